@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { folio } from './src/integrations/folio.ts';
+import { siteConfig } from './src/site.config.ts';
+
+export default defineConfig({
+  site: siteConfig.site,
+  base: siteConfig.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Overridable so test and benchmark builds never touch the author's dist/ and caches.
+  outDir: process.env['FOLIO_OUT_DIR'] ?? './dist',
+  cacheDir: process.env['FOLIO_CACHE_DIR'] ?? './node_modules/.astro',
+  integrations: [folio(), mdx(), sitemap()],
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+    },
+  },
+});

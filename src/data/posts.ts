@@ -1,0 +1,68 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { groupByYearMonth, type ArchiveYear } from '../lib/archive';
+import { buildTagIndex, type TagIndex } from '../lib/tags';
+import { isPublished, postStatus, type PostStatus } from '../lib/posts/published';
+import { toPost, type Post } from '../lib/posts/post';
+import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/query';
+import { createUrls, type UrlBuilder } from '../lib/urls';
+import { siteConfig } from '../site.config';
+
+export type PostEntry = CollectionEntry<'posts'>;
+
+/** Everything the routes need, computed once per build from one collection query. */
+export interface SiteData {
+  /** Published posts (in dev: every post), newest first. */
+  posts: Post[];
+  tags: TagIndex<Post>;
+  archive: ArchiveYear<Post>[];
+  neighbours: Map<string, Neighbours<Post>>;
+  /** Collection entries by post id, for render(). */
+  entries: Map<string, PostEntry>;
+  /** Draft/scheduled markers (only non-published posts appear, and only in dev). */
+  status: Map<string, PostStatus>;
+  urls: UrlBuilder;
+}
+
+/** The build's "now": FOLIO_NOW (ISO date) pins it for reproducible builds and tests. */
+function buildNow(): Date {
+  const pinned = process.env['FOLIO_NOW'];
+  const now = pinned ? new Date(pinned) : new Date();
+  if (Number.isNaN(now.getTime())) throw new Error(`FOLIO_NOW must be an ISO date, found "${pinned}"`);
+  return now;
+}
+
+async function load(): Promise<SiteData> {
+  const now = buildNow();
+  const includeDrafts = import.meta.env.FOLIO_SHOW_DRAFTS === true;
+  const entries = await getCollection('posts');
+  const byId = new Map<string, PostEntry>();
+  const visible: Post[] = [];
+  const status = new Map<string, PostStatus>();
+  for (const entry of entries) {
+    const post = toPost(entry, siteConfig);
+    if (!isPublished(post, { now, includeDrafts })) continue;
+    const state = postStatus(post, now);
+    if (state !== 'published') status.set(post.id, state);
+    visible.push(post);
+    byId.set(post.id, entry);
+  }
+  const posts = sortNewestFirst(visible);
+  return {
+    posts,
+    tags: buildTagIndex(posts),
+    archive: groupByYearMonth(posts),
+    neighbours: buildNeighbours(posts),
+    entries: byId,
+    status,
+    urls: createUrls(siteConfig),
+  };
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** The one place that queries the collection. Memoised for the build; fresh per request in dev. */
+export function getSiteData(): Promise<SiteData> {
+  if (import.meta.env.DEV) return load();
+  cached ??= load();
+  return cached;
+}

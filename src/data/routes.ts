@@ -1,0 +1,107 @@
+/**
+ * Route props, computed from the one SiteData. Each function hands its route only the
+ * slice it renders; pages stay thin (get props, render).
+ */
+import { paginate } from '../lib/pagination';
+import { archiveView, pagerView, postSummary, tagCounts, tagLinks, dateView, type ViewContext } from '../lib/views';
+import { siteConfig } from '../site.config';
+import { getSiteData, type PostEntry, type SiteData } from './posts';
+import type { Post } from '../lib/posts/post';
+
+const context = (data: SiteData): ViewContext => ({
+  urls: data.urls,
+  tags: data.tags,
+  locale: siteConfig.locale,
+  status: data.status,
+});
+
+function listPages(data: SiteData, posts: readonly Post[], urlFor: (n: number) => string) {
+  const ctx = context(data);
+  return paginate(posts, siteConfig.postsPerPage).map((page) => ({
+    number: page.number,
+    path: urlFor(page.number),
+    posts: page.items.map((post) => postSummary(post, ctx)),
+    pager: pagerView(page, urlFor),
+  }));
+}
+
+export type ListPageProps = ReturnType<typeof listPages>[number];
+
+/** The rest parameter of a list route: undefined for page 1, "page/n" after. Mirrors UrlBuilder's list paths. */
+export function listParam(n: number): string | undefined {
+  return n <= 1 ? undefined : `page/${n}`;
+}
+
+/** Home list pages: 1 is "/", then "/page/2/", ... */
+export async function homePages() {
+  const data = await getSiteData();
+  return listPages(data, data.posts, data.urls.homePage);
+}
+
+export async function tagPages() {
+  const data = await getSiteData();
+  return data.tags.tags.flatMap((tag) =>
+    listPages(data, tag.posts, (n) => data.urls.tag(tag.slug, n)).map((page) => ({
+      ...page,
+      tag: {
+        label: tag.label,
+        slug: tag.slug,
+        count: tag.posts.length,
+        summary: `${tag.posts.length} ${tag.posts.length === 1 ? 'post' : 'posts'} tagged ${tag.label}.`,
+      },
+    })),
+  );
+}
+
+export type TagPageProps = Awaited<ReturnType<typeof tagPages>>[number];
+
+export async function tagIndex() {
+  const data = await getSiteData();
+  return { path: data.urls.tags(), tags: tagCounts(data.tags.tags, data.urls) };
+}
+
+export async function archive() {
+  const data = await getSiteData();
+  return { path: data.urls.archive(), years: archiveView(data.archive, context(data)), total: data.posts.length };
+}
+
+export interface PostPageProps {
+  entry: PostEntry;
+  path: string;
+  title: string;
+  description: string;
+  date: ReturnType<typeof dateView>;
+  updated?: ReturnType<typeof dateView> | undefined;
+  readingMinutes: number;
+  tags: ReturnType<typeof tagLinks>;
+  status?: 'draft' | 'scheduled' | undefined;
+  newer?: { title: string; url: string } | undefined;
+  older?: { title: string; url: string } | undefined;
+}
+
+export async function postPages(): Promise<{ slug: string; props: PostPageProps }[]> {
+  const data = await getSiteData();
+  const link = (post: Post | undefined) => post && { title: post.title, url: data.urls.post(post.slug) };
+  return data.posts.map((post) => {
+    const entry = data.entries.get(post.id);
+    if (!entry) throw new Error(`No collection entry for post ${post.id}`);
+    const around = data.neighbours.get(post.id);
+    const status = data.status.get(post.id);
+    return {
+      slug: post.slug,
+      props: {
+        entry,
+        path: data.urls.post(post.slug),
+        title: post.title,
+        description: post.description,
+        date: dateView(post.date, siteConfig.locale),
+        updated: post.updated && dateView(post.updated, siteConfig.locale),
+        readingMinutes: post.readingMinutes,
+        tags: tagLinks(post, data),
+        status: status === 'published' ? undefined : status,
+        newer: link(around?.newer),
+        older: link(around?.older),
+      },
+    };
+  });
+}

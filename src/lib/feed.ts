@@ -1,0 +1,81 @@
+import type { Post } from './posts/post';
+import type { UrlBuilder } from './urls';
+
+/** A start tag, with quoted attribute values that may contain ">". */
+const START_TAG = /<[a-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/gi;
+const URL_ATTR = /(\s(?:href|src|poster|cite|data-src)\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
+const SRCSET_ATTR = /(\ssrcset\s*=\s*)(?:"([^"]*)"|'([^']*)')/gi;
+
+function resolve(value: string, baseUrl: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return value;
+  try {
+    return new URL(trimmed, baseUrl).href;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Makes every link and media URL in an HTML fragment absolute, relative to the page it
+ * came from, so feed readers (which have no base URL) can follow them.
+ */
+export function absolutizeHtml(html: string, baseUrl: string): string {
+  return html.replace(START_TAG, (tag) => absolutizeTag(tag, baseUrl));
+}
+
+function absolutizeTag(tag: string, baseUrl: string): string {
+  return tag
+    .replace(URL_ATTR, (_m, lead: string, dq?: string, sq?: string) => {
+      const quote = dq !== undefined ? '"' : "'";
+      return `${lead}${quote}${resolve(dq ?? sq ?? '', baseUrl)}${quote}`;
+    })
+    .replace(SRCSET_ATTR, (_m, lead: string, dq?: string, sq?: string) => {
+      const quote = dq !== undefined ? '"' : "'";
+      const list = (dq ?? sq ?? '')
+        .split(',')
+        .map((candidate) => {
+          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+          return [resolve(url, baseUrl), ...descriptor].join(' ');
+        })
+        .join(', ');
+      return `${lead}${quote}${list}${quote}`;
+    });
+}
+
+export interface FeedItem {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+  content: string;
+  categories: string[];
+  /** Extra XML for this item (already escaped). */
+  customData?: string;
+}
+
+export interface FeedItemOptions {
+  urls: UrlBuilder;
+  /** The post's rendered HTML (as on its page). */
+  html: string;
+  /** Display labels of the post's tags, merged across posts. */
+  categories: string[];
+}
+
+/** One feed item: absolute link, stable pubDate from the post's date, full absolute HTML. */
+export function feedItem(post: Post, { urls, html, categories }: FeedItemOptions): FeedItem {
+  const link = urls.absolute(urls.post(post.slug));
+  return {
+    title: post.title,
+    link,
+    pubDate: post.date.instant,
+    description: post.description,
+    content: absolutizeHtml(html, link),
+    categories,
+  };
+}
+
+/** The newest posts for a feed, bounded by the site's feed limit (undefined: all). */
+export function feedPosts<P>(sortedNewestFirst: readonly P[], limit: number | undefined): P[] {
+  return limit === undefined ? [...sortedNewestFirst] : sortedNewestFirst.slice(0, limit);
+}

@@ -1,0 +1,79 @@
+import { z } from 'astro/zod';
+
+/** Checks that a string is an IANA time zone this runtime knows. */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(value: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Normalises a base path to "/" or "/segment/.../" (leading and trailing slash). */
+export function normaliseBase(value: string): string {
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+export const siteConfigSchema = z.object({
+  title: z.string().trim().min(1, 'title must not be empty'),
+  description: z.string().trim().default(''),
+  author: z.string().trim().min(1, 'author must not be empty'),
+  /** The public origin, e.g. https://example.org (no path: use `base` for that). */
+  site: z.url({ protocol: /^https?$/, error: 'site must be an absolute http(s) URL' }).transform((value) => {
+    const url = new URL(value);
+    return url.origin;
+  }),
+  /** Path the site is served under, e.g. "/blog/". */
+  base: z.string().default('/').transform(normaliseBase),
+  /** BCP 47 language tag for <html lang> and the feed. */
+  lang: z.string().default('en').refine(isLocale, { error: 'lang must be a BCP 47 language tag such as "en" or "fr-CA"' }),
+  /** Locale used to format dates and numbers; defaults to `lang`. */
+  locale: z.string().optional().refine((v) => v === undefined || isLocale(v), { error: 'locale must be a BCP 47 locale such as "en-GB"' }),
+  /** IANA time zone used to read datetimes without an offset and to decide what is "today". */
+  timeZone: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, { error: 'timeZone must be an IANA time zone such as "Europe/Paris" or "UTC"' }),
+  postsPerPage: z.number().int().min(1).max(100).default(10),
+  /** Maximum number of posts in each feed; omit for every post. */
+  feedLimit: z.number().int().min(1).optional(),
+  /** Length of automatic excerpts, in characters. */
+  excerptLength: z.number().int().min(40).max(1000).default(160),
+});
+
+export type SiteConfigInput = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.infer<typeof siteConfigSchema> & { locale: string };
+
+export interface SiteEnv {
+  SITE_URL?: string | undefined;
+  BASE_PATH?: string | undefined;
+}
+
+/**
+ * Validates the author's settings, applying SITE_URL and BASE_PATH overrides.
+ * Throws an Error whose message names the config file and every bad field.
+ */
+export function parseSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, source = 'src/site.config.ts'): SiteConfig {
+  const merged: SiteConfigInput = { ...input };
+  if (env.SITE_URL) merged.site = env.SITE_URL;
+  if (env.BASE_PATH) merged.base = env.BASE_PATH;
+  const result = siteConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const field = issue.path.join('.') || '(root)';
+      return `  - ${field}: ${issue.message}`;
+    });
+    throw new Error(`Invalid site configuration in ${source}:\n${lines.join('\n')}`);
+  }
+  return { ...result.data, locale: result.data.locale ?? result.data.lang };
+}

@@ -1,0 +1,55 @@
+/**
+ * Every URL the site links to is built here, so the base path and the trailing slash
+ * are decided in one place. Paths are percent-encoded per segment.
+ */
+export interface UrlConfig {
+  /** Origin, e.g. "https://example.org". */
+  site: string;
+  /** "/" or "/blog/". */
+  base: string;
+}
+
+const encodeSegments = (path: string) =>
+  path
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+
+export interface UrlBuilder {
+  /** Site-relative path for a route given without base, e.g. "posts/x/" → "/blog/posts/x/". */
+  path(route: string): string;
+  home(): string;
+  /** Home list page n (1 is the home page itself). */
+  homePage(n: number): string;
+  post(slug: string): string;
+  tags(): string;
+  tag(slug: string, page?: number): string;
+  archive(): string;
+  search(): string;
+  feed(): string;
+  /** Turns a site-relative path into an absolute URL on the public origin. */
+  absolute(path: string): string;
+}
+
+export function createUrls({ site, base }: UrlConfig): UrlBuilder {
+  const origin = new URL(site).origin;
+  const prefix = base === '/' ? '/' : `/${encodeSegments(base)}/`;
+  const dir = (route: string) => {
+    const segments = encodeSegments(route);
+    return segments === '' ? prefix : `${prefix}${segments}/`;
+  };
+  const listPage = (root: string, n: number) => (n <= 1 ? dir(root) : dir(`${root}/page/${n}`));
+  return {
+    path: (route) => (/\.[a-z0-9]+$/i.test(route) ? `${prefix}${encodeSegments(route)}` : dir(route)),
+    home: () => prefix,
+    homePage: (n) => listPage('', n),
+    post: (slug) => dir(`posts/${slug}`),
+    tags: () => dir('tags'),
+    tag: (slug, page = 1) => listPage(`tags/${slug}`, page),
+    archive: () => dir('archive'),
+    search: () => dir('search'),
+    feed: () => `${prefix}rss.xml`,
+    absolute: (path) => new URL(path, origin).href,
+  };
+}

@@ -1,0 +1,23 @@
+import { parseSiteConfig, type SiteConfigInput } from './lib/schema/site';
+
+/**
+ * The author's settings. Everything but title, author and site has a default; see the
+ * README's configuration table. SITE_URL and BASE_PATH override `site` and `base` at build time.
+ */
+const settings: SiteConfigInput = {
+  title: 'Folio',
+  description: 'Notes on building software, leading teams and writing things down.',
+  author: 'The Folio authors',
+  site: 'https://folio.example.org',
+  base: '/',
+  lang: 'en',
+  locale: 'en-US',
+  timeZone: 'America/New_York',
+  postsPerPage: 5,
+  excerptLength: 160,
+};
+
+export const siteConfig = parseSiteConfig(settings, {
+  SITE_URL: process.env['SITE_URL'],
+  BASE_PATH: process.env['BASE_PATH'],
+});

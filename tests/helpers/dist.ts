@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { XMLParser } from 'fast-xml-parser';
+
+/** Every file under `dir`, as paths relative to it with forward slashes. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export class Dist {
+  readonly files: string[];
+  constructor(
+    readonly dir: string,
+    /** "/" or "/blog/" */
+    readonly base: string,
+    readonly origin: string,
+  ) {
+    this.files = listFiles(dir);
+  }
+
+  read(file: string): string {
+    return readFileSync(join(this.dir, file), 'utf8');
+  }
+
+  html(file: string): HTMLElement {
+    return parse(this.read(file));
+  }
+
+  htmlFiles(): string[] {
+    return this.files.filter((f) => f.endsWith('.html'));
+  }
+
+  /** The site-relative URL of an HTML file ("posts/x/index.html" → "/blog/posts/x/"). */
+  urlOf(file: string): string {
+    const path = file.replace(/(^|\/)index\.html$/, '$1');
+    return encodeURI(`${this.base}${path}`);
+  }
+
+  /** The dist file a site-relative URL resolves to, or undefined (directory URLs → index.html). */
+  resolve(url: string): string | undefined {
+    const u = new URL(url, `${this.origin}${this.base}`);
+    if (u.origin !== this.origin || !u.pathname.startsWith(this.base)) return undefined;
+    const path = decodeURIComponent(u.pathname.slice(this.base.length));
+    const candidates = path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`];
+    return candidates.find((c) => existsSync(join(this.dir, c)) && statSync(join(this.dir, c)).isFile());
+  }
+}
+
+export const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, htmlEntities: true });
+
+export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { excerpt, plainText, readingMinutes } from '../../src/lib/excerpt';
+
+describe('plainText', () => {
+  it('keeps the words and drops Markdown markup', () => {
+    const md = [
+      '## A heading',
+      '',
+      'The **tech lead** role means you take ~~cups of coffee~~ tickets and [read docs](https://x.org).',
+      '',
+      '- one item',
+      '- [x] done item',
+      '',
+      '> a quote',
+    ].join('\n');
+    expect(plainText(md)).toBe('A heading The tech lead role means you take cups of coffee tickets and read docs. one item done item a quote');
+  });
+
+  it('drops code blocks, images, HTML comments and MDX imports', () => {
+    const md = [
+      "import Callout from '../components/Callout.astro';",
+      '',
+      'Before.',
+      '',
+      '```ts',
+      'const secret = 1;',
+      '```',
+      '',
+      '![a diagram](./d.png)',
+      '<!-- hidden -->',
+      '<Callout type="note">Inside the callout.</Callout>',
+      'After `inline code`.',
+    ].join('\n');
+    expect(plainText(md)).toBe('Before. Inside the callout. After inline code.');
+  });
+
+  it('copes with a byte-order mark and Windows line endings', () => {
+    expect(plainText('\uFEFF# Title\r\n\r\nBody text.\r\n')).toBe('Title Body text.');
+  });
+
+  it('turns tables into their cell text', () => {
+    expect(plainText('| a | b |\n|---|:--:|\n| 1 | 2 |')).toBe('a b 1 2');
+  });
+});
+
+describe('excerpt', () => {
+  it('returns short text unchanged', () => {
+    expect(excerpt('Short and sweet.', 160)).toBe('Short and sweet.');
+  });
+
+  it('cuts long text at a word boundary with an ellipsis', () => {
+    const text = 'word '.repeat(100).trim();
+    const out = excerpt(text, 160);
+    expect(out.endsWith('…')).toBe(true);
+    expect(out.length).toBeLessThanOrEqual(161);
+    expect(out.slice(0, -1).endsWith('word')).toBe(true);
+  });
+
+  it('never splits a surrogate pair', () => {
+    const out = excerpt('😀'.repeat(200), 50);
+    expect(out).toBe(`${'😀'.repeat(50)}…`);
+  });
+});
+
+describe('readingMinutes', () => {
+  it('counts about 220 words a minute, at least one', () => {
+    expect(readingMinutes('')).toBe(1);
+    expect(readingMinutes('word '.repeat(220))).toBe(1);
+    expect(readingMinutes('word '.repeat(1100))).toBe(5);
+  });
+
+  it('counts CJK text by characters', () => {
+    expect(readingMinutes('日'.repeat(1500))).toBe(3);
+  });
+});

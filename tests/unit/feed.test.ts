@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { absolutizeHtml, feedItem, feedPosts } from '../../src/lib/feed';
+import { createUrls } from '../../src/lib/urls';
+import { makePost } from '../helpers/posts';
+
+const base = 'https://example.org/blog/posts/hello/';
+
+describe('absolutizeHtml', () => {
+  it('makes relative links, images and srcsets absolute', () => {
+    const html =
+      '<a href="/blog/tags/go/">go</a> <a href="../other/">o</a> <img src="/blog/_astro/a.webp" srcset="/blog/_astro/a-400.webp 400w, /blog/_astro/a-800.webp 800w">';
+    expect(absolutizeHtml(html, base)).toBe(
+      '<a href="https://example.org/blog/tags/go/">go</a> <a href="https://example.org/blog/posts/other/">o</a> ' +
+        '<img src="https://example.org/blog/_astro/a.webp" srcset="https://example.org/blog/_astro/a-400.webp 400w, https://example.org/blog/_astro/a-800.webp 800w">',
+    );
+  });
+
+  it('anchors fragment links to the post', () => {
+    expect(absolutizeHtml('<a href="#fn-1">1</a>', base)).toBe(`<a href="${base}#fn-1">1</a>`);
+  });
+
+  it('leaves absolute, mailto and data URLs alone, and single quotes too', () => {
+    const html = `<a href="https://other.org/x">x</a><a href="mailto:a@b.c">m</a><img src='data:image/png;base64,AA=='>`;
+    expect(absolutizeHtml(html, base)).toBe(html);
+  });
+
+  it('does not touch text that only looks like an attribute', () => {
+    expect(absolutizeHtml('<p>write href="/x" in HTML</p>', base)).toBe('<p>write href="/x" in HTML</p>');
+  });
+});
+
+describe('feedItem', () => {
+  const urls = createUrls({ site: 'https://example.org', base: '/blog/' });
+
+  it('gives an absolute link, the post date and full absolute HTML', () => {
+    const post = makePost('hello', { date: '2024-03-03', description: 'About hello.', tags: ['go'] });
+    const item = feedItem(post, { urls, html: '<p><a href="/blog/tags/go/">go</a></p>', categories: ['Go'] });
+    expect(item).toEqual({
+      title: 'Title of hello',
+      link: 'https://example.org/blog/posts/hello/',
+      pubDate: new Date('2024-03-03T00:00:00Z'),
+      description: 'About hello.',
+      content: '<p><a href="https://example.org/blog/tags/go/">go</a></p>',
+      categories: ['Go'],
+    });
+  });
+
+  it('keeps pubDate on the post date when the post is updated', () => {
+    const post = makePost('hello', { date: '2024-03-03', updated: '2024-05-05' });
+    expect(feedItem(post, { urls, html: '', categories: [] }).pubDate.toISOString()).toBe('2024-03-03T00:00:00.000Z');
+  });
+});
+
+describe('feedPosts', () => {
+  it('keeps every post without a limit, and the newest n with one', () => {
+    expect(feedPosts([1, 2, 3], undefined)).toEqual([1, 2, 3]);
+    expect(feedPosts([1, 2, 3], 2)).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseBase, parseSiteConfig } from '../../src/lib/schema/site';
+
+const minimal = { title: 'Blog', author: 'Ada', site: 'https://example.org' };
+
+describe('parseSiteConfig', () => {
+  it('fills defaults', () => {
+    const config = parseSiteConfig(minimal);
+    expect(config).toMatchObject({ base: '/', lang: 'en', locale: 'en', timeZone: 'UTC', postsPerPage: 10, excerptLength: 160 });
+    expect(config.feedLimit).toBeUndefined();
+  });
+
+  it('lets SITE_URL and BASE_PATH override site and base', () => {
+    const config = parseSiteConfig(minimal, { SITE_URL: 'https://user.github.io', BASE_PATH: 'blog' });
+    expect(config.site).toBe('https://user.github.io');
+    expect(config.base).toBe('/blog/');
+  });
+
+  it('keeps only the origin of the site URL', () => {
+    expect(parseSiteConfig({ ...minimal, site: 'https://example.org/some/path/' }).site).toBe('https://example.org');
+  });
+
+  it('rejects bad settings naming the file and each field', () => {
+    expect(() => parseSiteConfig({ ...minimal, site: 'not a url', timeZone: 'Mars/Olympus', postsPerPage: 0 })).toThrowError(
+      /Invalid site configuration in src\/site\.config\.ts:\n {2}- site: .*\n {2}- timeZone: .*IANA.*\n {2}- postsPerPage/,
+    );
+  });
+
+  it('normalises base paths', () => {
+    expect(normaliseBase('')).toBe('/');
+    expect(normaliseBase('/')).toBe('/');
+    expect(normaliseBase('blog')).toBe('/blog/');
+    expect(normaliseBase('/blog')).toBe('/blog/');
+    expect(normaliseBase('//a/b//')).toBe('/a/b/');
+  });
+});

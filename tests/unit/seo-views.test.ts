@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { pageMeta } from '../../src/lib/seo';
+import { createUrls } from '../../src/lib/urls';
+import { archiveView, pagerView, postSummary, tagCounts, tagLinks } from '../../src/lib/views';
+import { buildTagIndex } from '../../src/lib/tags';
+import { groupByYearMonth } from '../../src/lib/archive';
+import { sortNewestFirst } from '../../src/lib/posts/query';
+import { paginate } from '../../src/lib/pagination';
+import { makePost } from '../helpers/posts';
+
+const urls = createUrls({ site: 'https://example.org', base: '/blog/' });
+const site = { title: 'My Blog', description: 'A blog.' };
+
+describe('pageMeta', () => {
+  it('suffixes page titles with the site title and keeps the home title plain', () => {
+    expect(pageMeta({ title: 'Tags', description: 'All tags.', path: '/blog/tags/' }, site, urls)).toEqual({
+      title: 'Tags · My Blog',
+      description: 'All tags.',
+      canonical: 'https://example.org/blog/tags/',
+    });
+    expect(pageMeta({ description: '', path: '/blog/' }, site, urls).title).toBe('My Blog');
+  });
+
+  it('falls back to the site description', () => {
+    expect(pageMeta({ description: '', path: '/blog/' }, site, urls).description).toBe('A blog.');
+  });
+});
+
+describe('views', () => {
+  const posts = sortNewestFirst([
+    makePost('a', { date: '2024-03-03', tags: ['Go', 'web'] }),
+    makePost('b', { date: '2023-01-10', tags: ['go'], draft: true }),
+  ]);
+  const tags = buildTagIndex(posts);
+  const ctx = { urls, tags, locale: 'en-US', status: new Map([['b', 'draft' as const]]) };
+
+  it('summarises a post with formatted date, URL and merged tag links', () => {
+    expect(postSummary(posts[0]!, ctx)).toEqual({
+      id: 'a',
+      title: 'Title of a',
+      url: '/blog/posts/a/',
+      date: { datetime: '2024-03-03', label: 'March 3, 2024' },
+      description: 'Some words of body text.',
+      tags: [
+        { label: 'Go', url: '/blog/tags/go/' },
+        { label: 'web', url: '/blog/tags/web/' },
+      ],
+      readingMinutes: 1,
+    });
+  });
+
+  it('marks drafts and scheduled posts', () => {
+    expect(postSummary(posts[1]!, ctx).status).toBe('draft');
+    expect(tagLinks(posts[1]!, ctx)).toEqual([{ label: 'Go', url: '/blog/tags/go/' }]);
+  });
+
+  it('counts tags', () => {
+    expect(tagCounts(tags.tags, urls)).toEqual([
+      { label: 'Go', url: '/blog/tags/go/', count: 2 },
+      { label: 'web', url: '/blog/tags/web/', count: 1 },
+    ]);
+  });
+
+  it('gives pagers prev and next URLs only where pages exist', () => {
+    const pages = paginate([1, 2, 3], 1);
+    expect(pagerView(pages[0]!, urls.homePage)).toEqual({ current: 1, total: 3, next: '/blog/page/2/' });
+    expect(pagerView(pages[1]!, urls.homePage)).toEqual({ current: 2, total: 3, prev: '/blog/', next: '/blog/page/3/' });
+    expect(pagerView(pages[2]!, urls.homePage)).toEqual({ current: 3, total: 3, prev: '/blog/page/2/' });
+  });
+
+  it('labels archive months in the site locale', () => {
+    const view = archiveView(groupByYearMonth(posts), ctx);
+    expect(view.map((y) => [y.year, y.count, y.months.map((m) => m.label)])).toEqual([
+      [2024, 1, ['March 2024']],
+      [2023, 1, ['January 2023']],
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createUrls } from '../../src/lib/urls';
+
+const root = createUrls({ site: 'https://example.org', base: '/' });
+const sub = createUrls({ site: 'https://user.github.io', base: '/blog/' });
+
+describe('createUrls', () => {
+  it('builds directory URLs with trailing slashes at the root', () => {
+    expect(root.home()).toBe('/');
+    expect(root.homePage(1)).toBe('/');
+    expect(root.homePage(2)).toBe('/page/2/');
+    expect(root.post('becoming-a-tech-lead')).toBe('/posts/becoming-a-tech-lead/');
+    expect(root.tags()).toBe('/tags/');
+    expect(root.tag('c-sharp')).toBe('/tags/c-sharp/');
+    expect(root.tag('c-sharp', 3)).toBe('/tags/c-sharp/page/3/');
+    expect(root.archive()).toBe('/archive/');
+    expect(root.feed()).toBe('/rss.xml');
+  });
+
+  it('prefixes every URL with the base path', () => {
+    expect(sub.home()).toBe('/blog/');
+    expect(sub.homePage(2)).toBe('/blog/page/2/');
+    expect(sub.post('a/b')).toBe('/blog/posts/a/b/');
+    expect(sub.tag('go', 2)).toBe('/blog/tags/go/page/2/');
+    expect(sub.feed()).toBe('/blog/rss.xml');
+    expect(sub.path('sitemap-index.xml')).toBe('/blog/sitemap-index.xml');
+    expect(sub.path('search')).toBe('/blog/search/');
+  });
+
+  it('makes absolute URLs on the public origin', () => {
+    expect(sub.absolute(sub.post('x'))).toBe('https://user.github.io/blog/posts/x/');
+    expect(root.absolute(root.feed())).toBe('https://example.org/rss.xml');
+  });
+
+  it('percent-encodes non-ASCII and reserved characters per segment', () => {
+    expect(root.tag('日本語')).toBe('/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
+    expect(root.post('notes/what?')).toBe('/posts/notes/what%3F/');
+    expect(decodeURIComponent(root.tag('ünïcödé'))).toBe('/tags/ünïcödé/');
+  });
+});
