@@ -65,7 +65,8 @@ export async function archive() {
   return { path: data.urls.archive(), years: archiveView(data.archive, context(data)), total: data.posts.length };
 }
 
-export interface PostPageProps {
+// A type alias (not an interface) so it satisfies getStaticPaths' Record-typed props.
+export type PostPageProps = {
   entry: PostEntry;
   path: string;
   title: string;
@@ -77,7 +78,7 @@ export interface PostPageProps {
   status?: 'draft' | 'scheduled' | undefined;
   newer?: { title: string; url: string } | undefined;
   older?: { title: string; url: string } | undefined;
-}
+};
 
 export async function postPages(): Promise<{ slug: string; props: PostPageProps }[]> {
   const data = await getSiteData();

@@ -2,7 +2,7 @@ import type { UrlBuilder } from './urls';
 
 export interface PageMetaInput {
   /** The page's own title; omit for the home page. */
-  title?: string;
+  title?: string | undefined;
   description: string;
   /** Site-relative path of this page (already base-prefixed). */
   path: string;

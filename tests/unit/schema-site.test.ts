@@ -21,7 +21,7 @@ describe('parseSiteConfig', () => {
   });
 
   it('rejects bad settings naming the file and each field', () => {
-    expect(() => parseSiteConfig({ ...minimal, site: 'not a url', timeZone: 'Mars/Olympus', postsPerPage: 0 })).toThrowError(
+    expect(() => parseSiteConfig({ ...minimal, site: 'not a url', timeZone: 'Mars/Olympus', postsPerPage: 0 })).toThrow(
       /Invalid site configuration in src\/site\.config\.ts:\n {2}- site: .*\n {2}- timeZone: .*IANA.*\n {2}- postsPerPage/,
     );
   });

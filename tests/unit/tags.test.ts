@@ -68,8 +68,8 @@ describe('buildTagIndex', () => {
   });
 
   it('stops on distinct tags that would share a slug, naming both tags and files', () => {
-    expect(() => buildTagIndex([post('one', ['Node.js']), post('two', ['node js'])])).toThrowError(TagCollisionError);
-    expect(() => buildTagIndex([post('one', ['Node.js']), post('two', ['node js'])])).toThrowError(
+    expect(() => buildTagIndex([post('one', ['Node.js']), post('two', ['node js'])])).toThrow(TagCollisionError);
+    expect(() => buildTagIndex([post('one', ['Node.js']), post('two', ['node js'])])).toThrow(
       /"Node\.js" \(in src\/content\/posts\/one\.md\) and "node js" \(in src\/content\/posts\/two\.md\).*\/tags\/node-js\//,
     );
   });

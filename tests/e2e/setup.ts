@@ -1,0 +1,21 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { astroBuild, root } from '../helpers/build';
+
+export const e2e = {
+  out: join(root, 'tests/.output/e2e/dist'),
+  cache: join(root, 'tests/.output/e2e/cache'),
+  chromium: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+};
+
+/** Builds the sample site (src/content/posts) once for the browser tests. */
+export default function setup() {
+  rmSync(join(root, 'tests/.output/e2e'), { recursive: true, force: true });
+  const { status, output } = astroBuild({
+    contentDir: join(root, 'src/content/posts'),
+    outDir: e2e.out,
+    cacheDir: e2e.cache,
+    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: '/' },
+  });
+  if (status !== 0) throw new Error(`Sample site build failed:\n${output}`);
+}

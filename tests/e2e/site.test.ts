@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type Session } from './browser';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const pages = {
+  home: '/',
+  post: '/posts/fast-feedback-loops/',
+  tags: '/tags/',
+  tag: '/tags/tooling/',
+  archive: '/archive/',
+  notFound: '/does-not-exist/',
+};
+
+describe('navigation', () => {
+  it('goes from home to a post, to its tag, to the archive by clicking', async () => {
+    const { page, errors } = await session.open('/');
+    const first = page.locator('.post-list .card-title a').first();
+    const title = (await first.textContent())?.trim() ?? '';
+    await first.click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(title);
+    const tag = page.locator('.post-header .tags a').first();
+    const tagLabel = (await tag.textContent())?.trim() ?? '';
+    await tag.click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(tagLabel);
+    expect(await page.locator('.post-list .card-title a').allTextContents()).toContain(title);
+    await page.getByRole('link', { name: 'Archive' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
+    expect(await page.locator('.timeline a').allTextContents()).toContain(title);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reaches the main content through the skip link', async () => {
+    const { page } = await session.open(pages.post);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+});
+
+describe.each(Object.entries(pages))('%s page', (name, path) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`fits a 375px phone in ${colorScheme} mode, with no console errors`, async () => {
+      const { page, errors } = await session.open(path, { viewport: { width: 375, height: 800 }, colorScheme });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      mkdirSync('test-results/screenshots', { recursive: true });
+      await page.screenshot({ path: `test-results/screenshots/${name}-phone-${colorScheme}.png`, fullPage: true });
+      await page.context().close();
+    });
+  }
+
+  it('reads fine with JavaScript disabled', async () => {
+    const { page } = await session.open(path, { javaScriptEnabled: false });
+    expect((await page.locator('h1').textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await page.locator('main').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('color schemes', () => {
+  it('follows the system: dark background in dark mode, light in light mode', async () => {
+    const bg = async (colorScheme: 'light' | 'dark') => {
+      const { page } = await session.open('/', { colorScheme });
+      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await page.context().close();
+      const [r = 0, g = 0, b = 0] = (color.match(/\d+/g) ?? []).map(Number);
+      return (r + g + b) / 3;
+    };
+    expect(await bg('light')).toBeGreaterThan(200);
+    expect(await bg('dark')).toBeLessThan(60);
+  });
+
+  it('switches code highlighting to the dark theme', async () => {
+    const color = async (colorScheme: 'light' | 'dark') => {
+      const { page } = await session.open(pages.post, { colorScheme });
+      const value = await page.evaluate(() => getComputedStyle(document.querySelector('pre.astro-code')!).backgroundColor);
+      await page.context().close();
+      return value;
+    };
+    expect(await color('light')).not.toBe(await color('dark'));
+  });
+});
