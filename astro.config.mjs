@@ -2,8 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { resolve } from 'node:path';
+import { indexablePages } from './src/build/sitemap.ts';
 import { folio } from './src/integrations/folio.ts';
 import { siteConfig } from './src/site.config.ts';
+
+const outDir = process.env['FOLIO_OUT_DIR'] ?? './dist';
 
 export default defineConfig({
   site: siteConfig.site,
@@ -11,9 +15,13 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Overridable so test and benchmark builds never touch the author's dist/ and caches.
-  outDir: process.env['FOLIO_OUT_DIR'] ?? './dist',
+  outDir,
   cacheDir: process.env['FOLIO_CACHE_DIR'] ?? './node_modules/.astro',
-  integrations: [folio(), mdx(), sitemap()],
+  integrations: [
+    folio(),
+    mdx(),
+    sitemap({ filter: indexablePages(resolve(outDir), siteConfig.base) }),
+  ],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

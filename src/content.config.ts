@@ -1,14 +1,14 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { postSchema } from './lib/schema/post';
+import { postsLoader } from './build/loader.ts';
+import { createPostSchema } from './lib/schema/post.ts';
 
 /** Where posts live; FOLIO_CONTENT_DIR points a build at another folder (fixtures, benchmarks). */
 const base = process.env['FOLIO_CONTENT_DIR'] ?? './src/content/posts';
 
 const posts = defineCollection({
-  // Files and folders starting with "_" are kept out (notes, partials, templates).
-  loader: glob({ base, pattern: ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'] }),
-  schema: postSchema,
+  loader: postsLoader(base),
+  // Cover images given as relative paths go through astro:assets (a missing file stops the build).
+  schema: ({ image }) => createPostSchema(image),
 });
 
 export const collections = { posts };

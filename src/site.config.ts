@@ -1,4 +1,4 @@
-import { parseSiteConfig, type SiteConfigInput } from './lib/schema/site';
+import { parseSiteConfig, type SiteConfigInput } from './lib/schema/site.ts';
 
 /**
  * The author's settings. Everything but title, author and site has a default; see the

@@ -1,11 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { groupByYearMonth, type ArchiveYear } from '../lib/archive';
-import { buildTagIndex, type TagIndex } from '../lib/tags';
-import { isPublished, postStatus, type PostStatus } from '../lib/posts/published';
-import { toPost, type Post } from '../lib/posts/post';
-import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/query';
-import { createUrls, type UrlBuilder } from '../lib/urls';
-import { siteConfig } from '../site.config';
+import { groupByYearMonth, type ArchiveYear } from '../lib/archive.ts';
+import { buildTagIndex, type TagIndex } from '../lib/tags.ts';
+import { isPublished, postStatus, type PostStatus } from '../lib/posts/published.ts';
+import { toPost, type Post } from '../lib/posts/post.ts';
+import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/query.ts';
+import { assertUniqueUrls } from '../lib/posts/unique.ts';
+import { buildRelated } from '../lib/related.ts';
+import { createUrls, type UrlBuilder } from '../lib/urls.ts';
+import { siteConfig } from '../site.config.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
 
@@ -16,6 +18,7 @@ export interface SiteData {
   tags: TagIndex<Post>;
   archive: ArchiveYear<Post>[];
   neighbours: Map<string, Neighbours<Post>>;
+  related: Map<string, Post[]>;
   /** Collection entries by post id, for render(). */
   entries: Map<string, PostEntry>;
   /** Draft/scheduled markers (only non-published posts appear, and only in dev). */
@@ -35,11 +38,14 @@ async function load(): Promise<SiteData> {
   const now = buildNow();
   const includeDrafts = import.meta.env.FOLIO_SHOW_DRAFTS === true;
   const entries = await getCollection('posts');
+  const all = entries.map((entry) => ({ entry, post: toPost(entry, siteConfig) }));
+  // Checked over every post, drafts included, so publishing a draft can never break the site.
+  assertUniqueUrls(all.map(({ post }) => post));
+
   const byId = new Map<string, PostEntry>();
   const visible: Post[] = [];
   const status = new Map<string, PostStatus>();
-  for (const entry of entries) {
-    const post = toPost(entry, siteConfig);
+  for (const { entry, post } of all) {
     if (!isPublished(post, { now, includeDrafts })) continue;
     const state = postStatus(post, now);
     if (state !== 'published') status.set(post.id, state);
@@ -47,11 +53,13 @@ async function load(): Promise<SiteData> {
     byId.set(post.id, entry);
   }
   const posts = sortNewestFirst(visible);
+  const tags = buildTagIndex(posts);
   return {
     posts,
-    tags: buildTagIndex(posts),
+    tags,
     archive: groupByYearMonth(posts),
     neighbours: buildNeighbours(posts),
+    related: buildRelated(posts, tags, { limit: siteConfig.relatedPosts }),
     entries: byId,
     status,
     urls: createUrls(siteConfig),

@@ -2,11 +2,12 @@
  * Route props, computed from the one SiteData. Each function hands its route only the
  * slice it renders; pages stay thin (get props, render).
  */
-import { paginate } from '../lib/pagination';
-import { archiveView, pagerView, postSummary, tagCounts, tagLinks, dateView, type ViewContext } from '../lib/views';
-import { siteConfig } from '../site.config';
-import { getSiteData, type PostEntry, type SiteData } from './posts';
-import type { Post } from '../lib/posts/post';
+import { paginate } from '../lib/pagination.ts';
+import { archiveView, pagerView, postSummary, tagCounts, tagLinks, dateView, type ViewContext } from '../lib/views.ts';
+import { siteConfig } from '../site.config.ts';
+import { getSiteData, type PostEntry, type SiteData } from './posts.ts';
+import type { ImageMetadata } from 'astro';
+import type { Post } from '../lib/posts/post.ts';
 
 const context = (data: SiteData): ViewContext => ({
   urls: data.urls,
@@ -78,11 +79,17 @@ export type PostPageProps = {
   status?: 'draft' | 'scheduled' | undefined;
   newer?: { title: string; url: string } | undefined;
   older?: { title: string; url: string } | undefined;
+  related: ReturnType<typeof postSummary>[];
+  image?: { kind: 'url'; src: string } | { kind: 'local'; image: ImageMetadata } | undefined;
+  imageAlt: string;
+  /** The post's own `toc` choice (undefined: the site's tocMinHeadings decides). */
+  toc?: boolean | undefined;
 };
 
 export async function postPages(): Promise<{ slug: string; props: PostPageProps }[]> {
   const data = await getSiteData();
   const link = (post: Post | undefined) => post && { title: post.title, url: data.urls.post(post.slug) };
+  const ctx = context(data);
   return data.posts.map((post) => {
     const entry = data.entries.get(post.id);
     if (!entry) throw new Error(`No collection entry for post ${post.id}`);
@@ -102,7 +109,23 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         status: status === 'published' ? undefined : status,
         newer: link(around?.newer),
         older: link(around?.older),
+        related: (data.related.get(post.id) ?? []).map((p) => postSummary(p, ctx)),
+        image: post.image && (post.image.kind === 'url' ? post.image : { kind: 'local', image: post.image.image as ImageMetadata }),
+        imageAlt: post.imageAlt ?? '',
+        toc: post.toc,
       },
     };
   });
+}
+
+/** Redirect pages for every published post's aliases. */
+export async function aliasPages() {
+  const data = await getSiteData();
+  return data.posts.flatMap((post) =>
+    post.aliases.map((route) => ({
+      route,
+      target: data.urls.absolute(data.urls.post(post.slug)),
+      title: post.title,
+    })),
+  );
 }

@@ -1,4 +1,4 @@
-import type { DateParts } from './dates';
+import type { DateParts } from './dates.ts';
 
 export interface ArchiveMonth<P> {
   /** 1-12 */

@@ -1,5 +1,5 @@
-import type { Post } from './posts/post';
-import type { UrlBuilder } from './urls';
+import type { Post } from './posts/post.ts';
+import type { UrlBuilder } from './urls.ts';
 
 /** A start tag, with quoted attribute values that may contain ">". */
 const START_TAG = /<[a-z][^\s/>]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*\/?>/gi;

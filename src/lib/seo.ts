@@ -1,4 +1,4 @@
-import type { UrlBuilder } from './urls';
+import type { UrlBuilder } from './urls.ts';
 
 export interface PageMetaInput {
   /** The page's own title; omit for the home page. */

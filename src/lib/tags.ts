@@ -54,16 +54,18 @@ export interface TagIndex<P> {
 }
 
 export class TagCollisionError extends Error {
-  constructor(
-    readonly slug: string,
-    readonly labels: [string, string],
-    readonly files: [string, string],
-  ) {
+  readonly slug: string;
+  readonly labels: [string, string];
+  readonly files: [string, string];
+  constructor(slug: string, labels: [string, string], files: [string, string]) {
     super(
       `Tags "${labels[0]}" (in ${files[0]}) and "${labels[1]}" (in ${files[1]}) would both be published at /tags/${slug}/. ` +
         `Rename one of them so they are distinct, or spell them the same way so they are one tag.`,
     );
     this.name = 'TagCollisionError';
+    this.slug = slug;
+    this.labels = labels;
+    this.files = files;
   }
 }
 

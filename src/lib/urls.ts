@@ -1,3 +1,5 @@
+import { slug as githubSlug } from 'github-slugger';
+
 /**
  * Every URL the site links to is built here, so the base path and the trailing slash
  * are decided in one place. Paths are percent-encoded per segment.
@@ -23,6 +25,8 @@ export interface UrlBuilder {
   /** Home list page n (1 is the home page itself). */
   homePage(n: number): string;
   post(slug: string): string;
+  /** An alias route from aliasRoute(), under the base. */
+  alias(route: string): string;
   tags(): string;
   tag(slug: string, page?: number): string;
   archive(): string;
@@ -45,6 +49,7 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     home: () => prefix,
     homePage: (n) => listPage('', n),
     post: (slug) => dir(`posts/${slug}`),
+    alias: (route) => (route.endsWith('/') || route === '' ? dir(route) : `${prefix}${encodeSegments(route)}`),
     tags: () => dir('tags'),
     tag: (slug, page = 1) => listPage(`tags/${slug}`, page),
     archive: () => dir('archive'),
@@ -52,4 +57,19 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     feed: () => `${prefix}rss.xml`,
     absolute: (path) => new URL(path, origin).href,
   };
+}
+
+/**
+ * The route (site-relative, no base) an alias redirects from. "/old/path" is kept as
+ * written (with a trailing slash unless it names a file); a bare name becomes
+ * "posts/<slugified name>/".
+ */
+export function aliasRoute(alias: string): string {
+  const text = alias.trim();
+  if (text.startsWith('/')) {
+    const path = text.replace(/^\/+/, '').replace(/[?#].*$/, '');
+    if (path === '' || /\.[a-z0-9]+$/i.test(path) || path.endsWith('/')) return path;
+    return `${path}/`;
+  }
+  return `posts/${githubSlug(text)}/`;
 }

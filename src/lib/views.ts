@@ -2,13 +2,13 @@
  * View models: what components receive. Pages call these so that components only
  * render strings and URLs, and no page formats a date or builds a URL by hand.
  */
-import { formatDate, formatMonth, machineDate } from './dates';
-import type { ArchiveYear } from './archive';
-import type { Page } from './pagination';
-import type { Post } from './posts/post';
-import type { PostStatus } from './posts/published';
-import type { Tag, TagIndex } from './tags';
-import type { UrlBuilder } from './urls';
+import { formatDate, formatMonth, machineDate } from './dates.ts';
+import type { ArchiveYear } from './archive.ts';
+import type { Page } from './pagination.ts';
+import type { Post } from './posts/post.ts';
+import type { PostStatus } from './posts/published.ts';
+import type { Tag, TagIndex } from './tags.ts';
+import type { UrlBuilder } from './urls.ts';
 
 export interface Link {
   label: string;

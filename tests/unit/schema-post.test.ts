@@ -20,6 +20,7 @@ describe('postSchema', () => {
       tags: ['tech', 'career'],
       date: { day: '2024-03-03' },
       draft: true,
+      aliases: [],
     });
   });
 
@@ -73,4 +74,83 @@ describe('postSchema', () => {
   it('reports every problem at once', () => {
     expect(errorsOf({ date: 'x', tags: 42, draft: 'maybe' })).toHaveLength(4);
   });
+
+  it('reports an alias field under the name the author wrote', () => {
+    expect(errorsOf({ title: 'T', pubDate: '2024-13-45' })[0]).toMatch(/^pubDate: expected a real date/);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', categories: 7 })[0]).toMatch(/^categories: expected a list/);
+    expect(errorsOf({ title: 'T', published: 'nope' })[0]).toMatch(/^published: expected a real date/);
+  });
 });
+
+describe('frontmatter from other engines', () => {
+  const parse = (data: Record<string, unknown>) => postSchema.parse({ title: 'T', ...data });
+
+  it.each(['date', 'pubDate', 'pubDatetime', 'publishDate', 'published', 'created'])('reads the date from %s', (key) => {
+    expect(parse({ [key]: '2023-06-15' }).date).toEqual({ day: '2023-06-15' });
+  });
+
+  it.each(['updated', 'updatedDate', 'lastmod', 'modified', 'modDatetime', 'last-modified'])('reads the updated date from %s', (key) => {
+    expect(parse({ date: '2023-01-01', [key]: '2023-06-15' }).updated).toEqual({ day: '2023-06-15' });
+  });
+
+  it.each(['description', 'summary', 'excerpt'])('reads the description from %s', (key) => {
+    expect(parse({ date: '2023-01-01', [key]: 'About it.' }).description).toBe('About it.');
+  });
+
+  it('lets the Folio name win over an alias', () => {
+    const data = parse({ date: '2024-01-01', pubDate: '2020-01-01', updated: '2024-02-02', lastmod: '2020-02-02', description: 'a', summary: 'b' });
+    expect(data.date.day).toBe('2024-01-01');
+    expect(data.updated?.day).toBe('2024-02-02');
+    expect(data.description).toBe('a');
+  });
+
+  it('accepts quoted dates and the Astro starter human form', () => {
+    expect(parse({ pubDate: 'Jul 08 2022' }).date).toEqual({ day: '2022-07-08' });
+    expect(parse({ pubDatetime: '2022-09-23T15:22:00Z' }).date).toEqual({ day: '2022-09-23', time: '15:22:00', offset: 'Z' });
+  });
+
+  it('merges tag, categories and category into tags', () => {
+    expect(parse({ date: '2024-01-01', tag: 'go', categories: ['Web', 'go'], category: 'life' }).tags).toEqual(['go', 'Web', 'life']);
+    expect(parse({ date: '2024-01-01', categories: 'a, b' }).tags).toEqual(['a', 'b']);
+  });
+
+  it('treats published: false (Jekyll) and publish: false (Quartz) as drafts', () => {
+    expect(parse({ date: '2024-01-01', published: false }).draft).toBe(true);
+    expect(parse({ date: '2024-01-01', publish: false }).draft).toBe(true);
+    expect(parse({ date: '2024-01-01', published: true }).draft).toBe(false);
+    expect(parse({ date: '2024-01-01', draft: false, published: false }).draft).toBe(false);
+  });
+
+  it('uses published as the date when it is a date, not when it is a flag', () => {
+    expect(parse({ published: '2021-05-05' }).date.day).toBe('2021-05-05');
+    expect(parse({ date: '2021-05-05', published: true }).date.day).toBe('2021-05-05');
+  });
+
+  it('reads slug and aliases', () => {
+    const data = parse({ date: '2024-01-01', slug: '/my-url/', aliases: ['/old/path', 'old-name'] });
+    expect(data.slug).toBe('my-url');
+    expect(data.aliases).toEqual(['/old/path', 'old-name']);
+    expect(parse({ date: '2024-01-01', aliases: 'one' }).aliases).toEqual(['one']);
+  });
+
+  it('rejects slugs that would escape /posts/', () => {
+    expect(errorsOf({ title: 'T', date: '2024-01-01', slug: '../etc' })[0]).toMatch(/^slug: expected a URL segment/);
+  });
+
+  it.each(['image', 'cover', 'heroImage', 'coverImage', 'ogImage'])('reads a cover image from %s', (key) => {
+    expect(parse({ date: '2024-01-01', [key]: './cover.png' }).image).toEqual({ kind: 'local', image: './cover.png' });
+  });
+
+  it('keeps absolute image URLs as they are and reads { src, alt } objects', () => {
+    expect(parse({ date: '2024-01-01', ogImage: 'https://cdn.example.org/a.png' }).image).toEqual({ kind: 'url', src: 'https://cdn.example.org/a.png' });
+    const data = parse({ date: '2024-01-01', coverImage: { src: './c.jpg', alt: 'A cat' } });
+    expect(data.image).toEqual({ kind: 'local', image: './c.jpg' });
+    expect(data.imageAlt).toBe('A cat');
+  });
+
+  it('reads toc and rejects a non-boolean', () => {
+    expect(parse({ date: '2024-01-01', toc: true }).toc).toBe(true);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', toc: 'yes' })[0]).toMatch(/^toc: expected true or false/);
+  });
+});
+

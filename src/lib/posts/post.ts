@@ -1,13 +1,22 @@
-import { resolveDate, type PostDate } from '../dates';
-import { excerpt, plainText, readingMinutes } from '../excerpt';
-import type { PostFrontmatter } from '../schema/post';
+import { resolveDate, type PostDate } from '../dates.ts';
+import { excerpt, plainText, readingMinutes } from '../excerpt.ts';
+import type { ImageMetadata } from 'astro';
+import type { CoverImage, PostFrontmatter } from '../schema/post.ts';
+import { aliasRoute } from '../urls.ts';
 
 /** A post as every route sees it: validated frontmatter resolved against the site config. */
 export interface Post {
   /** Collection id: the file path without extension, e.g. "becoming-a-tech-lead". */
   id: string;
-  /** URL segment(s) under /posts/. */
+  /** URL segment(s) under /posts/: the `slug` field, or the id. */
   slug: string;
+  /** Old routes (site-relative, no base) that redirect to this post. */
+  aliases: string[];
+  /** Cover image: an optimised local image, or an absolute URL. */
+  image?: CoverImage<ImageMetadata | string>;
+  imageAlt?: string;
+  /** The author's table-of-contents choice; undefined lets the site setting decide. */
+  toc?: boolean;
   title: string;
   date: PostDate;
   updated?: PostDate;
@@ -23,7 +32,7 @@ export interface Post {
 
 export interface PostSource {
   id: string;
-  data: PostFrontmatter;
+  data: Omit<PostFrontmatter, 'image'> & { image?: CoverImage<ImageMetadata | string> | undefined };
   body?: string | undefined;
   filePath?: string | undefined;
 }
@@ -38,7 +47,8 @@ export function toPost(entry: PostSource, { timeZone, excerptLength }: ToPostOpt
   const text = plainText(entry.body ?? '');
   const post: Post = {
     id: entry.id,
-    slug: entry.id,
+    slug: entry.data.slug ?? entry.id,
+    aliases: entry.data.aliases.map(aliasRoute),
     title: entry.data.title,
     date: resolveDate(entry.data.date, timeZone),
     description: entry.data.description ?? excerpt(text, excerptLength),
@@ -48,5 +58,8 @@ export function toPost(entry: PostSource, { timeZone, excerptLength }: ToPostOpt
   };
   if (entry.data.updated) post.updated = resolveDate(entry.data.updated, timeZone);
   if (entry.filePath) post.filePath = entry.filePath;
+  if (entry.data.image) post.image = entry.data.image;
+  if (entry.data.imageAlt) post.imageAlt = entry.data.imageAlt;
+  if (entry.data.toc !== undefined) post.toc = entry.data.toc;
   return post;
 }

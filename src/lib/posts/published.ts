@@ -1,4 +1,4 @@
-import type { Post } from './post';
+import type { Post } from './post.ts';
 
 export interface PublishOptions {
   /** The moment of the build (or of the dev request). */

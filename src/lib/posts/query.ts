@@ -1,4 +1,4 @@
-import type { Post } from './post';
+import type { Post } from './post.ts';
 
 type Sortable = Pick<Post, 'id' | 'date'>;
 

@@ -1,5 +1,90 @@
 import { z } from 'astro/zod';
-import { parseDateParts, type DateParts } from '../dates';
+import { parseDateParts, type DateParts } from '../dates.ts';
+
+/**
+ * Frontmatter from other engines, mapped to Folio's fields. The first key present wins,
+ * so Folio's own name (listed first) beats its aliases (`date` over `pubDate`).
+ */
+export const FIELD_ALIASES = {
+  date: ['date', 'pubDate', 'pubDatetime', 'publishDate', 'published', 'created'],
+  updated: ['updated', 'updatedDate', 'lastmod', 'modified', 'modDatetime', 'last-modified'],
+  description: ['description', 'summary', 'excerpt'],
+  image: ['image', 'cover', 'heroImage', 'coverImage', 'ogImage'],
+} as const;
+
+/** Keys whose values are merged into `tags`. */
+export const TAG_KEYS = ['tags', 'tag', 'categories', 'category'] as const;
+
+/** Every key that can hold a date, for recovering datetimes YAML would shift to UTC. */
+export const DATE_KEYS: readonly string[] = [...FIELD_ALIASES.date, ...FIELD_ALIASES.updated];
+
+/** A value with the key the author wrote it under, so messages can name that key. */
+interface Sourced {
+  readonly [SOURCE]: string;
+  readonly value: unknown;
+}
+const SOURCE = Symbol('folio.sourceKey');
+
+const sourced = (key: string, value: unknown): Sourced => ({ [SOURCE]: key, value });
+
+function unwrap(input: unknown, fallbackKey: string): { key: string; value: unknown } {
+  if (input && typeof input === 'object' && SOURCE in input) {
+    const s = input as Sourced;
+    return { key: s[SOURCE], value: s.value };
+  }
+  return { key: fallbackKey, value: input };
+}
+
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/** Maps other engines' frontmatter onto Folio's field names. Unknown keys are dropped. */
+export function normaliseFrontmatter(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const data = raw as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+
+  if ('title' in data) out['title'] = data['title'];
+
+  const pick = (field: keyof typeof FIELD_ALIASES, accept: (v: unknown) => boolean = present) => {
+    for (const key of FIELD_ALIASES[field]) {
+      if (key in data && accept(data[key])) {
+        out[field] = sourced(key, data[key]);
+        return;
+      }
+    }
+  };
+  // `published` is a date in some engines and a boolean (Jekyll) in others.
+  pick('date', (v) => present(v) && typeof v !== 'boolean');
+  pick('updated');
+  pick('description');
+
+  const imageKey = FIELD_ALIASES.image.find((key) => present(data[key]));
+  if (imageKey) {
+    const value = data[imageKey];
+    if (value && typeof value === 'object' && !Array.isArray(value) && 'src' in value) {
+      const obj = value as { src?: unknown; alt?: unknown };
+      out['image'] = obj.src;
+      if (typeof obj.alt === 'string') out['imageAlt'] = obj.alt;
+    } else {
+      out['image'] = value;
+    }
+  }
+  for (const key of ['imageAlt', 'coverAlt', 'heroImageAlt']) {
+    if (typeof data[key] === 'string' && out['imageAlt'] === undefined) out['imageAlt'] = data[key];
+  }
+
+  const tagSources = TAG_KEYS.filter((key) => key in data && data[key] !== null && data[key] !== undefined);
+  if (tagSources.length === 1) out['tags'] = sourced(tagSources[0]!, data[tagSources[0]!]);
+  else if (tagSources.length > 1) out['tags'] = tagSources.map((key) => sourced(key, data[key]));
+
+  if ('draft' in data && data['draft'] !== null && data['draft'] !== undefined) out['draft'] = sourced('draft', data['draft']);
+  else if (data['published'] === false) out['draft'] = sourced('published', true);
+  else if (data['publish'] === false) out['draft'] = sourced('publish', true);
+
+  for (const key of ['slug', 'aliases', 'toc'] as const) if (key in data) out[key] = data[key];
+  if (!('aliases' in data) && 'alias' in data) out['aliases'] = data['alias'];
+  return out;
+}
 
 /** Short, readable rendering of a bad value for error messages. */
 export function describeValue(value: unknown): string {
@@ -12,106 +97,192 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+type Ctx = z.core.$RefinementCtx<unknown>;
+const fail = (ctx: Ctx, message: string, input: unknown) => {
+  ctx.addIssue({ code: 'custom', message, input });
+  return z.NEVER;
+};
+
 /** A date field; `required` decides whether an absent value is an error or undefined. */
 const dateField = <R extends boolean>(name: string, required: R) =>
-  z.unknown().optional().transform((value, ctx): R extends true ? DateParts : DateParts | undefined => {
-    type Out = R extends true ? DateParts : DateParts | undefined;
-    const absent = value === undefined || value === null || value === '';
-    if (absent && !required) return undefined as Out;
-    const parts = absent ? undefined : parseDateParts(value);
-    if (!parts) {
-      ctx.addIssue({
-        code: 'custom',
-        message: absent
-          ? `${name}: is required (add a line such as \`${name}: 2024-03-03\` to the frontmatter)`
-          : `${name}: expected a real date such as 2024-03-03 or 2024-03-03T09:30:00+01:00, found ${describeValue(value)}`,
-        input: value,
-      });
-      return z.NEVER;
+  z
+    .unknown()
+    .optional()
+    .transform((input, ctx): R extends true ? DateParts : DateParts | undefined => {
+      type Out = R extends true ? DateParts : DateParts | undefined;
+      const { key, value } = unwrap(input, name);
+      const absent = !present(value);
+      if (absent && !required) return undefined as Out;
+      const parts = absent ? undefined : parseDateParts(value);
+      if (parts) return parts;
+      return fail(
+        ctx,
+        absent
+          ? `${key}: is required (add a line such as \`${key}: 2024-03-03\` to the frontmatter)`
+          : `${key}: expected a real date such as 2024-03-03 or 2024-03-03T09:30:00+01:00, found ${describeValue(value)}`,
+        value,
+      );
+    });
+
+function readTags(key: string, value: unknown, ctx: Ctx): unknown[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.split(',');
+  if (Array.isArray(value)) return value;
+  fail(ctx, `${key}: expected a list of tags or a comma-separated string, found ${describeValue(value)}`, value);
+  return undefined;
+}
+
+/** Tags as lists or comma-separated strings, from one or more keys; trimmed, duplicates (ignoring case) removed. */
+export const tagsField = z
+  .unknown()
+  .optional()
+  .transform((input, ctx): string[] => {
+    const sources = Array.isArray(input) && input.length > 0 && input.every((i) => i && typeof i === 'object' && SOURCE in i) ? input : [input];
+    const seen = new Set<string>();
+    const tags: string[] = [];
+    for (const source of sources) {
+      const { key, value } = unwrap(source, 'tags');
+      const raw = readTags(key, value, ctx);
+      if (!raw) return z.NEVER;
+      for (const item of raw) {
+        if (typeof item !== 'string' && typeof item !== 'number') {
+          return fail(ctx, `${key}: each tag must be text, found ${describeValue(item)}`, item);
+        }
+        const tag = String(item).normalize('NFC').trim().replace(/\s+/g, ' ');
+        const k = tag.toLowerCase();
+        if (tag === '' || seen.has(k)) continue;
+        seen.add(k);
+        tags.push(tag);
+      }
     }
-    return parts;
+    return tags;
   });
 
-/** Tags as a list or a comma-separated string; trimmed, empty ones dropped, duplicates (ignoring case) removed. */
-export const tagsField = z.unknown().optional().transform((value, ctx): string[] => {
-  let raw: unknown[];
-  if (value === undefined || value === null) raw = [];
-  else if (typeof value === 'string') raw = value.split(',');
-  else if (Array.isArray(value)) raw = value;
-  else {
-    ctx.addIssue({
-      code: 'custom',
-      message: `tags: expected a list of tags or a comma-separated string, found ${describeValue(value)}`,
-      input: value,
-    });
-    return z.NEVER;
-  }
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const item of raw) {
-    if (typeof item !== 'string' && typeof item !== 'number') {
-      ctx.addIssue({
-        code: 'custom',
-        message: `tags: each tag must be text, found ${describeValue(item)}`,
-        input: item,
-      });
-      return z.NEVER;
-    }
-    const tag = String(item).normalize('NFC').trim().replace(/\s+/g, ' ');
-    const key = tag.toLowerCase();
-    if (tag === '' || seen.has(key)) continue;
-    seen.add(key);
-    tags.push(tag);
-  }
-  return tags;
-});
+const title = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string => {
+    const text = typeof value === 'number' ? String(value) : value;
+    if (typeof text === 'string' && text.trim() !== '') return text.trim();
+    return fail(
+      ctx,
+      value === undefined
+        ? 'title: is required (add a line such as `title: My post` to the frontmatter)'
+        : `title: expected non-empty text, found ${describeValue(value)}`,
+      value,
+    );
+  });
 
-const title = z.unknown().optional().transform((value, ctx): string => {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string' || text.trim() === '') {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        value === undefined
-          ? 'title: is required (add a line such as `title: My post` to the frontmatter)'
-          : `title: expected non-empty text, found ${describeValue(value)}`,
-      input: value,
-    });
-    return z.NEVER;
-  }
-  return text.trim();
-});
-
-const draft = z.unknown().optional().transform((value, ctx): boolean => {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'boolean') return value;
-  ctx.addIssue({ code: 'custom', message: `draft: expected true or false, found ${describeValue(value)}`, input: value });
-  return z.NEVER;
-});
+const draft = z
+  .unknown()
+  .optional()
+  .transform((input, ctx): boolean => {
+    const { key, value } = unwrap(input, 'draft');
+    if (value === undefined || value === null) return false;
+    if (typeof value === 'boolean') return value;
+    return fail(ctx, `${key}: expected true or false, found ${describeValue(value)}`, value);
+  });
 
 const optionalText = (name: string) =>
-  z.unknown().optional().transform((value, ctx): string | undefined => {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') {
-      ctx.addIssue({ code: 'custom', message: `${name}: expected text, found ${describeValue(value)}`, input: value });
-      return z.NEVER;
+  z
+    .unknown()
+    .optional()
+    .transform((input, ctx): string | undefined => {
+      const { key, value } = unwrap(input, name);
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== 'string' && typeof value !== 'number') return fail(ctx, `${key}: expected text, found ${describeValue(value)}`, value);
+      const text = String(value).trim();
+      return text === '' ? undefined : text;
+    });
+
+/** A URL path segment (or segments) chosen by the author: `/posts/<slug>/`. */
+const slug = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string | undefined => {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string' && typeof value !== 'number') return fail(ctx, `slug: expected text, found ${describeValue(value)}`, value);
+    const clean = String(value)
+      .trim()
+      .replace(/^\/+|\/+$/g, '')
+      .replace(/^posts\//, '');
+    if (clean === '' || /(^|\/)\.\.?(\/|$)|[?#\\]/.test(clean)) {
+      return fail(ctx, `slug: expected a URL segment such as "my-post", found ${describeValue(value)}`, value);
     }
-    const text = value.trim();
-    return text === '' ? undefined : text;
+    return clean;
   });
 
+const aliases = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string[] => {
+    if (value === undefined || value === null) return [];
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' && typeof a !== 'number')) {
+      return fail(ctx, `aliases: expected a list of old paths or names, found ${describeValue(value)}`, value);
+    }
+    return list.map((a) => String(a).trim()).filter((a) => a !== '');
+  });
+
+const toc = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): boolean | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'boolean') return value;
+    return fail(ctx, `toc: expected true or false, found ${describeValue(value)}`, value);
+  });
+
+const ABSOLUTE_URL = /^https?:\/\//i;
+
+/** What a cover image can be: an absolute URL, or (in the real build) an optimised local image. */
+export type CoverImage<L> = { kind: 'url'; src: string } | { kind: 'local'; image: L };
+
 /**
- * The frontmatter of a post. Unknown fields are ignored (stripped), so posts written
- * for other engines still validate.
+ * Builds the post schema. `localImage` is Astro's `image()` helper in the real collection
+ * (relative paths become optimised assets; a missing file fails with its path); tests and
+ * `check:content` pass a schema that only checks the path.
  */
-export const postSchema = z.object({
-  title,
-  date: dateField('date', true),
-  updated: dateField('updated', false),
-  description: optionalText('description'),
-  tags: tagsField,
-  draft,
-});
+export function createPostSchema<L>(localImage: () => z.ZodType<L>) {
+  const image = z
+    .unknown()
+    .optional()
+    .transform((value, ctx): string | undefined => {
+      if (value === undefined || value === null || value === '') return undefined;
+      if (typeof value !== 'string') return fail(ctx, `image: expected a path such as ./cover.jpg or an https:// URL, found ${describeValue(value)}`, value);
+      return value.trim();
+    })
+    .pipe(
+      z.union([
+        z.undefined(),
+        z.string().regex(ABSOLUTE_URL).transform((src): CoverImage<L> => ({ kind: 'url', src })),
+        localImage().transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
+      ]),
+    );
+
+  return z.preprocess(
+    normaliseFrontmatter,
+    z.object({
+      title,
+      date: dateField('date', true),
+      updated: dateField('updated', false),
+      description: optionalText('description'),
+      tags: tagsField,
+      draft,
+      slug,
+      aliases,
+      toc,
+      image,
+      imageAlt: optionalText('imageAlt'),
+    }),
+  );
+}
+
+/** A stand-in for Astro's image() outside the build: accepts any relative path. */
+export const pathOnlyImage = () => z.string().regex(/^(?!https?:)/i, 'image: expected a relative path');
+
+/** The schema with local images kept as paths (unit tests, check:content). */
+export const postSchema = createPostSchema(pathOnlyImage);
 
 export type PostFrontmatter = z.infer<typeof postSchema>;
 export type PostFrontmatterInput = z.input<typeof postSchema>;
@@ -120,6 +291,6 @@ export type PostFrontmatterInput = z.input<typeof postSchema>;
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const field = issue.path.join('.');
-    return field && !issue.message.startsWith(`${field}:`) ? `${field}: ${issue.message}` : issue.message;
+    return field && !issue.message.startsWith(`${field}:`) && !/^[\w-]+: /.test(issue.message) ? `${field}: ${issue.message}` : issue.message;
   });
 }

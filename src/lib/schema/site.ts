@@ -47,6 +47,10 @@ export const siteConfigSchema = z.object({
   postsPerPage: z.number().int().min(1).max(100).default(10),
   /** Maximum number of posts in each feed; omit for every post. */
   feedLimit: z.number().int().min(1).optional(),
+  /** Show a table of contents on posts with at least this many headings (0: only when `toc: true`). */
+  tocMinHeadings: z.number().int().min(0).default(4),
+  /** Related posts shown under each post (0 turns them off). */
+  relatedPosts: z.number().int().min(0).max(20).default(3),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
 });

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { frontmatterBlock, recoverRawDates } from '../../src/lib/frontmatter';
+import { DATE_KEYS } from '../../src/lib/schema/post';
+
+describe('frontmatterBlock', () => {
+  it('finds the YAML block, with a BOM and CRLF', () => {
+    expect(frontmatterBlock('---\ntitle: x\n---\nbody')).toBe('title: x');
+    expect(frontmatterBlock('\uFEFF---\r\ntitle: x\r\ndate: 2024-01-01\r\n---\r\nbody')).toBe('title: x\r\ndate: 2024-01-01');
+    expect(frontmatterBlock('no frontmatter')).toBeUndefined();
+  });
+});
+
+describe('recoverRawDates', () => {
+  const source = '---\ntitle: x\ndate: 2020-09-29T23:15:09-07:00 # written in LA\nlastmod: 2021-01-01 10:00\ncreated: 2019-01-01\n---\n';
+  const yaml = {
+    title: 'x',
+    date: new Date('2020-09-30T06:15:09Z'),
+    lastmod: new Date('2021-01-01T10:00:00Z'),
+    created: new Date('2019-01-01T00:00:00Z'),
+  };
+
+  it('puts back unquoted datetimes as written, offset included', () => {
+    const out = recoverRawDates(yaml, source, DATE_KEYS);
+    expect(out['date']).toBe('2020-09-29T23:15:09-07:00');
+    expect(out['lastmod']).toBe('2021-01-01 10:00');
+  });
+
+  it('leaves bare dates, other fields and the input object alone', () => {
+    const out = recoverRawDates(yaml, source, DATE_KEYS);
+    expect(out['created']).toEqual(new Date('2019-01-01T00:00:00Z'));
+    expect(out['title']).toBe('x');
+    expect(yaml.date).toBeInstanceOf(Date);
+  });
+
+  it('ignores nested keys and values that are already strings', () => {
+    const nested = '---\nmeta:\n  date: 2020-01-01T10:00:00+05:00\ndate: "2020-01-01T10:00:00+05:00"\n---\n';
+    expect(recoverRawDates({ date: '2020-01-01T10:00:00+05:00' }, nested, DATE_KEYS)).toEqual({ date: '2020-01-01T10:00:00+05:00' });
+  });
+});
