@@ -167,7 +167,7 @@ export const SENTENCES: readonly string[] = [
 
 /** Heading templates (same slots). */
 export const HEADINGS: readonly string[] = [
-  'Why {Ns} {V} {A}',
+  'Why {Ns} stay {A}',
   'The {A} {N}',
   '{Vg} the {N}',
   'What we {Vd}',

@@ -1,38 +1,63 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
-import { recoverRawDates } from '../lib/frontmatter.ts';
+import { localImageRefs, recoverRawDates } from '../lib/frontmatter.ts';
 import { postIdFromPath } from '../lib/ids.ts';
-import { DATE_KEYS } from '../lib/schema/post.ts';
+import { toPost } from '../lib/posts/post.ts';
+import { validatePosts } from '../lib/posts/validate.ts';
+import { DATE_KEYS, type PostFrontmatter } from '../lib/schema/post.ts';
+import { siteConfig } from '../site.config.ts';
+import { resetWikiState, wikiState } from './markdown.ts';
+import { buildNow } from './now.ts';
 
 /** Posts are Markdown or MDX; files and folders starting with "_" are kept out. */
 export const POST_PATTERN = ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'];
 
-const needsRawText = (data: Record<string, unknown>) =>
-  DATE_KEYS.some((key) => {
-    const value = data[key];
-    return value instanceof Date && value.getTime() % 86_400_000 !== 0;
-  });
+/** Stops on a missing local image with the post's name (Astro's own error names only the image). */
+function assertImagesExist(filePath: string, source: string): void {
+  for (const ref of localImageRefs(source)) {
+    if (!existsSync(resolve(dirname(filePath), ref))) {
+      throw new Error(`${relative(process.cwd(), filePath)}: the image ${ref} does not exist next to the post. Fix the path or add the file.`);
+    }
+  }
+}
 
 /**
- * Astro's glob loader, with two changes: ids come from the file path only (a `slug`
+ * Astro's glob loader, with three changes: ids come from the file path only (a `slug`
  * field changes the URL, not the id, so two posts can never silently share an id), and
- * unquoted YAML datetimes are read as written, offset included, instead of as UTC Dates.
+ * unquoted YAML datetimes are read as written, offset included, instead of as UTC Dates; and
+ * posts with wikilinks are re-rendered when their targets change.
  */
 export function postsLoader(base: string): Loader {
   const inner = glob({ base, pattern: POST_PATTERN, generateId: ({ entry }) => postIdFromPath(entry) });
   return {
     name: 'folio-posts',
-    load: (context) =>
-      inner.load({
+    load: async (context) => {
+      resetWikiState();
+      const wiki = { includeDrafts: import.meta.env.FOLIO_SHOW_DRAFTS === true, now: buildNow() };
+      await inner.load({
         ...context,
+        // A post with wikilinks is re-rendered when what its links can point to changes
+        // (a title, slug, alias or publication), not only when its own text does.
+        generateDigest: (data) =>
+          typeof data === 'string' && data.includes('[[')
+            ? context.generateDigest(`${data}\u0000wiki:${wikiState(wiki).fingerprint}`)
+            : context.generateDigest(data),
         parseData: async (props) => {
-          if (props.filePath && needsRawText(props.data)) {
-            const source = await readFile(props.filePath, 'utf8');
-            return context.parseData({ ...props, data: recoverRawDates(props.data, source, DATE_KEYS) });
-          }
-          return context.parseData(props);
+          if (!props.filePath) return context.parseData(props);
+          const source = await readFile(props.filePath, 'utf8');
+          assertImagesExist(props.filePath, source);
+          return context.parseData({ ...props, data: recoverRawDates(props.data, source, DATE_KEYS) });
         },
-      }),
+      });
+      // Rules across posts are checked here, during content sync, so a broken set of
+      // posts stops the build before a single page is written.
+      const posts = context.store.values().map((entry) =>
+        toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
+      );
+      validatePosts(posts, wiki);
+    },
   };
 }

@@ -2,6 +2,7 @@ import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-rend
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
+import { mdxComponents } from '../components/mdx';
 import type { PostEntry } from './posts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -18,5 +19,5 @@ async function createContainer(): Promise<AstroContainer> {
 export async function renderPostHtml(entry: PostEntry): Promise<string> {
   container ??= createContainer();
   const { Content } = await render(entry);
-  return (await container).renderToString(Content);
+  return (await container).renderToString(Content, { props: { components: mdxComponents } });
 }

@@ -7,6 +7,7 @@ import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/
 import { assertUniqueUrls } from '../lib/posts/unique.ts';
 import { buildRelated } from '../lib/related.ts';
 import { createUrls, type UrlBuilder } from '../lib/urls.ts';
+import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
@@ -24,14 +25,6 @@ export interface SiteData {
   /** Draft/scheduled markers (only non-published posts appear, and only in dev). */
   status: Map<string, PostStatus>;
   urls: UrlBuilder;
-}
-
-/** The build's "now": FOLIO_NOW (ISO date) pins it for reproducible builds and tests. */
-function buildNow(): Date {
-  const pinned = process.env['FOLIO_NOW'];
-  const now = pinned ? new Date(pinned) : new Date();
-  if (Number.isNaN(now.getTime())) throw new Error(`FOLIO_NOW must be an ISO date, found "${pinned}"`);
-  return now;
 }
 
 async function load(): Promise<SiteData> {

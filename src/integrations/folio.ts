@@ -1,17 +1,23 @@
 import type { AstroIntegration } from 'astro';
+import { satteri } from '@astrojs/markdown-satteri';
+import { markdownPlugins } from '../build/markdown.ts';
+import { buildNow } from '../build/now.ts';
 
 /**
- * Tells the site whether drafts may be shown. It is decided by the command, not by
- * NODE_ENV or Vite's mode: only `astro dev` shows drafts and scheduled posts, so a
- * stray NODE_ENV in the shell cannot leak drafts into a production build.
+ * Folio's build wiring. Whether drafts may be shown is decided by the command, not by
+ * NODE_ENV or Vite's mode: only `astro dev` shows drafts and scheduled posts, so a stray
+ * NODE_ENV in the shell cannot leak drafts into a production build. The same decision
+ * feeds the Markdown processor, so wikilinks never point at unpublished posts.
  */
 export function folio(): AstroIntegration {
   return {
     name: 'folio',
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
+        const includeDrafts = command === 'dev';
         updateConfig({
-          vite: { define: { 'import.meta.env.FOLIO_SHOW_DRAFTS': JSON.stringify(command === 'dev') } },
+          vite: { define: { 'import.meta.env.FOLIO_SHOW_DRAFTS': JSON.stringify(includeDrafts) } },
+          markdown: { processor: satteri(markdownPlugins({ includeDrafts, now: buildNow() })) },
         });
       },
     },

@@ -1,7 +1,8 @@
 /**
  * YAML turns an unquoted `date: 2020-09-29T23:15:09-07:00` into a Date in UTC, losing
- * the offset and with it the calendar day the author wrote. These helpers find the
- * text as written so the schema can read it instead.
+ * the offset and with it the calendar day the author wrote; worse, it rolls an
+ * impossible `2024-13-45` over into 2025-02-14 instead of rejecting it. These helpers
+ * find the text as written so the schema can read (or reject) it instead.
  */
 
 /** The YAML frontmatter block of a file (without the fences), or undefined. */
@@ -11,10 +12,10 @@ export function frontmatterBlock(source: string): string | undefined {
   return match?.[1];
 }
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[Tt ]|\s+)\d{1,2}:\d{2}/;
+const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}/;
 
 /**
- * For each of `keys` whose parsed value is a Date, puts back the unquoted timestamp text
+ * For each of `keys` whose parsed value is a Date, puts back the unquoted date text
  * written in the frontmatter (top-level keys only). Other values are left as they are.
  */
 export function recoverRawDates(data: Record<string, unknown>, source: string, keys: readonly string[]): Record<string, unknown> {
@@ -32,4 +33,21 @@ export function recoverRawDates(data: Record<string, unknown>, source: string, k
     }
   }
   return out;
+}
+
+const LOCAL_IMAGE = /!\[[^\]]*\]\(\s*<?((?:\.{1,2}\/)[^)\s>]+)>?(?:\s+["'][^)]*)?\)|<img\s[^>]*src=["'](\.{1,2}\/[^"']+)["']/g;
+
+/** Relative image paths a Markdown body refers to (`![alt](./x.png)`, `<img src="./x.png">`), decoded. */
+export function localImageRefs(body: string): string[] {
+  const refs = new Set<string>();
+  for (const match of body.matchAll(LOCAL_IMAGE)) {
+    const path = match[1] ?? match[2];
+    if (!path) continue;
+    try {
+      refs.add(decodeURI(path));
+    } catch {
+      refs.add(path);
+    }
+  }
+  return [...refs];
 }

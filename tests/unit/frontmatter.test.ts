@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frontmatterBlock, recoverRawDates } from '../../src/lib/frontmatter';
+import { frontmatterBlock, localImageRefs, recoverRawDates } from '../../src/lib/frontmatter';
 import { DATE_KEYS } from '../../src/lib/schema/post';
 
 describe('frontmatterBlock', () => {
@@ -25,9 +25,15 @@ describe('recoverRawDates', () => {
     expect(out['lastmod']).toBe('2021-01-01 10:00');
   });
 
-  it('leaves bare dates, other fields and the input object alone', () => {
+  it('puts back bare dates too, so YAML cannot roll an impossible date over', () => {
     const out = recoverRawDates(yaml, source, DATE_KEYS);
-    expect(out['created']).toEqual(new Date('2019-01-01T00:00:00Z'));
+    expect(out['created']).toBe('2019-01-01');
+    // js-yaml reads 2024-13-45 as 2025-02-14
+    expect(recoverRawDates({ date: new Date('2025-02-14T00:00:00Z') }, '---\ndate: 2024-13-45\n---\n', DATE_KEYS)).toEqual({ date: '2024-13-45' });
+  });
+
+  it('leaves other fields and the input object alone', () => {
+    const out = recoverRawDates(yaml, source, DATE_KEYS);
     expect(out['title']).toBe('x');
     expect(yaml.date).toBeInstanceOf(Date);
   });
@@ -35,5 +41,12 @@ describe('recoverRawDates', () => {
   it('ignores nested keys and values that are already strings', () => {
     const nested = '---\nmeta:\n  date: 2020-01-01T10:00:00+05:00\ndate: "2020-01-01T10:00:00+05:00"\n---\n';
     expect(recoverRawDates({ date: '2020-01-01T10:00:00+05:00' }, nested, DATE_KEYS)).toEqual({ date: '2020-01-01T10:00:00+05:00' });
+  });
+});
+
+describe('localImageRefs', () => {
+  it('finds relative Markdown and HTML images, not remote ones', () => {
+    const body = '![a](./a.png) ![b](../shared/b%20c.jpg "title") ![c](https://x.org/c.png) <img src="./d.webp" alt=""> ![e](/abs.png)';
+    expect(localImageRefs(body)).toEqual(['./a.png', '../shared/b c.jpg', './d.webp']);
   });
 });

@@ -14,15 +14,25 @@ export class DuplicateUrlError extends Error {
   }
 }
 
-/** Every post URL and alias must be claimed once; the error names both files. */
-export function assertUniqueUrls(posts: readonly Post[]): void {
+type UrlPost = Pick<Post, 'id' | 'slug' | 'aliases' | 'filePath'>;
+
+/** Every URL claimed by two different posts (slugs first, then aliases), in one pass. */
+export function findDuplicateUrls(posts: readonly UrlPost[]): DuplicateUrlError[] {
   const owners = new Map<string, { file: string; what: string }>();
-  const claim = (route: string, post: Post, what: string) => {
+  const errors: DuplicateUrlError[] = [];
+  const claim = (route: string, post: UrlPost, what: string) => {
     const file = post.filePath ?? post.id;
     const owner = owners.get(route);
-    if (owner && owner.file !== file) throw new DuplicateUrlError(route, [owner.file, file], [owner.what, what]);
-    owners.set(route, { file, what });
+    if (owner && owner.file !== file) errors.push(new DuplicateUrlError(route, [owner.file, file], [owner.what, what]));
+    else owners.set(route, { file, what });
   };
   for (const post of posts) claim(`posts/${post.slug}/`, post, post.slug === post.id ? 'its file name' : `slug: ${post.slug}`);
   for (const post of posts) for (const alias of post.aliases) claim(alias, post, `alias ${alias}`);
+  return errors;
+}
+
+/** Every post URL and alias must be claimed once; the error names both files. */
+export function assertUniqueUrls(posts: readonly UrlPost[]): void {
+  const [first] = findDuplicateUrls(posts);
+  if (first) throw first;
 }

@@ -1,0 +1,181 @@
+/**
+ * Folio's Markdown/MDX plugins for Astro's Sätteri processor: heading anchors, safe
+ * new-tab links, and Obsidian/Quartz wikilinks resolved against every published post.
+ */
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
+import Slugger from 'github-slugger';
+import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import { isPublished } from '../lib/posts/published.ts';
+import { toPost } from '../lib/posts/post.ts';
+import { createUrls } from '../lib/urls.ts';
+import { buildWikiIndex, parseWikilinks, resolveWikilink, type WikiIndex } from '../lib/wikilinks.ts';
+import { siteConfig } from '../site.config.ts';
+import { contentDir, readPostSources } from './sources.ts';
+
+type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
+type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
+type HastElement = { tagName: string; properties?: Record<string, unknown>; children?: unknown[] };
+
+interface WikiState {
+  index: WikiIndex;
+  /** Hash of what links can resolve to; mixed into the digest of posts that use wikilinks. */
+  fingerprint: string;
+}
+
+// Shared through globalThis: the content loader and the Markdown renderer are loaded
+// as separate module instances, and both need the same index.
+const STATE = Symbol.for('folio.wikiIndex');
+type Holder = { [STATE]?: { key: string; state: WikiState } };
+
+export interface WikiOptions {
+  includeDrafts: boolean;
+  now: Date;
+}
+
+/** The wikilink index for the posts folder, built once per load (reads every post's frontmatter). */
+export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir()): WikiState {
+  const holder = globalThis as Holder;
+  const cacheKey = `${dir}|${includeDrafts}|${now.toISOString().slice(0, 13)}`;
+  const cached = holder[STATE];
+  if (cached && cached.key === cacheKey) return cached.state;
+  const urls = createUrls(siteConfig);
+  const targets = readPostSources(dir).flatMap((source) => {
+    if (!source.data) return [];
+    const post = toPost({ id: source.id, data: source.data, body: '' }, siteConfig);
+    if (!isPublished(post, { now, includeDrafts })) return [];
+    return [{ path: source.entry.replace(/\.(md|mdx)$/i, ''), title: post.title, aliases: source.data.aliases, url: urls.post(post.slug) }];
+  });
+  const index = buildWikiIndex(targets);
+  const fingerprint = createHash('sha256').update(JSON.stringify(targets)).digest('hex').slice(0, 16);
+  const state = { index, fingerprint };
+  holder[STATE] = { key: cacheKey, state };
+  return state;
+}
+
+/** Forgets the index, so the next wikilink sees added or renamed posts (dev reloads). */
+export function resetWikiState(): void {
+  delete (globalThis as Holder)[STATE];
+}
+
+function where(fileURL: URL | undefined): string {
+  return fileURL ? relative(process.cwd(), fileURLToPath(fileURL)) : 'a post';
+}
+
+/** `[[target#Heading|label]]` → a link to the matching post; unresolved ones stay text, with a warning. */
+export function wikilinkPlugin(options: WikiOptions): MdastPlugins[number] {
+  return (factory) => {
+    if (!factory.source.includes('[[')) return null;
+    const { index } = wikiState(options);
+    return {
+      name: 'folio-wikilinks',
+      text(node, ctx) {
+        if (!node.value.includes('[[')) return;
+        const segments = parseWikilinks(node.value);
+        if (segments.every((s) => typeof s === 'string')) return;
+        ctx.replaceNode(
+          node,
+          segments.map((segment) => {
+            if (typeof segment === 'string') return { type: 'text' as const, value: segment };
+            const url = resolveWikilink(segment, index);
+            if (!url) {
+              console.warn(`[folio] Unresolved wikilink ${segment.raw} in ${where(ctx.fileURL)}: no published post has that file name, title or alias.`);
+              return { type: 'text' as const, value: segment.label };
+            }
+            return { type: 'link' as const, url, children: [{ type: 'text' as const, value: segment.label }] };
+          }),
+        );
+      },
+    };
+  };
+}
+
+/**
+ * Gives h2-h6 their ids (as Astro would) and a visible "#" anchor link. The anchor has
+ * no text content, so the heading text used for ids and the table of contents is unchanged.
+ */
+export function headingAnchorsPlugin(): HastPlugins[number] {
+  return () => {
+    const slugger = new Slugger();
+    return {
+      name: 'folio-heading-anchors',
+      element: {
+        filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+        visit(node, ctx) {
+          const text = ctx.textContent(node);
+          const existing = (node as HastElement).properties?.['id'];
+          const id = typeof existing === 'string' ? existing : slugger.slug(text);
+          if (typeof existing !== 'string') ctx.setProperty(node, 'id', id);
+          if (node.tagName === 'h1') return;
+          ctx.appendChild(node, {
+            type: 'element',
+            tagName: 'a',
+            properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${text}”` },
+            children: [],
+          });
+        },
+      },
+    };
+  };
+}
+
+/** Links that open a new tab get rel="noopener noreferrer". */
+export function safeLinksPlugin(): HastPlugins[number] {
+  return {
+    name: 'folio-safe-links',
+    element: {
+      filter: ['a'],
+      visit(node, ctx) {
+        const props = (node as HastElement).properties ?? {};
+        if (props['target'] === '_blank') {
+          const rel = new Set([...(Array.isArray(props['rel']) ? props['rel'] : String(props['rel'] ?? '').split(/\s+/)).filter(Boolean), 'noopener', 'noreferrer']);
+          ctx.setProperty(node, 'rel', [...rel]);
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Wraps highlighted code in a block with a header naming the language; the copy button
+ * (src/scripts/copy-code.ts) is added to that header in the browser. Without JavaScript
+ * the code and its label read as they are.
+ */
+export function codeBlocksPlugin(): HastPlugins[number] {
+  return {
+    name: 'folio-code-blocks',
+    element: {
+      filter: ['pre'],
+      visit(node, ctx) {
+        const props = (node as HastElement).properties ?? {};
+        const lang = props['dataLanguage'];
+        if (typeof lang !== 'string') return;
+        const label = lang === 'plaintext' || lang === 'text' ? 'text' : lang;
+        ctx.replaceNode(node, {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['code-block'] },
+          children: [
+            {
+              type: 'element',
+              tagName: 'div',
+              properties: { className: ['code-header'] },
+              children: [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: label }] }],
+            },
+            node as never,
+          ],
+        });
+      },
+    },
+  };
+}
+
+export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
+  return {
+    mdastPlugins: [wikilinkPlugin(options)],
+    hastPlugins: [headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin()],
+    // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
+    features: { rawHtml: true },
+  };
+}

@@ -1,0 +1,29 @@
+// Adds a "Copy" button to each code block's header. Progressive: without this script,
+// or without clipboard access, the code is simply shown.
+const RESET_MS = 2000;
+
+export function enhanceCodeBlocks(root: ParentNode = document): void {
+  if (!navigator.clipboard) return;
+  for (const block of root.querySelectorAll<HTMLElement>('.code-block')) {
+    const header = block.querySelector('.code-header');
+    const code = block.querySelector('pre code');
+    if (!header || !code || header.querySelector('button')) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-code';
+    button.textContent = 'Copy';
+    button.setAttribute('aria-label', 'Copy code to clipboard');
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(code.textContent ?? '').then(
+        () => {
+          button.textContent = 'Copied';
+          setTimeout(() => (button.textContent = 'Copy'), RESET_MS);
+        },
+        () => (button.textContent = 'Press Ctrl+C'),
+      );
+    });
+    header.append(button);
+  }
+}
+
+enhanceCodeBlocks();
