@@ -49,7 +49,7 @@ export function postsLoader(base: string): Loader {
           if (!props.filePath) return context.parseData(props);
           const source = await readFile(props.filePath, 'utf8');
           assertImagesExist(props.filePath, source);
-          return context.parseData({ ...props, data: recoverRawDates(props.data, source, DATE_KEYS) });
+          return context.parseData({ ...props, data: recoverRawDates(props.data, source, DATE_KEYS) as typeof props.data });
         },
       });
       // Rules across posts are checked here, during content sync, so a broken set of

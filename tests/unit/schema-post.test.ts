@@ -112,6 +112,9 @@ describe('frontmatter from other engines', () => {
   it('merges tag, categories and category into tags', () => {
     expect(parse({ date: '2024-01-01', tag: 'go', categories: ['Web', 'go'], category: 'life' }).tags).toEqual(['go', 'Web', 'life']);
     expect(parse({ date: '2024-01-01', categories: 'a, b' }).tags).toEqual(['a', 'b']);
+    // Jekyll: space-separated categories; a tag string without commas is one tag
+    expect(parse({ date: '2024-01-01', categories: 'engines ruby' }).tags).toEqual(['engines', 'ruby']);
+    expect(parse({ date: '2024-01-01', tags: 'machine learning' }).tags).toEqual(['machine learning']);
   });
 
   it('treats published: false (Jekyll) and publish: false (Quartz) as drafts', () => {

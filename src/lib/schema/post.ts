@@ -126,7 +126,8 @@ const dateField = <R extends boolean>(name: string, required: R) =>
 
 function readTags(key: string, value: unknown, ctx: Ctx): unknown[] | undefined {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return value.split(',');
+  // Jekyll writes categories as a space-separated string; everything else uses commas.
+  if (typeof value === 'string') return !value.includes(',') && key.startsWith('categor') ? value.split(/\s+/) : value.split(',');
   if (Array.isArray(value)) return value;
   fail(ctx, `${key}: expected a list of tags or a comma-separated string, found ${describeValue(value)}`, value);
   return undefined;
@@ -243,7 +244,8 @@ export type CoverImage<L> = { kind: 'url'; src: string } | { kind: 'local'; imag
  * (relative paths become optimised assets; a missing file fails with its path); tests and
  * `check:content` pass a schema that only checks the path.
  */
-export function createPostSchema<L>(localImage: () => z.ZodType<L>) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Astro types image() as an object schema; at run time it takes the path string
+export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
   const image = z
     .unknown()
     .optional()
@@ -256,7 +258,7 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L>) {
       z.union([
         z.undefined(),
         z.string().regex(ABSOLUTE_URL).transform((src): CoverImage<L> => ({ kind: 'url', src })),
-        localImage().transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
+        (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
       ]),
     );
 

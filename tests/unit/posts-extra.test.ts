@@ -1,0 +1,164 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { postIdFromPath } from '../../src/lib/ids';
+import { assertUniqueUrls, DuplicateUrlError, findDuplicateUrls } from '../../src/lib/posts/unique';
+import { validatePosts } from '../../src/lib/posts/validate';
+import { sortNewestFirst } from '../../src/lib/posts/query';
+import { buildRelated } from '../../src/lib/related';
+import { scaffoldPost } from '../../src/lib/scaffold';
+import { buildTagIndex, TagCollisionError } from '../../src/lib/tags';
+import { tableOfContents } from '../../src/lib/toc';
+import { aliasRoute, createUrls } from '../../src/lib/urls';
+import { makePost } from '../helpers/posts';
+import { runScript } from '../helpers/build';
+
+describe('postIdFromPath', () => {
+  it('drops the extension, slugs segments and a trailing index', () => {
+    expect(postIdFromPath('becoming-a-tech-lead.md')).toBe('becoming-a-tech-lead');
+    expect(postIdFromPath('notes/My First Post.mdx')).toBe('notes/my-first-post');
+    expect(postIdFromPath('trip/index.md')).toBe('trip');
+    expect(postIdFromPath('2019-04-01-jekyll-post.md')).toBe('2019-04-01-jekyll-post');
+  });
+});
+
+describe('aliasRoute', () => {
+  it('keeps absolute paths and slugs bare names under /posts/', () => {
+    expect(aliasRoute('/2019/05/old-permalink/')).toBe('2019/05/old-permalink/');
+    expect(aliasRoute('/old/path')).toBe('old/path/');
+    expect(aliasRoute('/old/page.html')).toBe('old/page.html');
+    expect(aliasRoute('Old Name')).toBe('posts/old-name/');
+  });
+
+  it('becomes a URL under the base path', () => {
+    expect(createUrls({ site: 'https://x.org', base: '/blog/' }).alias('old/page.html')).toBe('/blog/old/page.html');
+    expect(createUrls({ site: 'https://x.org', base: '/blog/' }).alias('posts/old-name/')).toBe('/blog/posts/old-name/');
+  });
+});
+
+describe('unique URLs', () => {
+  it('accepts distinct slugs and aliases', () => {
+    expect(() => assertUniqueUrls([makePost('a', {}), makePost('b', { aliases: ['/x/'] })])).not.toThrow();
+  });
+
+  it('names both files when a slug takes another post\'s URL', () => {
+    const errors = findDuplicateUrls([makePost('fine', {}), makePost('other', { slug: 'fine' })]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(DuplicateUrlError);
+    expect(errors[0]?.message).toContain('/posts/fine/: src/content/posts/fine.md (its file name) and src/content/posts/other.md (slug: fine)');
+  });
+
+  it('catches an alias that shadows a post or another alias', () => {
+    expect(() => assertUniqueUrls([makePost('a', {}), makePost('b', { aliases: ['a'] })])).toThrow(/\/posts\/a\//);
+    expect(() => assertUniqueUrls([makePost('a', { aliases: ['/x/'] }), makePost('b', { aliases: ['/x'] })])).toThrow(/\/x\//);
+  });
+
+  it('checks drafts too, so publishing one cannot break the site', () => {
+    expect(() => validatePosts([makePost('a', {}), makePost('b', { slug: 'a', draft: true })], { now: new Date(), includeDrafts: false })).toThrow(
+      DuplicateUrlError,
+    );
+  });
+
+  it('ignores tag collisions among unpublished posts only', () => {
+    const posts = [makePost('a', { tags: ['Node.js'] }), makePost('b', { tags: ['node js'], draft: true })];
+    expect(() => validatePosts(posts, { now: new Date(), includeDrafts: false })).not.toThrow();
+    expect(() => validatePosts(posts, { now: new Date(), includeDrafts: true })).toThrow(TagCollisionError);
+  });
+});
+
+describe('tableOfContents', () => {
+  const headings = [
+    { depth: 2, slug: 'a', text: 'A' },
+    { depth: 3, slug: 'a1', text: 'A1' },
+    { depth: 4, slug: 'deep', text: 'Deep' },
+    { depth: 2, slug: 'b', text: 'B' },
+  ];
+
+  it('nests h3 under h2 and leaves deeper headings out', () => {
+    expect(tableOfContents(headings, { explicit: true, minHeadings: 0 })).toEqual([
+      { text: 'A', url: '#a', children: [{ text: 'A1', url: '#a1', children: [] }] },
+      { text: 'B', url: '#b', children: [] },
+    ]);
+  });
+
+  it('appears automatically from the site threshold, and the post can override it', () => {
+    expect(tableOfContents(headings, { minHeadings: 3 })).toBeDefined();
+    expect(tableOfContents(headings, { minHeadings: 4 })).toBeUndefined();
+    expect(tableOfContents(headings, { explicit: false, minHeadings: 1 })).toBeUndefined();
+    expect(tableOfContents(headings, { minHeadings: 0 })).toBeUndefined();
+    expect(tableOfContents([], { explicit: true, minHeadings: 0 })).toBeUndefined();
+  });
+});
+
+describe('buildRelated', () => {
+  const posts = sortNewestFirst([
+    makePost('a', { date: '2024-01-05', tags: ['common', 'rare'] }),
+    makePost('b', { date: '2024-01-04', tags: ['common'] }),
+    makePost('c', { date: '2024-01-03', tags: ['common', 'rare'] }),
+    makePost('d', { date: '2024-01-02', tags: ['common'] }),
+    makePost('e', { date: '2020-01-01', tags: ['other'] }),
+  ]);
+  const related = buildRelated(posts, buildTagIndex(posts), { limit: 2 });
+
+  it('ranks a shared rare tag above shared common ones', () => {
+    expect(related.get('a')?.map((p) => p.id)).toEqual(['c', 'b']);
+  });
+
+  it('breaks ties by closeness in time', () => {
+    expect(related.get('b')?.map((p) => p.id)).toEqual(['a', 'c']);
+  });
+
+  it('gives posts with no shared tags no related posts, and never the post itself', () => {
+    expect(related.get('e')).toEqual([]);
+    for (const [id, list] of related) expect(list.map((p) => p.id)).not.toContain(id);
+  });
+
+  it('looks at a bounded window of each tag, so work stays linear', () => {
+    let reads = 0;
+    const many = sortNewestFirst(Array.from({ length: 2000 }, (_, i) => makePost(`p${i}`, { date: `20${String(10 + (i % 15))}-01-01`, tags: ['big'] })));
+    const index = buildTagIndex(many);
+    const tag = index.tags[0]!;
+    const original = tag.posts;
+    tag.posts = new Proxy(original, {
+      get(target, prop, receiver) {
+        if (typeof prop === 'string' && /^\d+$/.test(prop)) reads += 1;
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    buildRelated(many, index, { limit: 3, window: 10 });
+    // one pass to index positions, then at most 2 * window + 1 reads per post (not 2000 * 2000)
+    expect(reads).toBeLessThanOrEqual(2000 + 2000 * 21);
+  });
+});
+
+describe('scaffoldPost and npm run new', () => {
+  it('writes a draft with the title, the date given, no tags', () => {
+    expect(scaffoldPost('  My Post: Title  ', { today: '2026-11-25' })).toEqual({
+      fileName: 'my-post-title.md',
+      content: '---\ntitle: "My Post: Title"\ndate: 2026-11-25\ntags: []\ndraft: true\n---\n\nWrite here.\n',
+    });
+  });
+
+  it('refuses an empty title', () => {
+    expect(() => scaffoldPost('  ', { today: '2026-11-25' })).toThrow(/needs a title/);
+  });
+
+  it('creates the file in the posts folder, dated today in the site zone, and never overwrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folio-new-'));
+    try {
+      // 03:00 UTC on 25 Nov is still 24 Nov in New York (the sample site's zone)
+      const env = { FOLIO_CONTENT_DIR: dir, FOLIO_NOW: '2026-11-25T03:00:00Z' };
+      const first = runScript('scripts/new-post.ts', ['Hello', 'There'], env);
+      expect(first.status, first.output).toBe(0);
+      expect(readFileSync(join(dir, 'hello-there.md'), 'utf8')).toContain('date: 2026-11-24\n');
+      writeFileSync(join(dir, 'hello-there.md'), 'mine');
+      const second = runScript('scripts/new-post.ts', ['Hello There'], env);
+      expect(second.status).toBe(1);
+      expect(second.output).toContain('Not overwriting');
+      expect(readFileSync(join(dir, 'hello-there.md'), 'utf8')).toBe('mine');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
