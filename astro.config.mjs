@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
-import { indexablePages } from './src/build/sitemap.ts';
+import { sitemapOptions } from './src/build/sitemap.ts';
 import { folio } from './src/integrations/folio.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -20,7 +20,7 @@ export default defineConfig({
   integrations: [
     folio(),
     mdx(),
-    sitemap({ filter: indexablePages(resolve(outDir), siteConfig.base) }),
+    sitemap(sitemapOptions(resolve(outDir), siteConfig.base)),
   ],
   markdown: {
     shikiConfig: {

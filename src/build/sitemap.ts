@@ -1,31 +1,61 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SitemapItem } from '@astrojs/sitemap';
 
-const HEAD_BYTES = 4096;
+const HEAD_BYTES = 8192;
 
-/** True when the HTML page's <head> asks robots not to index it. */
-export function isNoindexHtml(head: string): boolean {
-  return /<meta\s+name=["']?robots["']?\s+content=["'][^"']*noindex/i.test(head);
+export interface PageFacts {
+  noindex: boolean;
+  /** ISO date from article:modified_time (posts) or og:updated_time (lists). */
+  lastmod?: string;
+}
+
+/** What the sitemap needs from a page's <head>. */
+export function pageFacts(head: string): PageFacts {
+  const facts: PageFacts = { noindex: /<meta\s+name=["']?robots["']?\s+content=["'][^"']*noindex/i.test(head) };
+  const modified = /<meta\s+property=["'](?:article:modified_time|og:updated_time)["']\s+content=["']([^"']+)["']/i.exec(head);
+  if (modified?.[1]) facts.lastmod = modified[1];
+  return facts;
+}
+
+function readHead(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const read = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const text = buffer.subarray(0, read).toString('utf8');
+    const end = text.indexOf('</head>');
+    return end === -1 ? text : text.slice(0, end);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
- * A sitemap filter that leaves out every page marked noindex (alias redirects, 404),
- * read from the built file, so nothing has to remember to list them.
+ * Sitemap options that read each built page's head once: pages marked noindex (alias
+ * redirects, 404) are left out, and lastmod is the date the page itself declares, so the
+ * sitemap and the pages cannot disagree.
  */
-export function indexablePages(outDir: string, base: string) {
-  return (page: string): boolean => {
-    const path = decodeURIComponent(new URL(page).pathname).slice(base.length);
-    const file = join(outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path);
-    let fd: number | undefined;
-    try {
-      fd = openSync(file, 'r');
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      const read = readSync(fd, buffer, 0, HEAD_BYTES, 0);
-      return !isNoindexHtml(buffer.subarray(0, read).toString('utf8'));
-    } catch {
-      return true;
-    } finally {
-      if (fd !== undefined) closeSync(fd);
+export function sitemapOptions(outDir: string, base: string) {
+  const cache = new Map<string, PageFacts>();
+  const facts = (url: string): PageFacts => {
+    let found = cache.get(url);
+    if (!found) {
+      const path = decodeURIComponent(new URL(url).pathname).slice(base.length);
+      const head = readHead(join(outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path));
+      found = head === undefined ? { noindex: false } : pageFacts(head);
+      cache.set(url, found);
     }
+    return found;
+  };
+  return {
+    filter: (page: string) => !facts(page).noindex,
+    serialize: (item: SitemapItem): SitemapItem => {
+      const lastmod = facts(item.url).lastmod;
+      return lastmod ? { ...item, lastmod } : item;
+    },
   };
 }

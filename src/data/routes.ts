@@ -7,6 +7,8 @@ import { archiveView, pagerView, postSummary, tagCounts, tagLinks, dateView, typ
 import { siteConfig } from '../site.config.ts';
 import { getSiteData, type PostEntry, type SiteData } from './posts.ts';
 import type { ImageMetadata } from 'astro';
+import { latest } from '../lib/dates.ts';
+import type { ArticleSeoInput } from '../lib/seo.ts';
 import type { Post } from '../lib/posts/post.ts';
 
 const context = (data: SiteData): ViewContext => ({
@@ -16,6 +18,16 @@ const context = (data: SiteData): ViewContext => ({
   status: data.status,
 });
 
+/** ISO instant of the newest date (published or updated) among `posts`: a list page's lastmod. */
+function newest(posts: readonly Post[]): string | undefined {
+  let max: Date | undefined;
+  for (const post of posts) {
+    const when = latest(post.date, post.updated).instant;
+    if (!max || when > max) max = when;
+  }
+  return max?.toISOString();
+}
+
 function listPages(data: SiteData, posts: readonly Post[], urlFor: (n: number) => string) {
   const ctx = context(data);
   return paginate(posts, siteConfig.postsPerPage).map((page) => ({
@@ -23,6 +35,7 @@ function listPages(data: SiteData, posts: readonly Post[], urlFor: (n: number) =
     path: urlFor(page.number),
     posts: page.items.map((post) => postSummary(post, ctx)),
     pager: pagerView(page, urlFor),
+    modified: newest(page.items),
   }));
 }
 
@@ -44,6 +57,7 @@ export async function tagPages() {
   return data.tags.tags.flatMap((tag) =>
     listPages(data, tag.posts, (n) => data.urls.tag(tag.slug, n)).map((page) => ({
       ...page,
+      feeds: [{ title: `${siteConfig.title}: ${tag.label}`, url: data.urls.tagFeed(tag.slug) }],
       tag: {
         label: tag.label,
         slug: tag.slug,
@@ -58,12 +72,12 @@ export type TagPageProps = Awaited<ReturnType<typeof tagPages>>[number];
 
 export async function tagIndex() {
   const data = await getSiteData();
-  return { path: data.urls.tags(), tags: tagCounts(data.tags.tags, data.urls) };
+  return { path: data.urls.tags(), tags: tagCounts(data.tags.tags, data.urls), modified: newest(data.posts) };
 }
 
 export async function archive() {
   const data = await getSiteData();
-  return { path: data.urls.archive(), years: archiveView(data.archive, context(data)), total: data.posts.length };
+  return { path: data.urls.archive(), years: archiveView(data.archive, context(data)), total: data.posts.length, modified: newest(data.posts) };
 }
 
 // A type alias (not an interface) so it satisfies getStaticPaths' Record-typed props.
@@ -84,6 +98,8 @@ export type PostPageProps = {
   imageAlt: string;
   /** The post's own `toc` choice (undefined: the site's tocMinHeadings decides). */
   toc?: boolean | undefined;
+  /** Everything the SEO builders need but the social image, which the page resolves. */
+  seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
 
 export async function postPages(): Promise<{ slug: string; props: PostPageProps }[]> {
@@ -113,6 +129,23 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         image: post.image && (post.image.kind === 'url' ? post.image : { kind: 'local', image: post.image.image as ImageMetadata }),
         imageAlt: post.imageAlt ?? '',
         toc: post.toc,
+        seo: {
+          title: post.title,
+          description: post.description,
+          url: data.urls.absolute(data.urls.post(post.slug)),
+          published: post.date.instant.toISOString(),
+          modified: latest(post.date, post.updated).instant.toISOString(),
+          tags: tagLinks(post, data).map((t) => t.label),
+          siteTitle: siteConfig.title,
+          author: siteConfig.author,
+          lang: siteConfig.locale,
+          homeUrl: data.urls.absolute(data.urls.home()),
+          breadcrumbs: [
+            { name: siteConfig.title, url: data.urls.absolute(data.urls.home()) },
+            { name: 'Archive', url: data.urls.absolute(data.urls.archive()) },
+            { name: post.title, url: data.urls.absolute(data.urls.post(post.slug)) },
+          ],
+        },
       },
     };
   });

@@ -79,3 +79,72 @@ export function feedItem(post: Post, { urls, html, categories }: FeedItemOptions
 export function feedPosts<P>(sortedNewestFirst: readonly P[], limit: number | undefined): P[] {
   return limit === undefined ? [...sortedNewestFirst] : sortedNewestFirst.slice(0, limit);
 }
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escapes text for XML content and attributes. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+export interface ChannelExtras {
+  /** Absolute URL of this feed (atom:link rel=self). */
+  selfUrl: string;
+  lang: string;
+  /** The newest post's date: a build timestamp would make every build differ. */
+  lastBuildDate?: Date | undefined;
+  /** Absolute URL of the site's image/logo, when it has one. */
+  image?: { url: string; title: string; link: string } | undefined;
+}
+
+/** Channel elements @astrojs/rss does not write itself, as escaped XML. */
+export function rssChannelExtras({ selfUrl, lang, lastBuildDate, image }: ChannelExtras): string {
+  let xml = `<language>${escapeXml(lang)}</language><atom:link href="${escapeXml(selfUrl)}" rel="self" type="application/rss+xml"/>`;
+  if (lastBuildDate) xml += `<lastBuildDate>${lastBuildDate.toUTCString()}</lastBuildDate>`;
+  if (image) xml += `<image><url>${escapeXml(image.url)}</url><title>${escapeXml(image.title)}</title><link>${escapeXml(image.link)}</link></image>`;
+  return xml;
+}
+
+export interface JsonFeedOptions {
+  title: string;
+  description: string;
+  homeUrl: string;
+  feedUrl: string;
+  lang: string;
+  author: string;
+  icon?: string | undefined;
+}
+
+export interface JsonFeedItemInput extends FeedItem {
+  updated?: Date | undefined;
+  image?: string | undefined;
+}
+
+/** A JSON Feed 1.1 document: full HTML content, absolute URLs, ISO dates. */
+export function jsonFeed(options: JsonFeedOptions, items: readonly JsonFeedItemInput[]): object {
+  const feed: Record<string, unknown> = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: options.title,
+    home_page_url: options.homeUrl,
+    feed_url: options.feedUrl,
+    description: options.description,
+    language: options.lang,
+    authors: [{ name: options.author }],
+    items: items.map((item) => {
+      const out: Record<string, unknown> = {
+        id: item.link,
+        url: item.link,
+        title: item.title,
+        content_html: item.content,
+        summary: item.description,
+        date_published: item.pubDate.toISOString(),
+        tags: item.categories,
+      };
+      if (item.updated) out['date_modified'] = item.updated.toISOString();
+      if (item.image) out['image'] = item.image;
+      return out;
+    }),
+  };
+  if (options.icon) feed['icon'] = options.icon;
+  return feed;
+}

@@ -27,3 +27,105 @@ export function pageMeta(input: PageMetaInput, site: SiteIdentity, urls: UrlBuil
     canonical: urls.absolute(input.path),
   };
 }
+
+/** A `<meta>` tag: `property` for OpenGraph/article, `name` for Twitter and robots. */
+export interface MetaTag {
+  property?: string;
+  name?: string;
+  content: string;
+}
+
+export interface ArticleSeoInput {
+  title: string;
+  description: string;
+  /** Absolute URL of the post. */
+  url: string;
+  /** Absolute URL of the social image, when there is one. */
+  image?: string | undefined;
+  imageAlt?: string | undefined;
+  /** ISO instants. */
+  published: string;
+  modified: string;
+  tags: readonly string[];
+  siteTitle: string;
+  author: string;
+  lang: string;
+}
+
+/** OpenGraph and Twitter card tags for a post. */
+export function articleMeta(input: ArticleSeoInput): MetaTag[] {
+  const tags: MetaTag[] = [
+    { property: 'og:type', content: 'article' },
+    { property: 'og:site_name', content: input.siteTitle },
+    { property: 'og:locale', content: input.lang.replace('-', '_') },
+    { property: 'og:title', content: input.title },
+    { property: 'og:description', content: input.description },
+    { property: 'og:url', content: input.url },
+    { property: 'article:published_time', content: input.published },
+    { property: 'article:modified_time', content: input.modified },
+    { property: 'article:author', content: input.author },
+    ...input.tags.map((tag) => ({ property: 'article:tag', content: tag })),
+    { name: 'twitter:card', content: input.image ? 'summary_large_image' : 'summary' },
+    { name: 'twitter:title', content: input.title },
+    { name: 'twitter:description', content: input.description },
+  ];
+  if (input.image) {
+    tags.push({ property: 'og:image', content: input.image }, { name: 'twitter:image', content: input.image });
+    if (input.imageAlt) tags.push({ property: 'og:image:alt', content: input.imageAlt }, { name: 'twitter:image:alt', content: input.imageAlt });
+  }
+  return tags;
+}
+
+/** OpenGraph tags for any other page (home, lists, tags, archive). */
+export function websiteMeta(input: { title: string; description: string; url: string; siteTitle: string; lang: string; modified?: string | undefined }): MetaTag[] {
+  const tags: MetaTag[] = [
+    { property: 'og:type', content: 'website' },
+    { property: 'og:site_name', content: input.siteTitle },
+    { property: 'og:locale', content: input.lang.replace('-', '_') },
+    { property: 'og:title', content: input.title },
+    { property: 'og:description', content: input.description },
+    { property: 'og:url', content: input.url },
+    { name: 'twitter:card', content: 'summary' },
+  ];
+  if (input.modified) tags.push({ property: 'og:updated_time', content: input.modified });
+  return tags;
+}
+
+/** JSON-LD for a post: a BlogPosting and its BreadcrumbList. */
+export function articleJsonLd(input: ArticleSeoInput & { homeUrl: string; breadcrumbs: { name: string; url: string }[] }): object[] {
+  const posting: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: input.title,
+    description: input.description,
+    url: input.url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
+    datePublished: input.published,
+    dateModified: input.modified,
+    author: { '@type': 'Person', name: input.author },
+    publisher: { '@type': 'Organization', name: input.siteTitle, url: input.homeUrl },
+    inLanguage: input.lang,
+    keywords: input.tags.join(', '),
+  };
+  if (input.image) posting['image'] = [input.image];
+  const breadcrumbs = {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: input.breadcrumbs.map((crumb, i) => ({ '@type': 'ListItem', position: i + 1, name: crumb.name, item: crumb.url })),
+  };
+  return [posting, breadcrumbs];
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` block. `<`, `>`, `&` and the line
+ * separators are escaped as \u sequences, so no title can close the script element or
+ * open a comment; JSON.parse reads the same data back.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -32,6 +32,9 @@ export interface UrlBuilder {
   archive(): string;
   search(): string;
   feed(): string;
+  /** A tag's own RSS feed. */
+  tagFeed(slug: string): string;
+  jsonFeed(): string;
   /** Turns a site-relative path into an absolute URL on the public origin. */
   absolute(path: string): string;
 }
@@ -55,6 +58,8 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     archive: () => dir('archive'),
     search: () => dir('search'),
     feed: () => `${prefix}rss.xml`,
+    tagFeed: (slug) => `${dir(`tags/${slug}`)}rss.xml`,
+    jsonFeed: () => `${prefix}feed.json`,
     absolute: (path) => new URL(path, origin).href,
   };
 }

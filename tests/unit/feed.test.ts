@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absolutizeHtml, feedItem, feedPosts } from '../../src/lib/feed';
+import { absolutizeHtml, escapeXml, feedItem, feedPosts, jsonFeed, rssChannelExtras } from '../../src/lib/feed';
 import { createUrls } from '../../src/lib/urls';
 import { makePost } from '../helpers/posts';
 
@@ -55,5 +55,73 @@ describe('feedPosts', () => {
   it('keeps every post without a limit, and the newest n with one', () => {
     expect(feedPosts([1, 2, 3], undefined)).toEqual([1, 2, 3]);
     expect(feedPosts([1, 2, 3], 2)).toEqual([1, 2]);
+  });
+});
+
+describe('rssChannelExtras and escapeXml', () => {
+  it('writes the self link, language, lastBuildDate and image, escaped', () => {
+    expect(
+      rssChannelExtras({
+        selfUrl: 'https://x.org/rss.xml?a=1&b=2',
+        lang: 'en',
+        lastBuildDate: new Date('2024-03-03T05:00:00Z'),
+        image: { url: 'https://x.org/logo.png', title: 'A & B <C>', link: 'https://x.org/' },
+      }),
+    ).toBe(
+      '<language>en</language><atom:link href="https://x.org/rss.xml?a=1&amp;b=2" rel="self" type="application/rss+xml"/>' +
+        '<lastBuildDate>Sun, 03 Mar 2024 05:00:00 GMT</lastBuildDate>' +
+        '<image><url>https://x.org/logo.png</url><title>A &amp; B &lt;C&gt;</title><link>https://x.org/</link></image>',
+    );
+  });
+
+  it('leaves out what is not there', () => {
+    expect(rssChannelExtras({ selfUrl: 'https://x.org/rss.xml', lang: 'fr' })).toBe(
+      '<language>fr</language><atom:link href="https://x.org/rss.xml" rel="self" type="application/rss+xml"/>',
+    );
+  });
+
+  it('escapes the five XML specials, and a CDATA terminator as text', () => {
+    expect(escapeXml(`<a href="x">Tom & 'Jerry' ]]></a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos; ]]&gt;&lt;/a&gt;');
+  });
+});
+
+describe('jsonFeed', () => {
+  it('builds a JSON Feed 1.1 document', () => {
+    const feed = jsonFeed(
+      { title: 'T', description: 'D', homeUrl: 'https://x.org/', feedUrl: 'https://x.org/feed.json', lang: 'en', author: 'Ada', icon: 'https://x.org/i.png' },
+      [
+        {
+          title: 'P',
+          link: 'https://x.org/posts/p/',
+          pubDate: new Date('2024-01-01T00:00:00Z'),
+          updated: new Date('2024-02-01T00:00:00Z'),
+          description: 'S',
+          content: '<p>Hi</p>',
+          categories: ['go'],
+        },
+      ],
+    );
+    expect(feed).toEqual({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'T',
+      home_page_url: 'https://x.org/',
+      feed_url: 'https://x.org/feed.json',
+      description: 'D',
+      language: 'en',
+      authors: [{ name: 'Ada' }],
+      icon: 'https://x.org/i.png',
+      items: [
+        {
+          id: 'https://x.org/posts/p/',
+          url: 'https://x.org/posts/p/',
+          title: 'P',
+          content_html: '<p>Hi</p>',
+          summary: 'S',
+          date_published: '2024-01-01T00:00:00.000Z',
+          date_modified: '2024-02-01T00:00:00.000Z',
+          tags: ['go'],
+        },
+      ],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageMeta } from '../../src/lib/seo';
+import { articleJsonLd, articleMeta, pageMeta, serializeJsonLd } from '../../src/lib/seo';
 import { createUrls } from '../../src/lib/urls';
 import { archiveView, pagerView, postSummary, tagCounts, tagLinks } from '../../src/lib/views';
 import { buildTagIndex } from '../../src/lib/tags';
@@ -74,5 +74,50 @@ describe('views', () => {
       [2024, 1, ['March 2024']],
       [2023, 1, ['January 2023']],
     ]);
+  });
+});
+
+describe('articleMeta, articleJsonLd and serializeJsonLd', () => {
+  const input = {
+    title: 'A </script><script>alert(1)</script> title & more',
+    description: 'Desc',
+    url: 'https://example.org/posts/x/',
+    published: '2024-03-03T05:00:00.000Z',
+    modified: '2024-04-01T05:00:00.000Z',
+    tags: ['Go', 'C#'],
+    siteTitle: 'Blog',
+    author: 'Ada',
+    lang: 'en-US',
+  };
+
+  it('builds OpenGraph article tags, one per tag, and a summary card without an image', () => {
+    const tags = articleMeta(input);
+    const get = (p: string) => tags.filter((t) => t.property === p || t.name === p).map((t) => t.content);
+    expect(get('og:type')).toEqual(['article']);
+    expect(get('og:locale')).toEqual(['en_US']);
+    expect(get('article:tag')).toEqual(['Go', 'C#']);
+    expect(get('article:modified_time')).toEqual(['2024-04-01T05:00:00.000Z']);
+    expect(get('twitter:card')).toEqual(['summary']);
+    expect(get('og:image')).toEqual([]);
+  });
+
+  it('uses a large image card when there is an image', () => {
+    const tags = articleMeta({ ...input, image: 'https://example.org/og/x.png', imageAlt: 'Alt' });
+    expect(tags).toContainEqual({ name: 'twitter:card', content: 'summary_large_image' });
+    expect(tags).toContainEqual({ property: 'og:image', content: 'https://example.org/og/x.png' });
+    expect(tags).toContainEqual({ property: 'og:image:alt', content: 'Alt' });
+  });
+
+  it('describes the post as a BlogPosting with a breadcrumb trail', () => {
+    const [posting, crumbs] = articleJsonLd({ ...input, homeUrl: 'https://example.org/', breadcrumbs: [{ name: 'Home', url: 'https://example.org/' }, { name: 'X', url: input.url }] }) as Record<string, unknown>[];
+    expect(posting).toMatchObject({ '@type': 'BlogPosting', headline: input.title, datePublished: input.published, dateModified: input.modified, keywords: 'Go, C#', author: { name: 'Ada' } });
+    expect(crumbs).toMatchObject({ '@type': 'BreadcrumbList', itemListElement: [{ position: 1, name: 'Home' }, { position: 2, item: input.url }] });
+  });
+
+  it('serialises hostile text so it cannot end the script block, and reads back the same', () => {
+    const hostile = { a: '</script><script>alert(1)</script>', b: '<!-- x -->', c: 'a & b', d: 'line\u2028sep' };
+    const json = serializeJsonLd(hostile);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(hostile);
   });
 });

@@ -45,6 +45,8 @@ export const siteConfigSchema = z.object({
     .default('UTC')
     .refine(isTimeZone, { error: 'timeZone must be an IANA time zone such as "Europe/Paris" or "UTC"' }),
   postsPerPage: z.number().int().min(1).max(100).default(10),
+  /** The site's image or logo (a path under public/, e.g. "/logo.png", or an absolute URL): feed image, JSON Feed icon. */
+  image: z.string().trim().min(1).optional(),
   /** Maximum number of posts in each feed; omit for every post. */
   feedLimit: z.number().int().min(1).optional(),
   /** Show a table of contents on posts with at least this many headings (0: only when `toc: true`). */

@@ -1,0 +1,80 @@
+import rss from '@astrojs/rss';
+import { feedItem, feedPosts, jsonFeed, rssChannelExtras, type FeedItem } from '../lib/feed.ts';
+import type { Post } from '../lib/posts/post.ts';
+import { siteConfig } from '../site.config.ts';
+import { renderPostHtml } from './html.ts';
+import { getSiteData } from './posts.ts';
+
+// Each post's feed HTML is rendered once per build, however many feeds (site, tags, JSON) include it.
+const htmlCache = new Map<string, Promise<string>>();
+
+async function items(posts: readonly Post[]): Promise<(FeedItem & { post: Post })[]> {
+  const data = await getSiteData();
+  return Promise.all(
+    feedPosts(posts, siteConfig.feedLimit).map(async (post) => {
+      let html = htmlCache.get(post.id);
+      if (!html) {
+        const entry = data.entries.get(post.id);
+        html = entry ? renderPostHtml(entry) : Promise.resolve('');
+        htmlCache.set(post.id, html);
+      }
+      const categories = post.tags.map((label) => data.tags.forLabel(label)?.label ?? label);
+      return { ...feedItem(post, { urls: data.urls, html: await html, categories }), post };
+    }),
+  );
+}
+
+const siteImage = (absolute: (path: string) => string) =>
+  siteConfig.image ? (/^https?:\/\//.test(siteConfig.image) ? siteConfig.image : absolute(siteConfig.image)) : undefined;
+
+export interface RssOptions {
+  title: string;
+  description: string;
+  posts: readonly Post[];
+  /** Site-relative path of this feed (base included). */
+  path: string;
+}
+
+/** An RSS 2.0 response: full content, absolute URLs, self link, stable lastBuildDate. */
+export async function rssResponse({ title, description, posts, path }: RssOptions): Promise<Response> {
+  const { urls } = await getSiteData();
+  const home = urls.absolute(urls.home());
+  const image = siteImage((p) => urls.absolute(urls.path(p)));
+  return rss({
+    title,
+    description: description || title,
+    site: home,
+    items: await items(posts),
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: rssChannelExtras({
+      selfUrl: urls.absolute(path),
+      lang: siteConfig.lang,
+      lastBuildDate: posts[0]?.date.instant,
+      image: image ? { url: image, title: siteConfig.title, link: home } : undefined,
+    }),
+  });
+}
+
+/** The JSON Feed 1.1 for the whole site. */
+export async function jsonFeedResponse(): Promise<Response> {
+  const data = await getSiteData();
+  const { urls } = data;
+  const feedItems = (await items(data.posts)).map(({ post, ...item }) => ({
+    ...item,
+    updated: post.updated?.instant,
+    image: post.image?.kind === 'url' ? post.image.src : undefined,
+  }));
+  const body = jsonFeed(
+    {
+      title: siteConfig.title,
+      description: siteConfig.description,
+      homeUrl: urls.absolute(urls.home()),
+      feedUrl: urls.absolute(urls.jsonFeed()),
+      lang: siteConfig.lang,
+      author: siteConfig.author,
+      icon: siteImage((p) => urls.absolute(urls.path(p))),
+    },
+    feedItems,
+  );
+  return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
+}
