@@ -22,6 +22,11 @@ export default defineConfig({
     mdx(),
     sitemap(sitemapOptions(resolve(outDir), siteConfig.base)),
   ],
+  vite: {
+    // Our only dynamic import loads Pagefind from the built site at run time; Vite's preload
+    // wrapper would otherwise leave an unresolved placeholder in the inlined page script.
+    build: { modulePreload: false, assetsInlineLimit: 0 },
+  },
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

@@ -1,6 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
+import { fileURLToPath } from 'node:url';
 import { markdownPlugins } from '../build/markdown.ts';
+import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
 
 /**
@@ -19,6 +21,11 @@ export function folio(): AstroIntegration {
           vite: { define: { 'import.meta.env.FOLIO_SHOW_DRAFTS': JSON.stringify(includeDrafts) } },
           markdown: { processor: satteri(markdownPlugins({ includeDrafts, now: buildNow() })) },
         });
+      },
+      // Search is part of every build: the index is written next to the pages it covers.
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pages, ms } = await indexSite(fileURLToPath(dir));
+        logger.info(`[search] indexed ${pages} posts in ${ms} ms`);
       },
     },
   };

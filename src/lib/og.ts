@@ -179,19 +179,28 @@ export function needsCjk(text: string): boolean {
   return false;
 }
 
-const NARROW = new Set([...`ijlI.,:;!|'"\`()[]{}ftr-`]);
-const BROAD = new Set([...'mwMWÆæŒœ@%']);
+/** Advance widths of Inter Bold for U+0020..U+007E, in hundredths of an em (from its hmtx table). */
+const ASCII_WIDTHS = [
+  24, 34, 55, 65, 65, 102, 67, 34, 38, 38, 56, 68, 33, 47, 33, 39, 67, 43, 63, 65, 68, 62, 65, 58, 65, 65, 33, 34, 68, 68,
+  68, 56, 102, 75, 66, 74, 72, 61, 59, 75, 75, 28, 58, 72, 57, 93, 76, 77, 65, 78, 66, 65, 67, 73, 75, 104, 74, 73, 66, 38,
+  39, 38, 49, 48, 37, 58, 63, 59, 63, 60, 40, 63, 62, 27, 27, 58, 27, 91, 62, 61, 63, 63, 41, 56, 37, 62, 60, 85, 58, 60,
+  57, 47, 37, 47, 68,
+];
 
-/** Estimated advance of a character in em, for a bold sans (Inter). */
+const asciiWidth = (cp: number) => (cp >= 0x20 && cp <= 0x7e ? ASCII_WIDTHS[cp - 0x20]! / 100 : undefined);
+
+/**
+ * Estimated advance of a character in em, for Inter Bold: exact for ASCII, the base
+ * letter's for accented Latin, one em for wide characters, an average for the rest.
+ */
 export function charWidthEm(ch: string): number {
   const cp = ch.codePointAt(0)!;
   if (isWide(cp)) return 1;
-  if (ch === ' ') return 0.27;
-  if (NARROW.has(ch)) return 0.33;
-  if (BROAD.has(ch)) return 0.88;
-  if (/\p{Lu}/u.test(ch)) return 0.7;
-  if (/\p{N}/u.test(ch)) return 0.63;
-  return 0.59;
+  if (ch === '…') return 1;
+  const exact = asciiWidth(cp) ?? asciiWidth(ch.normalize('NFD').codePointAt(0)!);
+  if (exact !== undefined) return exact;
+  if (/\p{M}/u.test(ch)) return 0;
+  return /\p{Lu}/u.test(ch) ? 0.75 : 0.62;
 }
 
 export function textWidthEm(text: string): number {

@@ -11,7 +11,7 @@ export interface Session {
 }
 
 export async function startSession(): Promise<Session> {
-  const site = await serveStatic(e2e.out);
+  const site = await serveStatic(e2e.out, e2e.base);
   const browser = await chromium.launch({
     executablePath: e2e.chromium,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -6,16 +6,18 @@ export const e2e = {
   out: join(root, 'tests/.output/e2e/dist'),
   cache: join(root, 'tests/.output/e2e/cache'),
   chromium: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+  /** Served under a base path, as on GitHub Pages, so every link and asset is checked with it. */
+  base: '/blog/',
 };
 
-/** Builds the sample site (src/content/posts) once for the browser tests. */
+/** Builds the sample site (src/content/posts) once for the browser tests, under /blog/. */
 export default function setup() {
   rmSync(join(root, 'tests/.output/e2e'), { recursive: true, force: true });
   const { status, output } = astroBuild({
     contentDir: join(root, 'src/content/posts'),
     outDir: e2e.out,
     cacheDir: e2e.cache,
-    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: '/' },
+    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base },
   });
   if (status !== 0) throw new Error(`Sample site build failed:\n${output}`);
 }

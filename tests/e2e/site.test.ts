@@ -16,6 +16,7 @@ const pages = {
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
+  search: '/search/',
   notFound: '/does-not-exist/',
 };
 
@@ -90,5 +91,54 @@ describe('color schemes', () => {
       return value;
     };
     expect(await color('light')).not.toBe(await color('dark'));
+  });
+});
+
+describe('search', () => {
+  it('finds a post by a word in its body and links to it, under the base path', async () => {
+    const { page, errors } = await session.open(pages.search);
+    await page.fill('#search-input', 'hyperfine');
+    const first = page.locator('.search-results li a').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.textContent()).toBe('Fast Feedback Loops: A Small Toolkit');
+    expect(await first.getAttribute('href')).toBe('/blog/posts/fast-feedback-loops/');
+    expect(await page.locator('.search-results li .meta').first().textContent()).toBe('May 14, 2023');
+    expect(await page.locator('.search-results mark').first().textContent()).toMatch(/hyperfine/i);
+    expect(await page.locator('.search-status').textContent()).toMatch(/1 post match/);
+    await first.click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('Fast Feedback Loops');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('does not index navigation or list pages', async () => {
+    const { page } = await session.open(pages.search);
+    await page.fill('#search-input', 'Archive');
+    await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 15_000 }).toMatch(/match/);
+    const hrefs = await page.locator('.search-results li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) expect(href).toMatch(/^\/blog\/posts\//);
+    await page.context().close();
+  });
+
+  it('runs a query given in the URL', async () => {
+    const { page } = await session.open(`${pages.search}?q=wikilinks+OR+paragraph`);
+    await page.locator('.search-results li').first().waitFor({ timeout: 15_000 });
+    expect(await page.inputValue('#search-input')).toBe('wikilinks OR paragraph');
+    await page.context().close();
+  });
+});
+
+describe('code blocks', () => {
+  it('show the language and copy the code with the button', async () => {
+    const { page, errors } = await session.open(pages.post);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const block = page.locator('.code-block').first();
+    expect(await block.locator('.code-lang').textContent()).toBe('bash');
+    await block.locator('button.copy-code').click();
+    await expect.poll(() => block.locator('button.copy-code').textContent()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('hyperfine --warmup 2');
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -1,0 +1,92 @@
+// Site search on /search/ with Pagefind's JS API. Loaded only on this page; the index
+// (pagefind/ next to the pages) is fetched on first use, from the site's own origin.
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; date?: string };
+}
+interface Pagefind {
+  options(opts: { baseUrl?: string }): Promise<void>;
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+}
+
+const MAX_RESULTS = 20;
+
+export function startSearch(): void {
+  const form = document.querySelector<HTMLFormElement>('.search-form');
+  const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+  const status = document.querySelector<HTMLElement>('.search-status');
+  const list = document.querySelector<HTMLOListElement>('.search-results');
+  if (!form || !input || !status || !list) return;
+  const bundle = form.dataset['bundle'] ?? '/pagefind/';
+  let engine: Promise<Pagefind> | undefined;
+  let latest = 0;
+
+  const load = () => {
+    engine ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (mod: Pagefind) => {
+      await mod.options({ baseUrl: new URL('..', new URL(bundle, location.href)).pathname });
+      return mod;
+    });
+    return engine;
+  };
+
+  const render = (results: PagefindResultData[], query: string) => {
+    list.replaceChildren(
+      ...results.map((result) => {
+        const item = document.createElement('li');
+        const link = document.createElement('a');
+        link.href = result.url;
+        link.textContent = result.meta.title ?? result.url;
+        const heading = document.createElement('h2');
+        heading.append(link);
+        item.append(heading);
+        if (result.meta.date) {
+          const date = document.createElement('p');
+          date.className = 'meta';
+          date.textContent = result.meta.date;
+          item.append(date);
+        }
+        const excerpt = document.createElement('p');
+        // Pagefind escapes the page text and wraps matches in <mark>.
+        excerpt.innerHTML = result.excerpt;
+        item.append(excerpt);
+        return item;
+      }),
+    );
+    status.textContent = results.length === 0 ? `No posts match “${query}”.` : `${results.length} post${results.length === 1 ? '' : 's'} match “${query}”.`;
+  };
+
+  const run = async () => {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    const url = new URL(location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+    if (!query) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    try {
+      const pagefind = await load();
+      const search = await pagefind.search(query);
+      const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      if (ticket === latest) render(results, query);
+    } catch (error) {
+      status.textContent = 'Search is not available right now.';
+      console.error('Search failed:', error);
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run();
+  });
+  input.addEventListener('input', () => void run());
+  const initial = new URL(location.href).searchParams.get('q');
+  if (initial) {
+    input.value = initial;
+    void run();
+  }
+}
