@@ -83,6 +83,8 @@ export async function archive() {
 // A type alias (not an interface) so it satisfies getStaticPaths' Record-typed props.
 export type PostPageProps = {
   entry: PostEntry;
+  /** URL segment(s) under /posts/. */
+  slug: string;
   path: string;
   title: string;
   description: string;
@@ -115,6 +117,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
       slug: post.slug,
       props: {
         entry,
+        slug: post.slug,
         path: data.urls.post(post.slug),
         title: post.title,
         description: post.description,

@@ -24,6 +24,11 @@ export function folio(): AstroIntegration {
       },
       // Search is part of every build: the index is written next to the pages it covers.
       'astro:build:done': async ({ dir, logger }) => {
+        const og = (globalThis as { [k: symbol]: { rendered: number; reused: number; dropped: Map<string, string[]> } | undefined })[Symbol.for('folio.ogStats')];
+        if (og) {
+          logger.info(`[og] rendered ${og.rendered}, reused ${og.reused}`);
+          for (const [file, chars] of og.dropped) logger.warn(`[og] ${file}: no font for ${chars.join(' ')}; left out of its social card`);
+        }
         const { pages, ms } = await indexSite(fileURLToPath(dir));
         logger.info(`[search] indexed ${pages} posts in ${ms} ms`);
       },

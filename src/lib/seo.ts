@@ -43,6 +43,8 @@ export interface ArticleSeoInput {
   /** Absolute URL of the social image, when there is one. */
   image?: string | undefined;
   imageAlt?: string | undefined;
+  /** Pixel size of the image, when known (generated cards). */
+  imageSize?: { width: number; height: number } | undefined;
   /** ISO instants. */
   published: string;
   modified: string;
@@ -71,6 +73,9 @@ export function articleMeta(input: ArticleSeoInput): MetaTag[] {
   ];
   if (input.image) {
     tags.push({ property: 'og:image', content: input.image }, { name: 'twitter:image', content: input.image });
+    if (input.imageSize) {
+      tags.push({ property: 'og:image:width', content: String(input.imageSize.width) }, { property: 'og:image:height', content: String(input.imageSize.height) });
+    }
     if (input.imageAlt) tags.push({ property: 'og:image:alt', content: input.imageAlt }, { name: 'twitter:image:alt', content: input.imageAlt });
   }
   return tags;

@@ -53,6 +53,8 @@ export const siteConfigSchema = z.object({
   tocMinHeadings: z.number().int().min(0).default(4),
   /** Related posts shown under each post (0 turns them off). */
   relatedPosts: z.number().int().min(0).max(20).default(3),
+  /** Generate a 1200x630 social card for each post without a cover image. */
+  ogImages: z.boolean().default(true),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
 });
