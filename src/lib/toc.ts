@@ -22,7 +22,8 @@ export interface TocOptions {
  * it), or undefined when the post should not show one.
  */
 export function tableOfContents(headings: readonly Heading[], { explicit, minHeadings }: TocOptions): TocEntry[] | undefined {
-  const shown = headings.filter((h) => h.depth === 2 || h.depth === 3);
+  // GFM's footnotes section brings its own (visually hidden) heading: not a section of the post.
+  const shown = headings.filter((h) => (h.depth === 2 || h.depth === 3) && h.slug !== 'footnote-label');
   const wanted = explicit ?? (minHeadings > 0 && shown.length >= minHeadings);
   if (!wanted || shown.length === 0) return undefined;
   const entries: TocEntry[] = [];

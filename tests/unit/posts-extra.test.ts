@@ -82,6 +82,10 @@ describe('tableOfContents', () => {
     ]);
   });
 
+  it('leaves out the footnotes heading', () => {
+    expect(tableOfContents([...headings, { depth: 2, slug: 'footnote-label', text: 'Footnotes' }], { explicit: true, minHeadings: 0 })?.map((e) => e.url)).toEqual(['#a', '#b']);
+  });
+
   it('appears automatically from the site threshold, and the post can override it', () => {
     expect(tableOfContents(headings, { minHeadings: 3 })).toBeDefined();
     expect(tableOfContents(headings, { minHeadings: 4 })).toBeUndefined();
