@@ -29,7 +29,10 @@ export default defineConfig({
   },
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // High-contrast variants: every token, comments included, meets WCAG AA on its background.
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      // Both themes as CSS variables; global.css picks one with light-dark().
+      defaultColor: false,
     },
   },
 });

@@ -171,10 +171,25 @@ export function codeBlocksPlugin(): HastPlugins[number] {
   };
 }
 
+/** GFM task-list checkboxes get an accessible name: "done" or "not done". */
+export function taskListPlugin(): HastPlugins[number] {
+  return {
+    name: 'folio-task-lists',
+    element: {
+      filter: ['input'],
+      visit(node, ctx) {
+        const props = (node as HastElement).properties ?? {};
+        if (props['type'] !== 'checkbox' || props['ariaLabel']) return;
+        ctx.setProperty(node, 'ariaLabel', props['checked'] ? 'done' : 'not done');
+      },
+    },
+  };
+}
+
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     mdastPlugins: [wikilinkPlugin(options)],
-    hastPlugins: [headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin()],
+    hastPlugins: [headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
     // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
     features: { rawHtml: true },
   };

@@ -1,0 +1,47 @@
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type Session } from './browser';
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+const pages = {
+  home: '/',
+  post: '/posts/fast-feedback-loops/',
+  mdx: '/posts/writing-with-mdx/',
+  tags: '/tags/',
+  tag: '/tags/tooling/',
+  archive: '/archive/',
+  search: '/search/',
+  notFound: '/does-not-exist/',
+};
+
+describe.each(Object.entries(pages))('accessibility: %s', (_name, path) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations in ${colorScheme} mode`, async () => {
+      const { page } = await session.open(path, { colorScheme });
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+      const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(violations).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
+describe('keyboard', () => {
+  it('reaches the theme toggle and every nav link with Tab, in order', async () => {
+    const { page } = await session.open('/');
+    const focused: string[] = [];
+    for (let i = 0; i < 9; i += 1) {
+      await page.keyboard.press('Tab');
+      focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''));
+    }
+    expect(focused.slice(0, 8)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Search', 'RSS', 'Switch to dark theme']);
+    await page.context().close();
+  });
+});
