@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
+import { cspConfig } from './src/build/csp.ts';
 import { sitemapOptions } from './src/build/sitemap.ts';
 import { folio } from './src/integrations/folio.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -22,6 +23,8 @@ export default defineConfig({
     mdx(),
     sitemap(sitemapOptions(resolve(outDir), siteConfig.base)),
   ],
+  // A Content-Security-Policy <meta> on every page (see src/build/csp.ts).
+  security: { csp: cspConfig() },
   vite: {
     // Our only dynamic import loads Pagefind from the built site at run time; Vite's preload
     // wrapper would otherwise leave an unresolved placeholder in the inlined page script.

@@ -1,6 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headersFile } from '../build/csp.ts';
 import { markdownPlugins } from '../build/markdown.ts';
 import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
@@ -12,6 +15,7 @@ import { buildNow } from '../build/now.ts';
  * feeds the Markdown processor, so wikilinks never point at unpublished posts.
  */
 export function folio(): AstroIntegration {
+  let base = '/';
   return {
     name: 'folio',
     hooks: {
@@ -23,7 +27,11 @@ export function folio(): AstroIntegration {
         });
       },
       // Search is part of every build: the index is written next to the pages it covers.
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        writeFileSync(join(fileURLToPath(dir), '_headers'), headersFile(base));
         const og = (globalThis as { [k: symbol]: { rendered: number; reused: number; dropped: Map<string, string[]> } | undefined })[Symbol.for('folio.ogStats')];
         if (og) {
           logger.info(`[og] rendered ${og.rendered}, reused ${og.reused}`);
