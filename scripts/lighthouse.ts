@@ -15,6 +15,8 @@ import { measurePage, typicalAndLargest } from './lib/page-weight.ts';
 import { serveStatic } from './serve.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+/** Audits about how the files are served: scripts/serve.ts sends neither compression nor cache headers, a real host does. */
+const SERVER_AUDITS = new Set(['uses-text-compression', 'uses-long-cache-ttl', 'cache-insight', 'document-latency-insight']);
 const OUT = 'test-results/lighthouse';
 
 const args = process.argv.slice(2);
@@ -104,7 +106,7 @@ function failingAudits(lhr: Result): string[] {
       const where = items.length > 0 ? `\n      ${items.slice(0, 5).join('\n      ')}${items.length > 5 ? `\n      ... ${items.length - 5} more` : ''}` : '';
       lines.push({
         weight: ref.weight * (1 - audit.score),
-        line: `  [${category}] ${audit.id} (score ${score(audit.score)}${audit.displayValue ? `, ${audit.displayValue}` : ''}): ${audit.title}${where}`,
+        line: `  [${category}] ${audit.id} (score ${score(audit.score)}${audit.displayValue ? `, ${audit.displayValue}` : ''}): ${audit.title}${SERVER_AUDITS.has(audit.id) ? ' (local server: no gzip or cache headers)' : ''}${where}`,
       });
     }
   }
@@ -114,8 +116,9 @@ function failingAudits(lhr: Result): string[] {
 /** What an audit's details table points at: a node's selector and snippet, or a URL. */
 function itemsOf(details: Result['audits'][string]['details']): string[] {
   if (!details || !('items' in details) || !Array.isArray(details.items)) return [];
-  return details.items.map((item) => {
+  return details.items.flatMap((item) => {
     const record = item as Record<string, unknown>;
+    if (record['type'] === 'list-section') return [];
     const node = record['node'] as { selector?: string; snippet?: string; explanation?: string } | undefined;
     if (node) return `${node.selector ?? ''} ${node.snippet ?? ''}${node.explanation ? ` — ${node.explanation.split('\n').join(' ')}` : ''}`.trim();
     const url = record['url'] ?? record['source'];
