@@ -17,7 +17,11 @@ const settings: SiteConfigInput = {
   excerptLength: 160,
 };
 
-export const siteConfig = parseSiteConfig(settings, {
-  SITE_URL: process.env['SITE_URL'],
-  BASE_PATH: process.env['BASE_PATH'],
-});
+// FOLIO_SETTINGS (JSON) overrides settings for one build: benchmarks and tests use it,
+// e.g. FOLIO_SETTINGS='{"feedLimit":50,"ogImages":false}'.
+const overrides = process.env['FOLIO_SETTINGS'] ? (JSON.parse(process.env['FOLIO_SETTINGS']) as Partial<SiteConfigInput>) : {};
+
+export const siteConfig = parseSiteConfig(
+  { ...settings, ...overrides },
+  { SITE_URL: process.env['SITE_URL'], BASE_PATH: process.env['BASE_PATH'] },
+);
