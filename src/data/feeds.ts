@@ -8,10 +8,10 @@ import { getSiteData } from './posts.ts';
 // Each post's feed HTML is rendered once per build, however many feeds (site, tags, JSON) include it.
 const htmlCache = new Map<string, Promise<string>>();
 
-async function items(posts: readonly Post[]): Promise<(FeedItem & { post: Post })[]> {
+async function items(posts: readonly Post[], limit: number | undefined): Promise<(FeedItem & { post: Post })[]> {
   const data = await getSiteData();
   return Promise.all(
-    feedPosts(posts, siteConfig.feedLimit).map(async (post) => {
+    feedPosts(posts, limit).map(async (post) => {
       let html = htmlCache.get(post.id);
       if (!html) {
         const entry = data.entries.get(post.id);
@@ -33,10 +33,12 @@ export interface RssOptions {
   posts: readonly Post[];
   /** Site-relative path of this feed (base included). */
   path: string;
+  /** Most posts to include (undefined: all). */
+  limit: number | undefined;
 }
 
 /** An RSS 2.0 response: full content, absolute URLs, self link, stable lastBuildDate. */
-export async function rssResponse({ title, description, posts, path }: RssOptions): Promise<Response> {
+export async function rssResponse({ title, description, posts, path, limit }: RssOptions): Promise<Response> {
   const { urls } = await getSiteData();
   const home = urls.absolute(urls.home());
   const image = siteImage((p) => urls.absolute(urls.path(p)));
@@ -44,7 +46,7 @@ export async function rssResponse({ title, description, posts, path }: RssOption
     title,
     description: description || title,
     site: home,
-    items: await items(posts),
+    items: await items(posts, limit),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: rssChannelExtras({
       selfUrl: urls.absolute(path),
@@ -59,7 +61,7 @@ export async function rssResponse({ title, description, posts, path }: RssOption
 export async function jsonFeedResponse(): Promise<Response> {
   const data = await getSiteData();
   const { urls } = data;
-  const feedItems = (await items(data.posts)).map(({ post, ...item }) => ({
+  const feedItems = (await items(data.posts, siteConfig.feedLimit)).map(({ post, ...item }) => ({
     ...item,
     updated: post.updated?.instant,
     image: post.image?.kind === 'url' ? post.image.src : undefined,

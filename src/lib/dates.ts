@@ -98,18 +98,28 @@ export function parseDateParts(value: unknown): DateParts | undefined {
   return undefined;
 }
 
+// Intl formatters are costly to create and pure to reuse: one per zone/locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds. */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  const fmt = formatter(`zone|${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+  );
   const get = (type: Intl.DateTimeFormatPartTypes) =>
     Number(fmt.formatToParts(instant).find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
@@ -150,12 +160,14 @@ export interface FormatOptions {
  * the day is already decided, so neither the build machine's nor the reader's zone may move it.
  */
 export function formatDate(date: DateParts, { locale, style = 'long' }: FormatOptions): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date.day}T00:00:00Z`));
+  return formatter(`date|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(
+    new Date(`${date.day}T00:00:00Z`),
+  );
 }
 
 /** "March 2024" for the archive. */
 export function formatMonth(year: number, month: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  return formatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(
     new Date(Date.UTC(year, month - 1, 1)),
   );
 }

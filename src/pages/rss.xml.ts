@@ -5,5 +5,5 @@ import { siteConfig } from '../site.config';
 
 export const GET: APIRoute = async () => {
   const data = await getSiteData();
-  return rssResponse({ title: siteConfig.title, description: siteConfig.description, posts: data.posts, path: data.urls.feed() });
+  return rssResponse({ title: siteConfig.title, description: siteConfig.description, posts: data.posts, path: data.urls.feed(), limit: siteConfig.feedLimit });
 };

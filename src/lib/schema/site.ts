@@ -47,8 +47,10 @@ export const siteConfigSchema = z.object({
   postsPerPage: z.number().int().min(1).max(100).default(10),
   /** The site's image or logo (a path under public/, e.g. "/logo.png", or an absolute URL): feed image, JSON Feed icon. */
   image: z.string().trim().min(1).optional(),
-  /** Maximum number of posts in each feed; omit for every post. */
+  /** Maximum number of posts in the site's feeds (RSS, JSON Feed); omit for every post. */
   feedLimit: z.number().int().min(1).optional(),
+  /** Maximum number of posts in each tag's feed: a tag feed is for following new posts. */
+  tagFeedLimit: z.number().int().min(1).default(20),
   /** Show a table of contents on posts with at least this many headings (0: only when `toc: true`). */
   tocMinHeadings: z.number().int().min(0).default(4),
   /** Related posts shown under each post (0 turns them off). */

@@ -17,5 +17,6 @@ export const GET: APIRoute<{ slug: string }> = async ({ props }) => {
     description: `Posts tagged ${tag.label} on ${siteConfig.title}.`,
     posts: tag.posts,
     path: data.urls.tagFeed(tag.slug),
+    limit: siteConfig.tagFeedLimit,
   });
 };
