@@ -31,11 +31,8 @@ export default defineConfig({
     build: { modulePreload: false, assetsInlineLimit: 0 },
   },
   markdown: {
-    shikiConfig: {
-      // High-contrast variants: every token, comments included, meets WCAG AA on its background.
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      // Both themes as CSS variables; global.css picks one with light-dark().
-      defaultColor: false,
-    },
+    // Code is highlighted by Folio's own Shiki plugin (src/build/markdown.ts), in worker
+    // threads, with high-contrast GitHub themes whose every token meets WCAG AA.
+    syntaxHighlight: false,
   },
 });

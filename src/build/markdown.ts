@@ -12,6 +12,7 @@ import { toPost } from '../lib/posts/post.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, type WikiIndex } from '../lib/wikilinks.ts';
 import { siteConfig } from '../site.config.ts';
+import { highlightBlock } from './highlight.ts';
 import { contentDir, readPostSources } from './sources.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
@@ -138,6 +139,32 @@ export function safeLinksPlugin(): HastPlugins[number] {
 }
 
 /**
+ * Highlights fenced code with Shiki (both themes as CSS variables), in worker threads so
+ * Astro's content sync is not held up by it. Replaces Astro's built-in highlighter, which
+ * is turned off in astro.config.mjs; the markup is the same.
+ */
+export function highlightPlugin(): HastPlugins[number] {
+  return {
+    name: 'folio-highlight',
+    element: {
+      filter: ['pre'],
+      async visit(node, ctx) {
+        const props = (node as HastElement).properties ?? {};
+        if (String(props['className'] ?? '').includes('astro-code')) return;
+        const code = (node as HastElement).children?.find((c) => (c as HastElement).tagName === 'code') as HastElement | undefined;
+        if (!code) return;
+        const classes = Array.isArray(code.properties?.['className']) ? (code.properties['className'] as string[]) : [];
+        const lang = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? 'plaintext';
+        if (lang === 'math') return;
+        const { pre, warning } = await highlightBlock({ code: ctx.textContent(code as never), lang });
+        if (warning) console.warn(`${warning} (${where(ctx.fileURL)})`);
+        return pre as never;
+      },
+    },
+  };
+}
+
+/**
  * Wraps highlighted code in a block with a header naming the language; the copy button
  * (src/scripts/copy-code.ts) is added to that header in the browser. Without JavaScript
  * the code and its label read as they are.
@@ -189,7 +216,7 @@ export function taskListPlugin(): HastPlugins[number] {
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     mdastPlugins: [wikilinkPlugin(options)],
-    hastPlugins: [headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
+    hastPlugins: [highlightPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
     // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
     features: { rawHtml: true },
   };

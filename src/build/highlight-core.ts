@@ -1,0 +1,61 @@
+/**
+ * Code highlighting with Shiki, producing the same <pre class="astro-code"> markup as
+ * Astro's built-in highlighter (both themes as CSS variables). Runs in worker threads
+ * (highlight-worker.ts) or in-process; the output is identical either way.
+ */
+import { createHighlighter, isSpecialLang, type Highlighter } from 'shiki';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+
+export const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+
+export interface HighlightRequest {
+  code: string;
+  lang: string;
+}
+
+// A plain JSON tree (hast), so it crosses worker boundaries as is.
+export type HastJson = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastJson[]; value?: string };
+
+let highlighter: Promise<Highlighter> | undefined;
+const failedLangs = new Set<string>();
+
+function shiki(): Promise<Highlighter> {
+  // The JavaScript regex engine: no WebAssembly, and faster than Oniguruma on our grammars.
+  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: [], engine: createJavaScriptRegexEngine({ forgiving: true }) });
+  return highlighter;
+}
+
+/** Highlights one block; unknown languages fall back to plain text. */
+export async function highlight({ code, lang }: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
+  const h = await shiki();
+  let language = lang || 'plaintext';
+  let warning: string | undefined;
+  if (!isSpecialLang(language) && !h.getLoadedLanguages().includes(language)) {
+    try {
+      if (failedLangs.has(language)) throw new Error('unknown');
+      await h.loadLanguage(language as Parameters<Highlighter['loadLanguage']>[0]);
+    } catch {
+      failedLangs.add(language);
+      warning = `[Shiki] The language "${language}" doesn't exist, falling back to "plaintext".`;
+      language = 'plaintext';
+    }
+  }
+  const root = h.codeToHast(code.replace(/(?:\r\n|\r|\n)$/, ''), {
+    lang: language,
+    themes: THEMES,
+    defaultColor: false,
+    transformers: [
+      {
+        pre(node) {
+          const cls = String(node.properties['class'] ?? '');
+          node.properties['class'] = cls.replace(/shiki/g, 'astro-code');
+          node.properties['dataLanguage'] = language;
+          node.properties['style'] = `${String(node.properties['style'] ?? '')}; overflow-x: auto;`;
+        },
+      },
+    ],
+  }) as unknown as HastJson;
+  const pre = root.children?.find((c) => c.type === 'element');
+  if (!pre) throw new Error('Shiki returned no <pre>');
+  return warning ? { pre, warning } : { pre };
+}

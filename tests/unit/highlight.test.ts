@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { highlight } from '../../src/build/highlight-core';
+import { highlightBlock } from '../../src/build/highlight';
+
+describe('highlight', () => {
+  it("produces Astro's <pre class=astro-code> with both themes as CSS variables", async () => {
+    const { pre, warning } = await highlight({ code: 'const a: number = 1;\n', lang: 'ts' });
+    expect(warning).toBeUndefined();
+    expect(pre.tagName).toBe('pre');
+    expect(pre.properties?.['class']).toMatch(/^astro-code astro-code-themes github-light-high-contrast github-dark-high-contrast$/);
+    expect(pre.properties?.['dataLanguage']).toBe('ts');
+    expect(pre.properties?.['style']).toMatch(/--shiki-light:#[0-9a-f]{6};--shiki-dark:#[0-9a-f]{6}.*overflow-x: auto;$/i);
+    expect(JSON.stringify(pre)).toContain('--shiki-dark:');
+  });
+
+  it('falls back to plain text for an unknown language, with a warning', async () => {
+    const { pre, warning } = await highlight({ code: 'x', lang: 'no-such-language' });
+    expect(pre.properties?.['dataLanguage']).toBe('plaintext');
+    expect(warning).toContain('"no-such-language"');
+  });
+
+  it('gives the same markup from the worker pool as in-process', async () => {
+    const request = { code: 'def f(x):\n    return x * 2\n', lang: 'python' };
+    expect((await highlightBlock(request)).pre).toEqual((await highlight(request)).pre);
+  });
+});
