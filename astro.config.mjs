@@ -30,6 +30,11 @@ export default defineConfig({
     // wrapper would otherwise leave an unresolved placeholder in the inlined page script.
     build: { modulePreload: false, assetsInlineLimit: 0 },
   },
+  experimental: {
+    // Unchanged pages (same cacheKey, same code) are copied from the last build instead of
+    // rendered again; see the README's performance notes for the figures.
+    incrementalBuild: true,
+  },
   markdown: {
     // Code is highlighted by Folio's own Shiki plugin (src/build/markdown.ts), in worker
     // threads, with high-contrast GitHub themes whose every token meets WCAG AA.

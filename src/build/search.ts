@@ -16,7 +16,8 @@ export async function indexSite(outDir: string): Promise<SearchIndexResult> {
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: outDir });
+    // Only post pages carry data-pagefind-body; reading just those keeps indexing linear in posts.
+    const added = await index.addDirectory({ path: outDir, glob: 'posts/**/*.html' });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
     const outputPath = join(outDir, 'pagefind');
     const written = await index.writeFiles({ outputPath });
