@@ -10,6 +10,7 @@ import { validatePosts } from '../lib/posts/validate.ts';
 import { DATE_KEYS, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
+import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
 
 /** Posts are Markdown or MDX; files and folders starting with "_" are kept out. */
@@ -36,7 +37,7 @@ export function postsLoader(base: string): Loader {
     name: 'folio-posts',
     load: async (context) => {
       resetWikiState();
-      const wiki = { includeDrafts: import.meta.env.FOLIO_SHOW_DRAFTS === true, now: buildNow() };
+      const wiki = { includeDrafts: isDevServer(), now: buildNow() };
       await inner.load({
         ...context,
         // A post with wikilinks is re-rendered when what its links can point to changes

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import {
@@ -18,6 +21,8 @@ import {
   type OgCard,
   type OgCardLayout,
 } from '../lib/og.ts';
+import { encodeOpaquePng, PNG_DEFAULTS } from './og-png.ts';
+import { createWorkerPool, type PoolJob, type WorkerPool } from './og-pool.ts';
 
 /**
  * Open Graph card images: satori lays the card out as SVG with the glyphs as paths,
@@ -29,6 +34,11 @@ import {
  * punctuation. Both are split into unicode-range subsets; only the subsets whose ranges
  * hold characters of the card are loaded, each file once per process. Characters no
  * subset covers (emoji, Hangul, Arabic, ...) are left out and reported, never drawn as boxes.
+ *
+ * Cards are drawn off the main thread by a small worker pool (src/build/og-worker.ts runs
+ * `renderOgPng`, the same function the in-process fallback runs, so the bytes are the
+ * same either way), and `prefetch` lets a build start every missing card before its pages
+ * ask for them.
  */
 
 /** Bump when the template below or the layout rules in src/lib/og.ts change what is drawn. */
@@ -137,7 +147,7 @@ function fontRegistry(): Promise<FontRegistry> {
     }
     const satoriInfo = await packageInfo('satori', 'satori/package.json');
     const resvgInfo = await packageInfo('@resvg/resvg-js');
-    versions.push(`satori@${satoriInfo.version}`, `@resvg/resvg-js@${resvgInfo.version}`);
+    versions.push(`satori@${satoriInfo.version}`, `@resvg/resvg-js@${resvgInfo.version}`, PNG_ENCODING);
     return { coverage: createCoverage(ranges), subsets, version: `og-template@${OG_TEMPLATE_VERSION};${versions.join(';')}` };
   })();
   registryPromise.catch(() => {
@@ -303,6 +313,8 @@ function cardTree(layout: OgCardLayout, fontFamily: string): OgNode {
 // Rendering and the cache
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The encoder and its settings (zlib's output can change between zlib versions): part of every cache key. */
+const PNG_ENCODING = `png@rgb-f${PNG_DEFAULTS.filter}-z${PNG_DEFAULTS.level}-zlib${process.versions.zlib}`;
 
 export interface OgRenderResult {
   png: Buffer;
@@ -314,6 +326,12 @@ export interface OgRenderResult {
 
 export interface OgRenderer {
   render(card: OgCard): Promise<OgRenderResult>;
+  /**
+   * Starts drawing, in the background, every card not in the cache, and returns once they
+   * are queued; a later `render` of one of them waits for it (moving it up the queue)
+   * rather than drawing it again. Errors surface from `render`, which draws again.
+   */
+  prefetch(cards: OgCard[]): Promise<void>;
   stats(): { rendered: number; reused: number };
 }
 
@@ -353,28 +371,131 @@ export async function renderOgSvg(card: OgCard): Promise<OgSvg> {
   }
 }
 
-async function renderPng(card: OgCard): Promise<{ png: Buffer; dropped: string[] }> {
+export interface OgPng {
+  png: Buffer;
+  /** Graphemes left out: no font draws them. */
+  dropped: string[];
+}
+
+/**
+ * Draws one card: satori's SVG, resvg's pixels, our PNG encoder (RGB: the card is opaque).
+ * What the workers run, and the in-process fallback: one function, so the same bytes.
+ */
+export async function renderOgPng(card: OgCard): Promise<OgPng> {
   const { svg, dropped, unresolved } = await renderOgSvg(card);
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render();
+  // a template with a see-through background would keep its alpha through resvg's encoder
+  const png = encodeOpaquePng(image.pixels, image.width, image.height) ?? image.asPng();
   return { png, dropped: [...new Set([...dropped, ...unresolved])] };
 }
 
+/** Reads the font tables and the Latin font files: what nearly every card needs, done once per thread. */
+export async function loadOgFonts(): Promise<void> {
+  const registry = await fontRegistry();
+  const latin = registry.subsets.get('inter-latin');
+  if (latin) await Promise.all(WEIGHTS.map((weight) => loadFontFile(latin.path(weight))));
+}
+
+// ---------------------------------------------------------------------------------------
+// The worker pool: one per process, shared by every renderer
+
+const WORKER_FILE = 'og-worker.ts';
+
+/**
+ * Where the worker's module is: beside this file when it runs from source. In a build this
+ * module is bundled into a chunk under the output directory (and `import.meta.url` points
+ * there), so `src/build/og-worker.ts` is also looked for in the folders above the chunk
+ * and above the working directory. Undefined if none has it: cards are drawn in-process.
+ */
+export function ogWorkerFile(starts?: string[]): string | undefined {
+  const candidates: string[] = [];
+  if (!starts) {
+    starts = [process.cwd()];
+    try {
+      const here = dirname(fileURLToPath(import.meta.url));
+      candidates.push(join(here, WORKER_FILE));
+      starts.unshift(here);
+    } catch {
+      // not a file: URL; the working directory remains
+    }
+  }
+  for (const start of starts) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      candidates.push(join(dir, 'src', 'build', WORKER_FILE));
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return candidates.find((file) => existsSync(file));
+}
+
+/** What a worker posts back: bytes (transferred, not copied) and the dropped graphemes. */
+interface OgWorkerReply {
+  png: Uint8Array;
+  dropped: string[];
+}
+
+const POOL = Symbol.for('folio.ogPool');
+const poolHolder = globalThis as { [POOL]?: WorkerPool<OgCard, OgPng> };
+
+/**
+ * The pool, started on first use: min(2, cores) workers, in-process if none can start.
+ * Kept on globalThis so a bundled copy of this module and the source one share it.
+ */
+function ogPool(): WorkerPool<OgCard, OgPng> {
+  const existing = poolHolder[POOL];
+  if (existing && existing.mode() !== 'closed') return existing;
+  const file = ogWorkerFile();
+  if (!file) console.warn(`[og] ${WORKER_FILE} not found from ${process.cwd()}; drawing cards in-process`);
+  const pool = createWorkerPool<OgCard, OgPng>({
+    file,
+    size: Math.min(2, availableParallelism()),
+    name: 'folio-og',
+    fallback: renderOgPng,
+    receive: (value) => {
+      const { png, dropped } = value as OgWorkerReply;
+      return { png: Buffer.from(png.buffer, png.byteOffset, png.byteLength), dropped };
+    },
+    onFallback: (reason) => console.warn(`[og] worker threads unavailable (${reason.message}); drawing cards in-process`),
+  });
+  poolHolder[POOL] = pool;
+  return pool;
+}
+
+/**
+ * Ends the card workers (the pool restarts if a card is drawn later). Idle workers never
+ * keep the process alive, so this is tidiness at the end of a build, not a requirement.
+ */
+export async function closeOgRenderers(): Promise<void> {
+  const pool = poolHolder[POOL];
+  delete poolHolder[POOL];
+  await pool?.close();
+}
+
+// ---------------------------------------------------------------------------------------
+// The renderer and its disk cache
+
+export interface OgRendererOptions {
+  cacheDir: string;
+  /** Draw in worker threads (default) or in this thread. Both give the same bytes. */
+  workers?: boolean;
+}
+
 /** An OG image renderer with its PNG cache in `cacheDir` (`<cacheDir>/<key>.png`). */
-export function createOgRenderer({ cacheDir }: { cacheDir: string }): OgRenderer {
+export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions): OgRenderer {
   let rendered = 0;
   let reused = 0;
   let madeDir: Promise<unknown> | undefined;
   const inFlight = new Map<string, Promise<OgRenderResult>>();
+  /**
+   * Cards `prefetch` started; `done` gives their dropped graphemes once the PNG is in the
+   * cache (the PNG itself is not kept: thousands of cards may be waiting for their page).
+   */
+  const prefetched = new Map<string, { promote: () => void; done: Promise<string[]> }>();
 
-  const produce = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgRenderResult> => {
-    const file = join(cacheDir, `${key}.png`);
-    const cachedPng = await readFile(file).catch(() => undefined);
-    if (cachedPng && cachedPng.subarray(0, 8).equals(PNG_SIGNATURE)) {
-      reused++;
-      return { png: cachedPng, cached: true, dropped: layoutOgCard(card, registry.coverage).dropped };
-    }
-    const { png, dropped } = await renderPng(card);
-    rendered++;
+  const draw = (card: OgCard, background: boolean): PoolJob<OgPng> =>
+    workers ? ogPool().submit(card, { background }) : { result: renderOgPng(card), promote: () => {} };
+
+  const store = async (file: string, png: Buffer) => {
     madeDir ??= mkdir(cacheDir, { recursive: true });
     await madeDir;
     // write then rename, so a reader never sees half a file
@@ -386,6 +507,34 @@ export function createOgRenderer({ cacheDir }: { cacheDir: string }): OgRenderer
       await rm(tmp, { force: true });
       throw error;
     }
+  };
+
+  const produce = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgRenderResult> => {
+    const file = join(cacheDir, `${key}.png`);
+    const cachedPng = await readFile(file).catch(() => undefined);
+    if (cachedPng && cachedPng.subarray(0, 8).equals(PNG_SIGNATURE)) {
+      reused++;
+      return { png: cachedPng, cached: true, dropped: layoutOgCard(card, registry.coverage).dropped };
+    }
+    const { png, dropped } = await draw(card, false).result;
+    rendered++;
+    await store(file, png);
+    return { png, cached: false, dropped };
+  };
+
+  /** A card `prefetch` started: wait for it (first in the queue now), then read it back. */
+  const collect = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgRenderResult> => {
+    const started = prefetched.get(key)!;
+    prefetched.delete(key);
+    started.promote();
+    let dropped: string[];
+    try {
+      dropped = await started.done;
+    } catch {
+      return produce(card, key, registry); // draws it again, and reports its error if it has one
+    }
+    const png = await readFile(join(cacheDir, `${key}.png`));
+    rendered++;
     return { png, cached: false, dropped };
   };
 
@@ -399,9 +548,27 @@ export function createOgRenderer({ cacheDir }: { cacheDir: string }): OgRenderer
         reused++;
         return { ...result, cached: true };
       }
-      const job = produce(card, key, registry).finally(() => inFlight.delete(key));
+      const job = (prefetched.has(key) ? collect : produce)(card, key, registry).finally(() => inFlight.delete(key));
       inFlight.set(key, job);
       return job;
+    },
+    async prefetch(cards) {
+      if (!workers) return; // in this thread, drawing ahead would only compete with the pages
+      const registry = await fontRegistry();
+      for (const card of cards) {
+        const key = ogCacheKey(card, registry.version);
+        if (inFlight.has(key) || prefetched.has(key)) continue;
+        const file = join(cacheDir, `${key}.png`);
+        // a cache hit never reaches the pool (a damaged file is drawn again by render)
+        if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > PNG_SIGNATURE.length) continue;
+        const job = draw(card, true);
+        const done = job.result.then(async ({ png, dropped }) => {
+          await store(file, png);
+          return dropped;
+        });
+        done.catch(() => {}); // render draws it again and reports the error
+        prefetched.set(key, { promote: job.promote, done });
+      }
     },
     stats: () => ({ rendered, reused }),
   };

@@ -1,34 +1,29 @@
 import { join } from 'node:path';
+import { isDevServer } from '../build/mode.ts';
 import { createOgRenderer, type OgRenderer } from '../build/og-image.ts';
 import { formatDate } from '../lib/dates.ts';
-import type { OgCard } from '../lib/og.ts';
+import { ogImagePath, type OgCard } from '../lib/og.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { getSiteData } from './posts.ts';
 
-export interface OgStats {
+/** What the build hands the folio integration: each card's site path and its PNG (pending). */
+export interface OgQueue {
+  cards: Map<string, Promise<Buffer>>;
   rendered: number;
   reused: number;
   dropped: Map<string, string[]>;
 }
 
-// One renderer (fonts loaded once) for the build; its counts are read by the folio
-// integration at the end of the build, which runs in the same process.
-const STATS = Symbol.for('folio.ogStats');
-const holder = globalThis as { [STATS]?: OgStats };
+// Cards are drawn by a worker pool while Astro renders the HTML pages, then written into
+// dist/og/ at the end of the build by the folio integration, which runs in this process but
+// loads its own module instances: hence a global, keyed by a registered symbol.
+const QUEUE = Symbol.for('folio.ogQueue');
+const holder = globalThis as { [QUEUE]?: OgQueue };
 let renderer: OgRenderer | undefined;
 
-export function ogStats(): OgStats {
-  holder[STATS] ??= { rendered: 0, reused: 0, dropped: new Map() };
-  return holder[STATS];
-}
-
-/** Posts that get a generated card: all of them unless cards are off, except those with a cover. */
-export async function ogPosts(): Promise<Post[]> {
-  if (!siteConfig.ogImages) return [];
-  const { posts } = await getSiteData();
-  return posts.filter((post) => !post.image);
-}
+const ogRenderer = (): OgRenderer =>
+  (renderer ??= createOgRenderer({ cacheDir: join(process.env['FOLIO_CACHE_DIR'] ?? 'node_modules/.astro', 'og') }));
 
 /** The card drawn for a post: exactly what the cache key covers. */
 export async function ogCard(post: Post): Promise<OgCard> {
@@ -41,13 +36,29 @@ export async function ogCard(post: Post): Promise<OgCard> {
   };
 }
 
-/** Renders (or reuses from the disk cache) a post's card. */
-export async function ogImage(post: Post): Promise<Buffer> {
-  renderer ??= createOgRenderer({ cacheDir: join(process.env['FOLIO_CACHE_DIR'] ?? 'node_modules/.astro', 'og') });
-  const result = await renderer.render(await ogCard(post));
-  const stats = ogStats();
-  if (result.cached) stats.reused += 1;
-  else stats.rendered += 1;
-  if (result.dropped.length > 0) stats.dropped.set(post.filePath ?? post.id, result.dropped);
-  return result.png;
+/** Whether a post's social image is a generated card (cards on, and no cover of its own). */
+export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !post.image;
+
+/**
+ * Starts drawing every post's card (cache hits are just read back). Called once while the
+ * routes are listed, before any page is rendered, so the workers have the whole page
+ * rendering phase to finish. Not in dev, where no card is written.
+ */
+export async function queueOgCards(): Promise<void> {
+  if (isDevServer() || holder[QUEUE]) return;
+  const queue: OgQueue = { cards: new Map(), rendered: 0, reused: 0, dropped: new Map() };
+  holder[QUEUE] = queue;
+  const { posts } = await getSiteData();
+  for (const post of posts.filter(hasOgCard)) {
+    const png = ogCard(post)
+      .then((card) => ogRenderer().render(card))
+      .then((result) => {
+        if (result.cached) queue.reused += 1;
+        else queue.rendered += 1;
+        if (result.dropped.length > 0) queue.dropped.set(post.filePath ?? post.id, result.dropped);
+        return result.png;
+      });
+    png.catch(() => {}); // awaited, and reported, by the integration
+    queue.cards.set(ogImagePath(post.slug), png);
+  }
 }

@@ -7,6 +7,7 @@ import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/
 import { assertUniqueUrls } from '../lib/posts/unique.ts';
 import { buildRelated } from '../lib/related.ts';
 import { createUrls, type UrlBuilder } from '../lib/urls.ts';
+import { isDevServer } from '../build/mode.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -29,7 +30,7 @@ export interface SiteData {
 
 async function load(): Promise<SiteData> {
   const now = buildNow();
-  const includeDrafts = import.meta.env.FOLIO_SHOW_DRAFTS === true;
+  const includeDrafts = isDevServer();
   const entries = await getCollection('posts');
   const all = entries.map((entry) => ({ entry, post: toPost(entry, siteConfig) }));
   // Checked over every post, drafts included, so publishing a draft can never break the site.
@@ -63,7 +64,7 @@ let cached: Promise<SiteData> | undefined;
 
 /** The one place that queries the collection. Memoised for the build; fresh per request in dev. */
 export function getSiteData(): Promise<SiteData> {
-  if (import.meta.env.DEV) return load();
+  if (isDevServer()) return load();
   cached ??= load();
   return cached;
 }

@@ -5,6 +5,7 @@
 import { paginate } from '../lib/pagination.ts';
 import { archiveView, pagerView, postSummary, tagCounts, tagLinks, dateView, type ViewContext } from '../lib/views.ts';
 import { siteConfig } from '../site.config.ts';
+import { hasOgCard, queueOgCards } from './og.ts';
 import { getSiteData, type PostEntry, type SiteData } from './posts.ts';
 import type { ImageMetadata } from 'astro';
 import { latest } from '../lib/dates.ts';
@@ -100,12 +101,15 @@ export type PostPageProps = {
   imageAlt: string;
   /** The post's own `toc` choice (undefined: the site's tocMinHeadings decides). */
   toc?: boolean | undefined;
+  /** Whether its social image is a generated card (written to og/<slug>.png at build end). */
+  ogCard: boolean;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
 
 export async function postPages(): Promise<{ slug: string; props: PostPageProps }[]> {
   const data = await getSiteData();
+  await queueOgCards();
   const link = (post: Post | undefined) => post && { title: post.title, url: data.urls.post(post.slug) };
   const ctx = context(data);
   return data.posts.map((post) => {
@@ -132,6 +136,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         image: post.image && (post.image.kind === 'url' ? post.image : { kind: 'local', image: post.image.image as ImageMetadata }),
         imageAlt: post.imageAlt ?? '',
         toc: post.toc,
+        ogCard: hasOgCard(post),
         seo: {
           title: post.title,
           description: post.description,

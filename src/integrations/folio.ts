@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from '../build/csp.ts';
+import { setDevServer } from '../build/mode.ts';
+import { writeOgCards } from '../build/og-write.ts';
 import { markdownPlugins } from '../build/markdown.ts';
 import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
@@ -21,8 +23,8 @@ export function folio(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         const includeDrafts = command === 'dev';
+        setDevServer(includeDrafts);
         updateConfig({
-          vite: { define: { 'import.meta.env.FOLIO_SHOW_DRAFTS': JSON.stringify(includeDrafts) } },
           markdown: { processor: satteri(markdownPlugins({ includeDrafts, now: buildNow() })) },
         });
       },
@@ -32,11 +34,7 @@ export function folio(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         writeFileSync(join(fileURLToPath(dir), '_headers'), headersFile(base));
-        const og = (globalThis as { [k: symbol]: { rendered: number; reused: number; dropped: Map<string, string[]> } | undefined })[Symbol.for('folio.ogStats')];
-        if (og) {
-          logger.info(`[og] rendered ${og.rendered}, reused ${og.reused}`);
-          for (const [file, chars] of og.dropped) logger.warn(`[og] ${file}: no font for ${chars.join(' ')}; left out of its social card`);
-        }
+        await writeOgCards(fileURLToPath(dir), logger);
         const { pages, ms } = await indexSite(fileURLToPath(dir));
         logger.info(`[search] indexed ${pages} posts in ${ms} ms`);
       },

@@ -16,6 +16,12 @@ describe('layering (GUIDE.md)', () => {
     expect(offenders.map(([f]) => f)).toEqual([]);
   });
 
+  it("nothing depends on Vite's mode (NODE_ENV=test or development would flip it in a build)", () => {
+    const dirs = ['src/data', 'src/build', 'src/pages', 'src/components', 'src/layouts', 'src/integrations'];
+    const offenders = dirs.flatMap(read).filter(([, src]) => /import\.meta\.env\.(DEV|PROD|MODE)\b/.test(src));
+    expect(offenders.map(([f]) => f)).toEqual([]);
+  });
+
   it('only src/data/posts.ts queries the collection', () => {
     const users = [...read('src/data'), ...read('src/components'), ...read('src/layouts')].filter(([, src]) => src.includes('getCollection('));
     expect(users.map(([f]) => f)).toEqual(['src/data/posts.ts']);

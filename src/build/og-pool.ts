@@ -1,0 +1,288 @@
+import { parentPort, Worker, type Transferable } from 'node:worker_threads';
+
+/**
+ * A small worker_threads pool for CPU-bound build work (the OG cards): one task per worker
+ * at a time, urgent tasks before background ones, and an in-process fallback that takes
+ * over whatever the workers cannot do (no worker file, a worker that fails to start or
+ * dies), so a build never fails only because threads are unavailable.
+ *
+ * Workers are ref'd only while someone waits on an urgent job: an idle pool, or one with
+ * only background work, never keeps the process alive; `close()` ends the workers for good.
+ */
+
+export interface PoolJob<Out> {
+  /** A background job's result does not keep the process alive: promote the job before awaiting it. */
+  result: Promise<Out>;
+  /** Makes a background job urgent (someone now waits on it): it goes ahead of the background queue. */
+  promote: () => void;
+}
+
+export type PoolMode = 'starting' | 'workers' | 'in-process' | 'closed';
+
+export interface WorkerPool<In, Out> {
+  submit(task: In, options?: { background?: boolean }): PoolJob<Out>;
+  mode(): PoolMode;
+  /** Ends the workers; jobs not yet done are rejected. */
+  close(): Promise<void>;
+}
+
+export interface PoolOptions<In, Out> {
+  /** The worker's module (a path or URL); undefined: run everything in-process. */
+  file: string | URL | undefined;
+  size: number;
+  /** Runs a task in this thread: used when no worker can. Must give what a worker gives. */
+  fallback: (task: In) => Promise<Out>;
+  /** Turns a worker's reply into the result (e.g. bytes back into a Buffer). */
+  receive?: (value: unknown) => Out;
+  /** Called once if the pool gives up on workers and renders in-process. */
+  onFallback?: (reason: Error) => void;
+  /** A worker not ready after this long counts as failed to start. */
+  startTimeoutMs?: number;
+  name?: string;
+}
+
+/** Messages from a worker. */
+type Reply =
+  | { type: 'ready' }
+  | { type: 'done'; id: number; value: unknown }
+  | { type: 'failed'; id: number; error: { name: string; message: string; stack?: string } };
+
+interface Job<In, Out> {
+  id: number;
+  task: In;
+  background: boolean;
+  state: 'queued' | 'running' | 'settled';
+  resolve: (value: Out) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Slot<In, Out> {
+  worker: Worker;
+  ready: boolean;
+  job: Job<In, Out> | undefined;
+  error: Error | undefined;
+}
+
+export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): WorkerPool<In, Out> {
+  const { file, fallback, receive = (value) => value as Out, startTimeoutMs = 60_000 } = options;
+  const size = Math.max(0, Math.floor(options.size));
+  const urgent: Job<In, Out>[] = [];
+  const background: Job<In, Out>[] = [];
+  let backgroundHead = 0;
+  const slots = new Set<Slot<In, Out>>();
+  let mode: PoolMode = 'starting';
+  let nextId = 1;
+  let waited = 0; // urgent jobs queued or running: the ones that keep the process alive
+  let inProcessBusy = false;
+  let referenced = true;
+
+  const goInProcess = (reason: Error) => {
+    if (mode !== 'starting' && mode !== 'workers') return;
+    mode = 'in-process';
+    options.onFallback?.(reason);
+  };
+
+  const nextJob = (): Job<In, Out> | undefined => {
+    for (;;) {
+      const job = urgent.shift();
+      if (!job) break;
+      if (job.state === 'queued') return job;
+    }
+    while (backgroundHead < background.length) {
+      const job = background[backgroundHead++]!;
+      if (job.state === 'queued') {
+        if (backgroundHead > 1024 && backgroundHead * 2 > background.length) {
+          background.splice(0, backgroundHead);
+          backgroundHead = 0;
+        }
+        return job;
+      }
+    }
+    background.length = 0;
+    backgroundHead = 0;
+    return undefined;
+  };
+
+  const settle = (job: Job<In, Out>, outcome: { value: Out } | { error: unknown }) => {
+    if (job.state === 'settled') return;
+    job.state = 'settled';
+    if (!job.background) waited--;
+    const { resolve, reject } = job;
+    // a settled job (still reachable from its promote) must not hold on to its result
+    job.resolve = job.reject = () => {};
+    if ('value' in outcome) resolve(outcome.value);
+    else reject(outcome.error);
+  };
+
+  /** Ref the workers while an urgent job is pending, unref them otherwise. */
+  const updateRef = () => {
+    const want = waited > 0;
+    if (want === referenced) return;
+    referenced = want;
+    for (const slot of slots) {
+      if (want) slot.worker.ref();
+      else slot.worker.unref();
+    }
+  };
+
+  const runInProcess = () => {
+    if (inProcessBusy) return;
+    const job = nextJob();
+    if (!job) return;
+    inProcessBusy = true;
+    job.state = 'running';
+    // one at a time, so urgent jobs overtake queued background ones here too
+    void (async () => {
+      try {
+        settle(job, { value: await fallback(job.task) });
+      } catch (error) {
+        settle(job, { error });
+      } finally {
+        inProcessBusy = false;
+        pump();
+      }
+    })();
+  };
+
+  const pump = () => {
+    if (mode === 'in-process') runInProcess();
+    else if (mode === 'workers') {
+      for (const slot of slots) {
+        if (!slot.ready || slot.job) continue;
+        const job = nextJob();
+        if (!job) break;
+        job.state = 'running';
+        slot.job = job;
+        slot.worker.postMessage({ id: job.id, task: job.task });
+      }
+    }
+    updateRef();
+  };
+
+  const spawn = () => {
+    let worker: Worker;
+    try {
+      // the main thread's flags, less those only a main script may have (`node --input-type=module -e ...`)
+      const execArgv = process.execArgv.filter((arg) => !arg.startsWith('--input-type'));
+      worker = new Worker(file!, { name: options.name ?? 'pool', execArgv });
+    } catch (error) {
+      goInProcess(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    const slot: Slot<In, Out> = { worker, ready: false, job: undefined, error: undefined };
+    slots.add(slot);
+    if (!referenced) worker.unref();
+    const timer = setTimeout(() => {
+      slot.error = new Error(`worker not ready after ${startTimeoutMs} ms`);
+      void worker.terminate();
+    }, startTimeoutMs);
+    timer.unref();
+    worker.on('message', (reply: Reply) => {
+      if (reply.type === 'ready') {
+        clearTimeout(timer);
+        slot.ready = true;
+        if (mode === 'starting') mode = 'workers';
+      } else {
+        const job = slot.job;
+        if (!job || job.id !== reply.id) return;
+        slot.job = undefined;
+        if (reply.type === 'done') {
+          try {
+            settle(job, { value: receive(reply.value) });
+          } catch (error) {
+            settle(job, { error });
+          }
+        } else {
+          settle(job, { error: Object.assign(new Error(reply.error.message), reply.error) });
+        }
+      }
+      pump();
+    });
+    worker.on('error', (error) => {
+      slot.error = error;
+    });
+    worker.on('exit', (code) => {
+      clearTimeout(timer);
+      slots.delete(slot);
+      if (mode === 'closed') return;
+      const reason = slot.error ?? new Error(`worker exited with code ${code}`);
+      // the job it was on goes first to another worker, or in-process when none is left
+      const job = slot.job;
+      if (job && job.state === 'running') {
+        job.state = 'queued';
+        urgent.unshift(job);
+      }
+      if (slots.size === 0) goInProcess(reason);
+      pump();
+    });
+  };
+
+  if (file === undefined || size === 0) mode = 'in-process';
+  else for (let i = 0; i < size && mode === 'starting'; i++) spawn();
+  updateRef();
+
+  return {
+    submit(task, { background: inBackground = false } = {}) {
+      let resolve!: (value: Out) => void;
+      let reject!: (error: unknown) => void;
+      const result = new Promise<Out>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      if (mode === 'closed') {
+        reject(new Error('the worker pool is closed'));
+        return { result, promote: () => {} };
+      }
+      const job: Job<In, Out> = { id: nextId++, task, background: inBackground, state: 'queued', resolve, reject };
+      if (!inBackground) waited++;
+      (inBackground ? background : urgent).push(job);
+      pump();
+      return {
+        result,
+        promote: () => {
+          if (job.state === 'settled' || !job.background) return;
+          job.background = false;
+          waited++;
+          if (job.state === 'queued') urgent.push(job);
+          updateRef();
+        },
+      };
+    },
+    mode: () => mode,
+    async close() {
+      if (mode === 'closed') return;
+      mode = 'closed';
+      const closed = new Error('the worker pool is closed');
+      for (const job of [...urgent, ...background.slice(backgroundHead)]) settle(job, { error: closed });
+      for (const slot of slots) if (slot.job) settle(slot.job, { error: closed });
+      urgent.length = 0;
+      background.length = 0;
+      backgroundHead = 0;
+      await Promise.all([...slots].map((slot) => slot.worker.terminate()));
+      slots.clear();
+    },
+  };
+}
+
+/**
+ * The worker side: runs `init` (e.g. loading fonts), says ready, then answers tasks one by
+ * one with `handle`, which may name buffers to transfer rather than copy.
+ */
+export async function serveTasks<In>(
+  handle: (task: In) => Promise<{ value: unknown; transfer?: Transferable[] }>,
+  init?: () => Promise<unknown>,
+): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('serveTasks runs in a worker thread');
+  await init?.();
+  port.on('message', async ({ id, task }: { id: number; task: In }) => {
+    try {
+      const { value, transfer = [] } = await handle(task);
+      port.postMessage({ type: 'done', id, value } satisfies Reply, transfer);
+    } catch (error) {
+      const { name = 'Error', message = String(error), stack } = error instanceof Error ? error : {};
+      port.postMessage({ type: 'failed', id, error: { name, message, ...(stack === undefined ? {} : { stack }) } } satisfies Reply);
+    }
+  });
+  port.postMessage({ type: 'ready' } satisfies Reply);
+}

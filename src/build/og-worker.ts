@@ -1,0 +1,14 @@
+import type { OgCard } from '../lib/og.ts';
+import { loadOgFonts, renderOgPng } from './og-image.ts';
+import { serveTasks } from './og-pool.ts';
+
+/**
+ * An OG card worker (see the pool in og-image.ts): loads the fonts once, then draws the
+ * cards it is sent and hands the PNG bytes back without copying them.
+ */
+await serveTasks<OgCard>(async (card) => {
+  const { png, dropped } = await renderOgPng(card);
+  // a Buffer may share its memory with others: give the bytes an ArrayBuffer of their own to transfer
+  const bytes = new Uint8Array(png);
+  return { value: { png: bytes, dropped }, transfer: [bytes.buffer] };
+}, loadOgFonts);

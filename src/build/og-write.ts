@@ -1,0 +1,34 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { closeOgRenderers } from './og-image.ts';
+
+interface OgQueue {
+  cards: Map<string, Promise<Buffer>>;
+  rendered: number;
+  reused: number;
+  dropped: Map<string, string[]>;
+}
+
+/**
+ * Writes the social cards queued during the build (src/data/og.ts) into the output folder,
+ * and says how many were drawn and how many came from the cache.
+ */
+export async function writeOgCards(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
+  const key = Symbol.for('folio.ogQueue');
+  const holder = globalThis as { [key]?: OgQueue };
+  const queue = holder[key];
+  delete holder[key];
+  if (!queue) return;
+  try {
+    for (const [path, png] of queue.cards) {
+      const file = join(outDir, path);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, await png);
+    }
+  } finally {
+    await closeOgRenderers();
+  }
+  logger.info(`[og] rendered ${queue.rendered}, reused ${queue.reused}`);
+  for (const [file, chars] of queue.dropped) logger.warn(`[og] ${file}: no font for ${chars.join(' ')}; left out of its social card`);
+}
