@@ -32,7 +32,7 @@ function assertImagesExist(filePath: string, source: string): void {
  * posts with wikilinks are re-rendered when their targets change.
  */
 export function postsLoader(base: string): Loader {
-  const inner = glob({ base, pattern: POST_PATTERN, generateId: ({ entry }) => postIdFromPath(entry) });
+  const inner = glob({ base, pattern: POST_PATTERN, generateId: ({ entry }) => postIdFromPath(entry), deferRender: process.env['FOLIO_DEFER_RENDER'] === '1' });
   return {
     name: 'folio-posts',
     load: async (context) => {

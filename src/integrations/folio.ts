@@ -28,14 +28,17 @@ export function folio(): AstroIntegration {
           markdown: { processor: satteri(markdownPlugins({ includeDrafts, now: buildNow() })) },
         });
       },
-      // Search is part of every build: the index is written next to the pages it covers.
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
+      // At the end of every build: security headers, the social cards still being drawn, and
+      // the search index. Pagefind (a separate process) indexes while the last cards finish.
       'astro:build:done': async ({ dir, logger }) => {
-        writeFileSync(join(fileURLToPath(dir), '_headers'), headersFile(base));
-        await writeOgCards(fileURLToPath(dir), logger);
-        const { pages, ms } = await indexSite(fileURLToPath(dir));
+        const outDir = fileURLToPath(dir);
+        writeFileSync(join(outDir, '_headers'), headersFile(base));
+        const search = indexSite(outDir);
+        await writeOgCards(outDir, logger);
+        const { pages, ms } = await search;
         logger.info(`[search] indexed ${pages} posts in ${ms} ms`);
       },
     },

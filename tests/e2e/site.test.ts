@@ -60,7 +60,23 @@ describe.each(Object.entries(pages))('%s page', (name, path) => {
       await page.screenshot({ path: `test-results/screenshots/${name}-phone-${colorScheme}.png`, fullPage: true });
       await page.context().close();
     });
+
+    it(`renders on a desktop in ${colorScheme} mode (screenshot for review)`, async () => {
+      const { page, errors } = await session.open(path, { viewport: { width: 1280, height: 900 }, colorScheme });
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: `test-results/screenshots/${name}-desktop-${colorScheme}.png`, fullPage: true });
+      await page.context().close();
+    });
   }
+
+  it('reaches the main content through the skip link', async () => {
+    const { page } = await session.open(path);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
 
   it('reads fine with JavaScript disabled', async () => {
     const { page } = await session.open(path, { javaScriptEnabled: false });
