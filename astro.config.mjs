@@ -30,6 +30,8 @@ export default defineConfig({
     // wrapper would otherwise leave an unresolved placeholder in the inlined page script.
     build: { modulePreload: false, assetsInlineLimit: 0 },
   },
+  // Images in posts get srcset/sizes for their rendered width, as well as width and height.
+  image: { layout: 'constrained' },
   experimental: {
     // Unchanged pages (same cacheKey, same code) are copied from the last build instead of
     // rendered again; see the README's performance notes for the figures.
