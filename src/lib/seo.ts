@@ -54,15 +54,30 @@ export interface ArticleSeoInput {
   lang: string;
 }
 
-/** OpenGraph and Twitter card tags for a post. */
-export function articleMeta(input: ArticleSeoInput): MetaTag[] {
-  const tags: MetaTag[] = [
-    { property: 'og:type', content: 'article' },
+interface OpenGraphBase {
+  title: string;
+  description: string;
+  url: string;
+  siteTitle: string;
+  lang: string;
+}
+
+/** The OpenGraph tags every page has, whatever its type. */
+function openGraph(type: 'article' | 'website', input: OpenGraphBase): MetaTag[] {
+  return [
+    { property: 'og:type', content: type },
     { property: 'og:site_name', content: input.siteTitle },
     { property: 'og:locale', content: input.lang.replace('-', '_') },
     { property: 'og:title', content: input.title },
     { property: 'og:description', content: input.description },
     { property: 'og:url', content: input.url },
+  ];
+}
+
+/** OpenGraph and Twitter card tags for a post. */
+export function articleMeta(input: ArticleSeoInput): MetaTag[] {
+  const tags: MetaTag[] = [
+    ...openGraph('article', input),
     { property: 'article:published_time', content: input.published },
     { property: 'article:modified_time', content: input.modified },
     { property: 'article:author', content: input.author },
@@ -82,16 +97,8 @@ export function articleMeta(input: ArticleSeoInput): MetaTag[] {
 }
 
 /** OpenGraph tags for any other page (home, lists, tags, archive). */
-export function websiteMeta(input: { title: string; description: string; url: string; siteTitle: string; lang: string; modified?: string | undefined }): MetaTag[] {
-  const tags: MetaTag[] = [
-    { property: 'og:type', content: 'website' },
-    { property: 'og:site_name', content: input.siteTitle },
-    { property: 'og:locale', content: input.lang.replace('-', '_') },
-    { property: 'og:title', content: input.title },
-    { property: 'og:description', content: input.description },
-    { property: 'og:url', content: input.url },
-    { name: 'twitter:card', content: 'summary' },
-  ];
+export function websiteMeta(input: OpenGraphBase & { modified?: string | undefined }): MetaTag[] {
+  const tags: MetaTag[] = [...openGraph('website', input), { name: 'twitter:card', content: 'summary' }];
   if (input.modified) tags.push({ property: 'og:updated_time', content: input.modified });
   return tags;
 }

@@ -1,14 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './browser';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useSession();
 
 const pages = {
   home: '/',
@@ -24,7 +18,7 @@ const pages = {
 describe.each(Object.entries(pages))('accessibility: %s', (_name, path) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no axe violations in ${colorScheme} mode`, async () => {
-      const { page } = await session.open(path, { colorScheme });
+      const { page } = await browser().open(path, { colorScheme });
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
       const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       expect(violations).toEqual([]);
@@ -35,7 +29,7 @@ describe.each(Object.entries(pages))('accessibility: %s', (_name, path) => {
 
 describe('keyboard', () => {
   it('reaches the theme toggle and every nav link with Tab, in order', async () => {
-    const { page } = await session.open('/');
+    const { page } = await browser().open('/');
     const focused: string[] = [];
     for (let i = 0; i < 9; i += 1) {
       await page.keyboard.press('Tab');

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import { e2e } from './setup';
 
@@ -40,5 +41,20 @@ export async function startSession(): Promise<Session> {
       await browser.close();
       await site.close();
     },
+  };
+}
+
+/** One browser and server for a test file: started before its tests, closed after. */
+export function useSession(): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error('The browser session is not started yet');
+    return session;
   };
 }

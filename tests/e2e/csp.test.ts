@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './browser';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useSession();
 
 const RECORD = `
   window.__cspViolations = [];
@@ -20,10 +14,10 @@ const pages = ['/', '/posts/fast-feedback-loops/', '/posts/writing-with-mdx/', '
 
 describe('Content-Security-Policy', () => {
   it.each(pages)('%s carries a strict policy and Chromium reports no violation, scripts working', async (path) => {
-    const context = await session.browser.newContext();
+    const context = await browser().browser.newContext();
     await context.addInitScript(RECORD);
     const page = await context.newPage();
-    await page.goto(new URL(path.replace(/^\//, ''), session.site.url).href);
+    await page.goto(new URL(path.replace(/^\//, ''), browser().site.url).href);
     const policy = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
     const scriptSrc = policy?.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
     expect(scriptSrc).not.toContain("'unsafe-inline'");

@@ -1,14 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './browser';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useSession();
 
 const pages = {
   home: '/',
@@ -22,7 +16,7 @@ const pages = {
 
 describe('navigation', () => {
   it('goes from home to a post, to its tag, to the archive by clicking', async () => {
-    const { page, errors } = await session.open('/');
+    const { page, errors } = await browser().open('/');
     const first = page.locator('.post-list .card-title a').first();
     const title = (await first.textContent())?.trim() ?? '';
     await first.click();
@@ -40,7 +34,7 @@ describe('navigation', () => {
   });
 
   it('reaches the main content through the skip link', async () => {
-    const { page } = await session.open(pages.post);
+    const { page } = await browser().open(pages.post);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -52,7 +46,7 @@ describe('navigation', () => {
 describe.each(Object.entries(pages))('%s page', (name, path) => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`fits a 375px phone in ${colorScheme} mode, with no console errors`, async () => {
-      const { page, errors } = await session.open(path, { viewport: { width: 375, height: 800 }, colorScheme });
+      const { page, errors } = await browser().open(path, { viewport: { width: 375, height: 800 }, colorScheme });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
@@ -62,7 +56,7 @@ describe.each(Object.entries(pages))('%s page', (name, path) => {
     });
 
     it(`renders on a desktop in ${colorScheme} mode (screenshot for review)`, async () => {
-      const { page, errors } = await session.open(path, { viewport: { width: 1280, height: 900 }, colorScheme });
+      const { page, errors } = await browser().open(path, { viewport: { width: 1280, height: 900 }, colorScheme });
       expect(errors).toEqual([]);
       await page.screenshot({ path: `test-results/screenshots/${name}-desktop-${colorScheme}.png`, fullPage: true });
       await page.context().close();
@@ -70,7 +64,7 @@ describe.each(Object.entries(pages))('%s page', (name, path) => {
   }
 
   it('reaches the main content through the skip link', async () => {
-    const { page } = await session.open(path);
+    const { page } = await browser().open(path);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
@@ -79,7 +73,7 @@ describe.each(Object.entries(pages))('%s page', (name, path) => {
   });
 
   it('reads fine with JavaScript disabled', async () => {
-    const { page } = await session.open(path, { javaScriptEnabled: false });
+    const { page } = await browser().open(path, { javaScriptEnabled: false });
     expect((await page.locator('h1').textContent())?.trim().length).toBeGreaterThan(0);
     expect(await page.locator('main').isVisible()).toBe(true);
     await page.context().close();
@@ -89,7 +83,7 @@ describe.each(Object.entries(pages))('%s page', (name, path) => {
 describe('color schemes', () => {
   it('follows the system: dark background in dark mode, light in light mode', async () => {
     const bg = async (colorScheme: 'light' | 'dark') => {
-      const { page } = await session.open('/', { colorScheme });
+      const { page } = await browser().open('/', { colorScheme });
       const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       await page.context().close();
       const [r = 0, g = 0, b = 0] = (color.match(/\d+/g) ?? []).map(Number);
@@ -101,7 +95,7 @@ describe('color schemes', () => {
 
   it('switches code highlighting to the dark theme', async () => {
     const color = async (colorScheme: 'light' | 'dark') => {
-      const { page } = await session.open(pages.post, { colorScheme });
+      const { page } = await browser().open(pages.post, { colorScheme });
       const value = await page.evaluate(() => getComputedStyle(document.querySelector('pre.astro-code')!).backgroundColor);
       await page.context().close();
       return value;
@@ -112,7 +106,7 @@ describe('color schemes', () => {
 
 describe('search', () => {
   it('finds a post by a word in its body and links to it, under the base path', async () => {
-    const { page, errors } = await session.open(pages.search);
+    const { page, errors } = await browser().open(pages.search);
     await page.fill('#search-input', 'hyperfine');
     const first = page.locator('.search-results li a').first();
     await first.waitFor({ timeout: 15_000 });
@@ -128,7 +122,7 @@ describe('search', () => {
   });
 
   it('does not index navigation or list pages', async () => {
-    const { page } = await session.open(pages.search);
+    const { page } = await browser().open(pages.search);
     await page.fill('#search-input', 'Archive');
     await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 15_000 }).toMatch(/match/);
     const hrefs = await page.locator('.search-results li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
@@ -137,7 +131,7 @@ describe('search', () => {
   });
 
   it('runs a query given in the URL', async () => {
-    const { page } = await session.open(`${pages.search}?q=wikilinks+OR+paragraph`);
+    const { page } = await browser().open(`${pages.search}?q=wikilinks+OR+paragraph`);
     await page.locator('.search-results li').first().waitFor({ timeout: 15_000 });
     expect(await page.inputValue('#search-input')).toBe('wikilinks OR paragraph');
     await page.context().close();
@@ -146,7 +140,7 @@ describe('search', () => {
 
 describe('code blocks', () => {
   it('show the language and copy the code with the button', async () => {
-    const { page, errors } = await session.open(pages.post);
+    const { page, errors } = await browser().open(pages.post);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const block = page.locator('.code-block').first();
     expect(await block.locator('.code-lang').textContent()).toBe('bash');

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startSession, type Session } from './browser';
+import { useSession } from './browser';
 
-let session: Session;
-beforeAll(async () => {
-  session = await startSession();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const browser = useSession();
 
 const luminance = (color: string) => {
   const [r = 0, g = 0, b = 0] = (color.match(/\d+(\.\d+)?/g) ?? []).map(Number);
@@ -25,7 +19,7 @@ const FIRST_PAINT = `
 
 describe('theme toggle', () => {
   it('is a labelled button that switches the theme and names the next one', async () => {
-    const { page, errors } = await session.open('/', { colorScheme: 'light' });
+    const { page, errors } = await browser().open('/', { colorScheme: 'light' });
     const toggle = page.locator('button.theme-toggle');
     expect(await toggle.isVisible()).toBe(true);
     expect(await toggle.getAttribute('aria-label')).toBe('Switch to dark theme');
@@ -41,7 +35,7 @@ describe('theme toggle', () => {
   });
 
   it('keeps the choice across navigation and reload, without a flash of the other theme', async () => {
-    const { page } = await session.open('/', { colorScheme: 'light' });
+    const { page } = await browser().open('/', { colorScheme: 'light' });
     await page.locator('button.theme-toggle').click();
     await page.context().addInitScript(FIRST_PAINT);
     await page.getByRole('link', { name: 'Archive' }).click();
@@ -54,7 +48,7 @@ describe('theme toggle', () => {
   });
 
   it('overrides a dark system theme with light, too', async () => {
-    const { page } = await session.open('/', { colorScheme: 'dark' });
+    const { page } = await browser().open('/', { colorScheme: 'dark' });
     expect(luminance(await background(page))).toBeLessThan(60);
     await page.locator('button.theme-toggle').click();
     expect(luminance(await background(page))).toBeGreaterThan(200);
@@ -62,7 +56,7 @@ describe('theme toggle', () => {
   });
 
   it('is hidden without JavaScript, and the system theme still applies', async () => {
-    const { page } = await session.open('/', { javaScriptEnabled: false, colorScheme: 'dark' });
+    const { page } = await browser().open('/', { javaScriptEnabled: false, colorScheme: 'dark' });
     expect(await page.locator('button.theme-toggle').isVisible()).toBe(false);
     expect(luminance(await background(page))).toBeLessThan(60);
     await page.context().close();
