@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { runBench } from '../../scripts/bench/run';
+
+// A smoke run of the benchmark (npm run bench) on a tiny generated corpus: the report has
+// every field and the warm rebuild reuses every social card. Timings are reported, never
+// asserted.
+describe('npm run bench', () => {
+  it('reports every field for a cold and a warm build, the warm one reusing every card', async () => {
+    const report = await runBench({ posts: 40, label: 'smoke', warm: true });
+    expect(report.posts).toBe(40);
+    expect(report.corpus.published + report.corpus.drafts).toBe(40);
+    for (const build of [report.cold, report.warm!]) {
+      expect(build.exitCode).toBe(0);
+      expect(build.wallMs).toBeGreaterThan(0);
+      expect(build.peakRssBytes).toBeGreaterThan(0);
+      expect(build.msPerPostPage).toBeGreaterThan(0);
+      expect(build.postPages).toBe(report.corpus.published);
+      expect(build.pagesWritten).toBeGreaterThan(build.postPages);
+      expect(build.outputBytes).toBeGreaterThan(0);
+      expect(build.phases.contentSyncMs).toBeGreaterThan(0);
+      expect(build.phases.renderMs).toBeGreaterThan(0);
+      expect(build.phases.searchMs).toBeGreaterThanOrEqual(0);
+      expect(build.phases.og).not.toBeNull();
+    }
+    expect(report.cold.phases.og).toEqual({ rendered: report.corpus.published, reused: 0 });
+    expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published });
+  }, 240_000);
+});

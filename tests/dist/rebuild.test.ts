@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, root } from '../helpers/build';
+import { Dist, listFiles } from '../helpers/dist';
+import { fixture } from './setup';
+
+const second = join(root, 'tests/.output/site/dist-rebuild');
+let rebuildLog = '';
+
+// A second build of the same posts, warm (same cache), on a machine in another time
+// zone and locale, into another folder.
+beforeAll(() => {
+  const result = astroBuild({
+    contentDir: fixture.posts,
+    outDir: second,
+    cacheDir: fixture.cache,
+    env: { SITE_URL: fixture.site, BASE_PATH: fixture.base, FOLIO_NOW: fixture.now, TZ: 'America/Los_Angeles', LANG: 'C' },
+  });
+  rebuildLog = result.output;
+  expect(result.status, result.output.slice(-3000)).toBe(0);
+}, 300_000);
+
+const pngSize = (bytes: Buffer) => {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+};
+
+describe('social cards', () => {
+  it('are 1200x630 PNGs, one per post without a cover, linked from og:image', () => {
+    const dist = new Dist(fixture.out, fixture.base, fixture.site);
+    const cards = dist.files.filter((f) => f.startsWith('og/'));
+    expect(cards.length).toBeGreaterThan(10);
+    for (const card of cards) expect(pngSize(readFileSync(join(fixture.out, card)))).toEqual({ width: 1200, height: 630 });
+    const head = dist.html('posts/hello-world/index.html').querySelector('head')!;
+    const image = head.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+    expect(image).toBe('https://example.org/blog/og/hello-world.png');
+    expect(dist.resolve(image)).toBe('og/hello-world.png');
+    expect(head.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary_large_image');
+    expect(head.querySelector('meta[property="og:image:width"]')?.getAttribute('content')).toBe('1200');
+  });
+
+  it('are rendered on a cold build and all reused on a rebuild, as the build log says', () => {
+    const cards = listFiles(join(fixture.out, 'og')).length;
+    expect(readFileSync(fixture.log, 'utf8')).toContain(`[og] rendered ${cards}, reused 0`);
+    expect(rebuildLog).toContain(`[og] rendered 0, reused ${cards}`);
+  });
+});
+
+describe('reproducible builds', () => {
+  it('produce byte-identical trees in another time zone and locale, warm or cold', () => {
+    const a = listFiles(fixture.out);
+    const b = listFiles(second);
+    expect(b).toEqual(a);
+    const differ = a.filter((file) => !readFileSync(join(fixture.out, file)).equals(readFileSync(join(second, file))));
+    expect(differ).toEqual([]);
+  });
+});
