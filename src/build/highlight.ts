@@ -42,6 +42,11 @@ class Pool {
     }
   }
 
+  /** Stops the workers (their highlighters hold every grammar loaded so far). */
+  close(): Promise<number[]> {
+    return Promise.all(this.#workers.map((w) => w.terminate()));
+  }
+
   run(request: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
     // the least busy worker takes the block
     let best = 0;
@@ -82,4 +87,15 @@ export async function highlightBlock(request: HighlightRequest): Promise<{ pre: 
   } catch {
     return highlight(request);
   }
+}
+
+/**
+ * Ends the worker pool once content sync is done, so its memory is free for page rendering.
+ * A later highlight (an MDX page compiled afterwards, a dev reload) starts a new pool.
+ */
+export async function closeHighlightPool(): Promise<void> {
+  const holder = globalThis as Holder;
+  const workers = holder[POOL];
+  delete holder[POOL];
+  if (workers) await workers.close();
 }

@@ -9,6 +9,7 @@ import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
 import { DATE_KEYS, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
+import { closeHighlightPool } from './highlight.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
@@ -55,6 +56,7 @@ export function postsLoader(base: string): Loader {
       });
       // Rules across posts are checked here, during content sync, so a broken set of
       // posts stops the build before a single page is written.
+      await closeHighlightPool();
       const posts = context.store.values().map((entry) =>
         toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
       );
