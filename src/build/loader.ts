@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
-import { localImageRefs, recoverRawDates } from '../lib/frontmatter.ts';
+import { plainText, readingMinutes } from '../lib/excerpt.ts';
+import { bodyOf, localImageRefs, recoverRawDates } from '../lib/frontmatter.ts';
 import { postIdFromPath } from '../lib/ids.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
-import { DATE_KEYS, type PostFrontmatter } from '../lib/schema/post.ts';
+import { DATE_KEYS, DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { closeHighlightPool } from './highlight.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
@@ -33,7 +34,9 @@ function assertImagesExist(filePath: string, source: string): void {
  * posts with wikilinks are re-rendered when their targets change.
  */
 export function postsLoader(base: string): Loader {
-  const inner = glob({ base, pattern: POST_PATTERN, generateId: ({ entry }) => postIdFromPath(entry), deferRender: process.env['FOLIO_DEFER_RENDER'] === '1' });
+  // The raw body is not kept in the content store (it is large and inlined into the build's
+  // bundle); what pages need from it is derived once, here, and stored with the data.
+  const inner = glob({ base, pattern: POST_PATTERN, generateId: ({ entry }) => postIdFromPath(entry), retainBody: false });
   return {
     name: 'folio-posts',
     load: async (context) => {
@@ -51,7 +54,10 @@ export function postsLoader(base: string): Loader {
           if (!props.filePath) return context.parseData(props);
           const source = await readFile(props.filePath, 'utf8');
           assertImagesExist(props.filePath, source);
-          return context.parseData({ ...props, data: recoverRawDates(props.data, source, DATE_KEYS) as typeof props.data });
+          const text = plainText(bodyOf(source));
+          const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text) };
+          const data = { ...recoverRawDates(props.data, source, DATE_KEYS), [DERIVED_KEY]: derived };
+          return context.parseData({ ...props, data: data as unknown as typeof props.data });
         },
       });
       // Rules across posts are checked here, during content sync, so a broken set of

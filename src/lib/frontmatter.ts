@@ -51,3 +51,10 @@ export function localImageRefs(body: string): string[] {
   }
   return [...refs];
 }
+
+/** The body of a Markdown/MDX file: everything after its frontmatter block. */
+export function bodyOf(source: string): string {
+  const text = source.replace(/^\uFEFF/, '');
+  const match = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  return match ? text.slice(match[0].length) : text;
+}

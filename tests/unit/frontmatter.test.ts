@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frontmatterBlock, localImageRefs, recoverRawDates } from '../../src/lib/frontmatter';
+import { bodyOf, frontmatterBlock, localImageRefs, recoverRawDates } from '../../src/lib/frontmatter';
 import { DATE_KEYS } from '../../src/lib/schema/post';
 
 describe('frontmatterBlock', () => {
@@ -48,5 +48,13 @@ describe('localImageRefs', () => {
   it('finds relative Markdown and HTML images, not remote ones', () => {
     const body = '![a](./a.png) ![b](../shared/b%20c.jpg "title") ![c](https://x.org/c.png) <img src="./d.webp" alt=""> ![e](/abs.png)';
     expect(localImageRefs(body)).toEqual(['./a.png', '../shared/b c.jpg', './d.webp']);
+  });
+});
+
+describe('bodyOf', () => {
+  it('returns what follows the frontmatter, BOM and CRLF included', () => {
+    expect(bodyOf('---\ntitle: x\n---\nBody.\n')).toBe('Body.\n');
+    expect(bodyOf('\uFEFF---\r\ntitle: x\r\n---\r\nBody.')).toBe('Body.');
+    expect(bodyOf('No frontmatter.')).toBe('No frontmatter.');
   });
 });

@@ -166,3 +166,11 @@ describe('scaffoldPost and npm run new', () => {
     }
   });
 });
+
+describe('toPost with text derived by the loader', () => {
+  it('takes the excerpt and reading time from the stored lead, not the (absent) body', () => {
+    const post = makePost('a', { __folio: { lead: 'The start of the text, as stored by the loader.', readingMinutes: 7 } }, '');
+    expect(post.description).toBe('The start of the text, as stored by the loader.');
+    expect(post.readingMinutes).toBe(7);
+  });
+});

@@ -1,7 +1,7 @@
 import { resolveDate, type PostDate } from '../dates.ts';
 import { excerpt, plainText, readingMinutes } from '../excerpt.ts';
 import type { ImageMetadata } from 'astro';
-import type { CoverImage, PostFrontmatter } from '../schema/post.ts';
+import type { CoverImage, DerivedText, PostFrontmatter } from '../schema/post.ts';
 import { aliasRoute } from '../urls.ts';
 
 /** A post as every route sees it: validated frontmatter resolved against the site config. */
@@ -32,7 +32,7 @@ export interface Post {
 
 export interface PostSource {
   id: string;
-  data: Omit<PostFrontmatter, 'image'> & { image?: CoverImage<ImageMetadata | string> | undefined };
+  data: Omit<PostFrontmatter, 'image' | '__folio'> & { image?: CoverImage<ImageMetadata | string> | undefined; __folio?: DerivedText | undefined };
   body?: string | undefined;
   filePath?: string | undefined;
 }
@@ -44,7 +44,10 @@ export interface ToPostOptions {
 
 /** Builds the domain Post from a collection entry. Pure: the caller loads entries. */
 export function toPost(entry: PostSource, { timeZone, excerptLength }: ToPostOptions): Post {
-  const text = plainText(entry.body ?? '');
+  // The loader stores the start of the text and the reading time; without them (tests,
+  // tools reading files directly) they come from the body.
+  const derived = entry.data.__folio;
+  const text = derived ? derived.lead : plainText(entry.body ?? '');
   const post: Post = {
     id: entry.id,
     slug: entry.data.slug ?? entry.id,
@@ -54,7 +57,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength }: ToPostOpt
     description: entry.data.description ?? excerpt(text, excerptLength),
     tags: entry.data.tags,
     draft: entry.data.draft,
-    readingMinutes: readingMinutes(text),
+    readingMinutes: derived ? derived.readingMinutes : readingMinutes(text),
   };
   if (entry.data.updated) post.updated = resolveDate(entry.data.updated, timeZone);
   if (entry.filePath) post.filePath = entry.filePath;

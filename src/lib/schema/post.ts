@@ -18,6 +18,19 @@ export const TAG_KEYS = ['tags', 'tag', 'categories', 'category'] as const;
 /** Every key that can hold a date, for recovering datetimes YAML would shift to UTC. */
 export const DATE_KEYS: readonly string[] = [...FIELD_ALIASES.date, ...FIELD_ALIASES.updated];
 
+/**
+ * What the content loader derives from a post's body (the start of its text, its reading
+ * time), stored with the data so the raw body need not be kept in the content store.
+ */
+export const DERIVED_KEY = '__folio';
+export interface DerivedText {
+  /** The first LEAD_LENGTH characters of the body's plain text. */
+  lead: string;
+  readingMinutes: number;
+}
+/** Longer than any excerpt (excerptLength is at most 1000). */
+export const LEAD_LENGTH = 1200;
+
 /** A value with the key the author wrote it under, so messages can name that key. */
 interface Sourced {
   readonly [SOURCE]: string;
@@ -81,7 +94,7 @@ export function normaliseFrontmatter(raw: unknown): unknown {
   else if (data['published'] === false) out['draft'] = sourced('published', true);
   else if (data['publish'] === false) out['draft'] = sourced('publish', true);
 
-  for (const key of ['slug', 'aliases', 'toc'] as const) if (key in data) out[key] = data[key];
+  for (const key of ['slug', 'aliases', 'toc', DERIVED_KEY] as const) if (key in data) out[key] = data[key];
   if (!('aliases' in data) && 'alias' in data) out['aliases'] = data['alias'];
   return out;
 }
@@ -276,6 +289,7 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
       toc,
       image,
       imageAlt: optionalText('imageAlt'),
+      [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number() }).optional(),
     }),
   );
 }
