@@ -1,9 +1,9 @@
 import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { render } from 'astro:content';
 import { mdxComponents } from '../components/mdx';
 import type { PostEntry } from './posts';
+import { renderPost } from './body.ts';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -18,6 +18,6 @@ async function createContainer(): Promise<AstroContainer> {
  */
 export async function renderPostHtml(entry: PostEntry): Promise<string> {
   container ??= createContainer();
-  const { Content } = await render(entry);
+  const { Content } = await renderPost(entry);
   return (await container).renderToString(Content, { props: { components: mdxComponents } });
 }

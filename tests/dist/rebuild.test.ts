@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, root } from '../helpers/build';
@@ -6,11 +6,18 @@ import { Dist, listFiles } from '../helpers/dist';
 import { fixture } from './setup';
 
 const second = join(root, 'tests/.output/site/dist-rebuild');
+const bodies = join(fixture.cache, 'folio-bodies');
+const HELLO_BODY = 'The <strong>first</strong> post links to';
 let rebuildLog = '';
+let deletedBody = '';
 
 // A second build of the same posts, warm (same cache), on a machine in another time
 // zone and locale, into another folder.
 beforeAll(() => {
+  // One rendered body is deleted from the cache: the rebuild has to render it again.
+  deletedBody = readdirSync(bodies).find((name) => readFileSync(join(bodies, name), 'utf8').includes(HELLO_BODY)) ?? '';
+  expect(deletedBody).not.toBe('');
+  rmSync(join(bodies, deletedBody));
   const result = astroBuild({
     contentDir: fixture.posts,
     outDir: second,
@@ -54,5 +61,27 @@ describe('reproducible builds', () => {
     expect(b).toEqual(a);
     const differ = a.filter((file) => !readFileSync(join(fixture.out, file)).equals(readFileSync(join(second, file))));
     expect(differ).toEqual([]);
+  });
+});
+
+describe('content store', () => {
+  const store = () => readFileSync(join(fixture.cache, 'data-store.json'), 'utf8');
+
+  it('keeps rendered bodies out of the store Astro inlines into the bundle, in files of their own', () => {
+    expect(store()).toContain('Hello World');
+    expect(store()).not.toContain(HELLO_BODY);
+    expect(store()).not.toContain('class="heading-anchor"');
+    const files = readdirSync(bodies);
+    // One body file per Markdown post (MDX is compiled to a module and has none).
+    const markdownPosts = listFiles(fixture.posts).filter((f) => f.endsWith('.md') && !f.split('/').some((part) => part.startsWith('_')));
+    expect(files.length).toBe(markdownPosts.length);
+    const page = readFileSync(join(fixture.out, 'posts/hello-world/index.html'), 'utf8');
+    expect(page).toContain(HELLO_BODY);
+  });
+
+  it('renders a body again when its file has gone from the cache', () => {
+    expect(existsSync(join(bodies, deletedBody))).toBe(true);
+    expect(readFileSync(join(bodies, deletedBody), 'utf8')).toContain(HELLO_BODY);
+    expect(readFileSync(join(second, 'posts/hello-world/index.html'), 'utf8')).toContain(HELLO_BODY);
   });
 });

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Rendered post bodies, kept out of Astro's content store.
+ *
+ * Astro inlines the whole content store into the build's server bundle as one JavaScript
+ * string (`export default JSON.parse("…")`): with every post's HTML in it, that module was
+ * 100+ MB at 5,000 posts, and Node spent ~20 s compiling it and held it in memory for the
+ * whole build. Folio's loader moves each rendered body into a file of its own in the cache
+ * folder (named by the hash of its HTML), keeps only the file name in the entry's render
+ * metadata, and the post page reads the file when it renders that post.
+ *
+ * The folder sits next to Astro's data store in `cacheDir`, so clearing the cache clears
+ * both; an entry whose file has gone missing is rendered again at the next content sync.
+ */
+
+/** Key in `entry.rendered.metadata` that holds the body's file name. */
+export const BODY_FILE_KEY = 'folioBodyFile';
+const DIR_KEY = Symbol.for('folio.bodyStoreDir');
+type Holder = { [DIR_KEY]?: string };
+
+export interface RenderedLike {
+  html: string;
+  metadata?: Record<string, unknown>;
+}
+
+/** The folder of body files for a cache folder. */
+export function bodyStoreDir(cacheDir: string): string {
+  return join(cacheDir, 'folio-bodies');
+}
+
+/** Set by the loader at content sync; read by pages at render time (same process). */
+export function setActiveBodyStore(dir: string): void {
+  (globalThis as Holder)[DIR_KEY] = dir;
+}
+
+function activeBodyStore(): string {
+  const dir = (globalThis as Holder)[DIR_KEY];
+  if (!dir) throw new Error('Folio: post bodies are read before the content was synced (no body store folder is set).');
+  return dir;
+}
+
+/** The body file an entry's rendered content points to, if its HTML was moved out. */
+export function bodyFileOf(rendered: RenderedLike | undefined): string | undefined {
+  const name = rendered?.metadata?.[BODY_FILE_KEY];
+  return typeof name === 'string' ? name : undefined;
+}
+
+/**
+ * Writes `rendered.html` to the store folder (once per distinct HTML) and returns the
+ * rendered content without it. Raw frontmatter copies are dropped too: the schema's parsed
+ * data is what pages use.
+ */
+export function stashBody(dir: string, rendered: RenderedLike): RenderedLike {
+  if (!rendered.html) return rendered;
+  const name = `${createHash('sha256').update(rendered.html).digest('hex').slice(0, 32)}.html`;
+  const file = join(dir, name);
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, rendered.html);
+  }
+  const { frontmatter: _frontmatter, ...metadata } = rendered.metadata ?? {};
+  return { html: '', metadata: { ...metadata, [BODY_FILE_KEY]: name } };
+}
+
+/** Whether the file an entry points to is still there (false for entries that point to none). */
+export function bodyFileMissing(dir: string, rendered: RenderedLike | undefined): boolean {
+  const name = bodyFileOf(rendered);
+  return name !== undefined && !existsSync(join(dir, name));
+}
+
+/** Deletes body files no entry points to any more (edited or removed posts). */
+export function pruneBodies(dir: string, keep: ReadonlySet<string>): number {
+  if (!existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(dir)) {
+    if (!keep.has(name)) {
+      rmSync(join(dir, name), { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
+/** The rendered content with its HTML read back from the store, ready for Astro's render(). */
+export function restoreBody<T extends RenderedLike>(rendered: T): T {
+  const name = bodyFileOf(rendered);
+  if (name === undefined) return rendered;
+  const file = join(activeBodyStore(), name);
+  let html: string;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`Folio: the rendered body ${file} is missing. Run the build again (content sync renders it anew).`);
+  }
+  return { ...rendered, html };
+}
