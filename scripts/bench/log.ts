@@ -25,6 +25,8 @@ export interface BuildPhases {
   og: { rendered: number; reused: number } | null;
   /** "[search] indexed ... in X", when the site logs it. */
   searchMs: number | null;
+  /** "(N shards, M unchanged)" on the search line: index shards, and those reused from the cache. */
+  search: { shards: number; reused: number } | null;
   /** "[sitemap] ... in X", when the site logs it. */
   sitemapMs: number | null;
 }
@@ -108,6 +110,12 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
     if (m) og = { rendered: Number(m[1]), reused: Number(m[2]) };
   }
 
+  let search: BuildPhases['search'] = null;
+  for (const line of lines) {
+    const m = /\[search\] indexed .*\((\d+) shards?, (\d+) unchanged\)/.exec(line.text);
+    if (m) search = { shards: Number(m[1]), reused: Number(m[2]) };
+  }
+
   return {
     contentSyncMs,
     typesMs: duration(lines, re('\\[types\\] Generated ')),
@@ -117,6 +125,7 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
     pagesBuilt,
     og,
     searchMs: duration(lines, re('\\[search\\] indexed .* in ')),
+    search,
     sitemapMs: duration(lines, re('\\[sitemap\\].*in ')),
   };
 }

@@ -78,6 +78,8 @@ export interface BenchOptions {
   keep?: boolean;
   /** Progress messages. */
   log?: (message: string) => void;
+  /** Site settings for the builds (merged over FOLIO_SETTINGS from the environment). */
+  settings?: Record<string, unknown>;
 }
 
 export class BuildFailedError extends Error {
@@ -93,6 +95,13 @@ export class BuildFailedError extends Error {
   }
 }
 
+interface BuildDirs {
+  content: string;
+  out: string;
+  cache: string;
+  settings?: Record<string, unknown> | undefined;
+}
+
 interface RunResult {
   exitCode: number | null;
   wallMs: number;
@@ -101,7 +110,7 @@ interface RunResult {
 }
 
 /** Runs `astro build` under this Node binary, timestamping each log line as it arrives. */
-function astroBuild(dirs: { content: string; out: string; cache: string }, logFile: string): Promise<RunResult> {
+function astroBuild(dirs: BuildDirs, logFile: string): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
@@ -114,6 +123,7 @@ function astroBuild(dirs: { content: string; out: string; cache: string }, logFi
         FOLIO_OUT_DIR: dirs.out,
         FOLIO_CACHE_DIR: dirs.cache,
         FOLIO_NOW: process.env['FOLIO_NOW'] ?? BENCH_NOW,
+        ...(dirs.settings ? { FOLIO_SETTINGS: JSON.stringify({ ...JSON.parse(process.env['FOLIO_SETTINGS'] ?? '{}'), ...dirs.settings }) } : {}),
       },
     });
     const sampler = child.pid === undefined ? undefined : sampleTree(child.pid);
@@ -178,7 +188,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 async function measuredBuild(
   phase: 'cold' | 'warm',
-  dirs: { content: string; out: string; cache: string },
+  dirs: BuildDirs,
   logFile: string,
 ): Promise<BuildMetrics> {
   writeFileSync(logFile, '');
@@ -230,7 +240,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const { posts, seed = DEFAULT_SEED, warm = true, keep = false, log = () => {} } = options;
   const label = options.label ?? timestamp();
   const work = mkdtempSync(join(tmpdir(), `folio-bench-${posts}-`));
-  const dirs = { content: join(work, 'posts'), out: join(work, 'dist'), cache: join(work, 'cache') };
+  const dirs: BuildDirs = { content: join(work, 'posts'), out: join(work, 'dist'), cache: join(work, 'cache'), settings: options.settings };
   try {
     log(`${posts} posts: generating corpus in ${work}`);
     const corpus = generateCorpus({ posts, seed, dir: dirs.content });
@@ -295,7 +305,7 @@ const mib = (n: number | null) => (n === null ? '-' : `${(n / 1024 / 1024).toFix
 
 /** A plain-text table: one row per build. */
 export function formatTable(reports: readonly BenchReport[]): string {
-  const header = ['posts', 'build', 'wall', 'ms/post', 'peak RSS', 'pages', 'output', 'sync', 'render', 'astro total', 'og', 'search', 'sitemap'];
+  const header = ['posts', 'build', 'wall', 'ms/post', 'peak RSS', 'pages', 'output', 'sync', 'render', 'astro total', 'og', 'search', 'shards', 'sitemap'];
   const rows = reports.flatMap((r) =>
     (r.warm ? [['cold', r.cold] as const, ['warm', r.warm] as const] : [['cold', r.cold] as const]).map(([kind, b]) => [
       String(r.posts),
@@ -310,6 +320,7 @@ export function formatTable(reports: readonly BenchReport[]): string {
       ms(b.phases.totalMs),
       b.phases.og ? `${b.phases.og.rendered}/${b.phases.og.reused}` : '-',
       ms(b.phases.searchMs),
+      b.phases.search ? `${b.phases.search.shards - b.phases.search.reused}/${b.phases.search.reused}` : '-',
       ms(b.phases.sitemapMs),
     ]),
   );

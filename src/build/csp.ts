@@ -57,8 +57,10 @@ export function headerPolicy(): string {
 }
 
 /** `_headers` for Netlify and Cloudflare Pages: security headers, long caching for hashed assets only. */
-export function headersFile(base: string): string {
+export function headersFile(base: string, searchBundles: readonly string[] = []): string {
   const at = (path: string) => `${base}${path}`;
+  // Pagefind's fragments and index chunks are named by their content, in every search shard.
+  const searchDirs = ['', ...searchBundles].flatMap((dir) => [`pagefind/${dir}fragment/*`, `pagefind/${dir}index/*`]);
   return [
     '/*',
     `  Content-Security-Policy: ${headerPolicy()}`,
@@ -71,12 +73,7 @@ export function headersFile(base: string): string {
     at('_astro/*'),
     '  Cache-Control: public, max-age=31536000, immutable',
     '',
-    at('pagefind/fragment/*'),
-    '  Cache-Control: public, max-age=31536000, immutable',
-    '',
-    at('pagefind/index/*'),
-    '  Cache-Control: public, max-age=31536000, immutable',
-    '',
+    ...searchDirs.flatMap((dir) => [at(dir), '  Cache-Control: public, max-age=31536000, immutable', '']),
     '',
   ].join('\n');
 }

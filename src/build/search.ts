@@ -1,32 +1,148 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { groupByShard, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
 
 export interface SearchIndexResult {
+  /** Posts in the index, over every shard. */
   pages: number;
+  shards: number;
+  /** Shards taken from the cache, unchanged since the last build. */
+  reused: number;
+  /** Shard folders inside pagefind/ (e.g. "shard-1/"), besides the main bundle. */
+  bundles: string[];
   ms: number;
 }
 
-/**
- * Builds the Pagefind index for a finished site. Only elements marked data-pagefind-body
- * (post articles) are indexed, so navigation, lists and tag pages stay out of results.
- */
-export async function indexSite(outDir: string): Promise<SearchIndexResult> {
-  const started = performance.now();
+/** Lists the extra shard bundles for the search page; written into pagefind/. */
+export const SHARDS_MANIFEST = 'folio-shards.json';
+/** What a secondary shard needs in the browser (the main bundle brings the code and wasm). */
+const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+const COMPLETE = '.complete';
+
+/** Pagefind's version, part of every shard's cache key (its index format changes between versions). */
+function pagefindVersion(): string {
+  const starts = [process.cwd()];
+  try {
+    starts.unshift(dirname(fileURLToPath(import.meta.url)));
+  } catch {
+    // not a file: URL
+  }
+  for (const start of starts) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const file = join(dir, 'node_modules', 'pagefind', 'package.json');
+      if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return 'unknown';
+}
+
+/** Post pages under posts/ (the only pages with a data-pagefind-body), as paths in the output folder. */
+function postPages(outDir: string): string[] {
+  const root = join(outDir, 'posts');
+  if (!existsSync(root)) return [];
+  return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `posts/${file.split('\\').join('/')}`);
+}
+
+/** Paths a Pagefind glob can list verbatim (no glob syntax in them). */
+const GLOB_SAFE = /^[^{}[\]*?,!\\]+$/;
+
+/** Indexes one shard's pages into `target` with Pagefind. */
+async function indexShard(outDir: string, pages: string[], target: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    // Only post pages carry data-pagefind-body; reading just those keeps indexing linear in posts.
-    const added = await index.addDirectory({ path: outDir, glob: 'posts/**/*.html' });
+  const plain = pages.filter((page) => GLOB_SAFE.test(page));
+  const odd = pages.filter((page) => !GLOB_SAFE.test(page));
+  if (plain.length > 0) {
+    // Pagefind reads the files itself: much faster than sending their text over its pipe.
+    const glob = plain.length === 1 ? plain[0]! : `{${plain.join(',')}}`;
+    const added = await index.addDirectory({ path: outDir, glob });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-    const outputPath = join(outDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    // Pages Pagefind actually indexed (those with a data-pagefind-body), across languages.
-    const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-    return { pages, ms: Math.round(performance.now() - started) };
+  }
+  for (const page of odd) {
+    const added = await index.addHTMLFile({ sourcePath: page, content: readFileSync(join(outDir, page), 'utf8') });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: target });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+}
+
+const pageCount = (bundle: string): number => {
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+};
+
+/**
+ * Builds the Pagefind index of a finished site into `<outDir>/pagefind/`. Only elements
+ * marked data-pagefind-body (post articles) are indexed, so navigation, lists and tag pages
+ * stay out of results.
+ *
+ * Large sites are indexed in shards (src/lib/search-shards.ts). Each shard is cached in
+ * `<cacheDir>/folio-search/` under a hash of its pages' bytes and Pagefind's version, so a
+ * rebuild after editing one post re-indexes one shard and copies the others.
+ */
+export async function indexSite(outDir: string, cacheDir: string, perShard: number): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const pages = postPages(outDir);
+  const count = searchShardCount(pages.length, perShard);
+  const groups = groupByShard(pages, count);
+  const version = pagefindVersion();
+  const store = join(cacheDir, 'folio-search');
+  mkdirSync(store, { recursive: true });
+  const output = join(outDir, 'pagefind');
+  rmSync(output, { recursive: true, force: true });
+
+  const keys = groups.map((group, shard) => {
+    const hash = createHash('sha256').update(`pagefind@${version}\0${count}\0${shard}\0`);
+    for (const page of group) hash.update(page).update('\0').update(readFileSync(join(outDir, page))).update('\0');
+    return hash.digest('hex').slice(0, 32);
+  });
+  let reused = 0;
+  try {
+    await Promise.all(
+      groups.map(async (group, shard) => {
+        const cached = join(store, keys[shard]!);
+        if (existsSync(join(cached, COMPLETE))) {
+          reused += 1;
+          return;
+        }
+        const partial = `${cached}.${process.pid}.tmp`;
+        rmSync(partial, { recursive: true, force: true });
+        await indexShard(outDir, group, partial);
+        writeFileSync(join(partial, COMPLETE), '');
+        rmSync(cached, { recursive: true, force: true });
+        renameSync(partial, cached);
+      }),
+    );
   } finally {
     await pagefind.close();
   }
+
+  const bundles: string[] = [];
+  let indexed = 0;
+  groups.forEach((_group, shard) => {
+    const cached = join(store, keys[shard]!);
+    const dir = searchShardDir(shard);
+    const target = join(output, dir);
+    mkdirSync(target, { recursive: true });
+    for (const name of readdirSync(cached)) {
+      if (name === COMPLETE || (shard > 0 && !SHARD_FILES.test(name))) continue;
+      cpSync(join(cached, name), join(target, name), { recursive: true });
+    }
+    indexed += pageCount(target);
+    if (shard > 0) bundles.push(dir);
+  });
+  writeFileSync(join(output, SHARDS_MANIFEST), `${JSON.stringify({ bundles })}\n`);
+
+  // Shards no page maps to any more (edited, removed, or split differently).
+  const live = new Set(keys);
+  for (const name of readdirSync(store)) {
+    if (!live.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
+  }
+  return { pages: indexed, shards: count, reused, bundles, ms: Math.round(performance.now() - started) };
 }

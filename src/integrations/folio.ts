@@ -9,6 +9,7 @@ import { writeOgCards } from '../build/og-write.ts';
 import { markdownPlugins } from '../build/markdown.ts';
 import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
+import { siteConfig } from '../site.config.ts';
 
 /**
  * Folio's build wiring. Whether drafts may be shown is decided by the command, not by
@@ -18,6 +19,7 @@ import { buildNow } from '../build/now.ts';
  */
 export function folio(): AstroIntegration {
   let base = '/';
+  let cacheDir = '';
   return {
     name: 'folio',
     hooks: {
@@ -30,16 +32,17 @@ export function folio(): AstroIntegration {
       },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       // At the end of every build: security headers, the social cards still being drawn, and
       // the search index. Pagefind (a separate process) indexes while the last cards finish.
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        writeFileSync(join(outDir, '_headers'), headersFile(base));
-        const search = indexSite(outDir);
+        const search = indexSite(outDir, cacheDir, siteConfig.searchShardPosts);
         await writeOgCards(outDir, logger);
-        const { pages, ms } = await search;
-        logger.info(`[search] indexed ${pages} posts in ${ms} ms`);
+        const { pages, shards, reused, bundles, ms } = await search;
+        writeFileSync(join(outDir, '_headers'), headersFile(base, bundles));
+        logger.info(`[search] indexed ${pages} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged)`);
       },
     },
   };

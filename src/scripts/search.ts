@@ -7,6 +7,7 @@ interface PagefindResultData {
 }
 interface Pagefind {
   options(opts: { baseUrl?: string }): Promise<void>;
+  mergeIndex(path: string, opts: { baseUrl?: string }): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -24,7 +25,13 @@ export function startSearch(): void {
 
   const load = () => {
     engine ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (mod: Pagefind) => {
-      await mod.options({ baseUrl: new URL('..', new URL(bundle, location.href)).pathname });
+      const bundleUrl = new URL(bundle, location.href);
+      const baseUrl = new URL('..', bundleUrl).pathname;
+      await mod.options({ baseUrl });
+      // A large site's index comes in shards (see src/lib/search-shards.ts): merge the others.
+      const manifest = await fetch(new URL('folio-shards.json', bundleUrl));
+      const { bundles = [] } = manifest.ok ? ((await manifest.json()) as { bundles?: string[] }) : {};
+      await Promise.all(bundles.map((dir) => mod.mergeIndex(new URL(dir, bundleUrl).pathname, { baseUrl })));
       return mod;
     });
     return engine;

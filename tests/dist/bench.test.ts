@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { runBench } from '../../scripts/bench/run';
 
 // A smoke run of the benchmark (npm run bench) on a tiny generated corpus: the report has
-// every field and the warm rebuild reuses every social card. Timings are reported, never
-// asserted.
+// every field, and the warm rebuild after editing one post reuses every social card and every
+// search shard but the edited post's. Timings are reported, never asserted.
 describe('npm run bench', () => {
-  it('reports every field for a cold and a warm build, the warm one reusing every card', async () => {
-    const report = await runBench({ posts: 40, label: 'smoke', warm: true });
+  it('reports every field for a cold and a warm build, the warm one reusing every card and all but one search shard', async () => {
+    // Shards of 5 posts: the 40-post corpus's search index comes in 8.
+    const report = await runBench({ posts: 40, label: 'smoke', warm: true, settings: { searchShardPosts: 5 } });
     expect(report.posts).toBe(40);
     expect(report.corpus.published + report.corpus.drafts).toBe(40);
     for (const build of [report.cold, report.warm!]) {
@@ -24,5 +25,7 @@ describe('npm run bench', () => {
     }
     expect(report.cold.phases.og).toEqual({ rendered: report.corpus.published, reused: 0 });
     expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published });
+    expect(report.cold.phases.search).toEqual({ shards: 8, reused: 0 });
+    expect(report.warm?.phases.search).toEqual({ shards: 8, reused: 7 });
   }, 240_000);
 });

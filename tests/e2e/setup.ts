@@ -17,7 +17,8 @@ export default function setup() {
     contentDir: join(root, 'src/content/posts'),
     outDir: e2e.out,
     cacheDir: e2e.cache,
-    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base },
+    // Search shards of two posts: the six sample posts' index comes in four, merged in the browser.
+    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base, FOLIO_SETTINGS: JSON.stringify({ searchShardPosts: 2 }) },
   });
   if (status !== 0) throw new Error(`Sample site build failed:\n${output}`);
 }

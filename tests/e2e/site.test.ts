@@ -1,6 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSession } from './browser';
+import { e2e } from './setup';
 
 const browser = useSession();
 
@@ -127,6 +129,18 @@ describe('search', () => {
     await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 15_000 }).toMatch(/match/);
     const hrefs = await page.locator('.search-results li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     for (const href of hrefs) expect(href).toMatch(/^\/blog\/posts\//);
+    await page.context().close();
+  });
+
+  it('searches every shard of a sharded index', async () => {
+    const manifest = JSON.parse(readFileSync(join(e2e.out, 'pagefind/folio-shards.json'), 'utf8')) as { bundles: string[] };
+    expect(manifest.bundles).toEqual(['shard-1/', 'shard-2/', 'shard-3/']);
+    const posts = readdirSync(join(e2e.out, 'posts')).length;
+    const { page, errors } = await browser().open(`${pages.search}?q=the`);
+    await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 15_000 }).toMatch(/match/);
+    const hrefs = await page.locator('.search-results li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(posts);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 

@@ -123,3 +123,19 @@ describe('netlify.toml', () => {
     expect(Number(config.build?.environment?.['NODE_VERSION'])).toBeGreaterThanOrEqual(22);
   });
 });
+
+describe('_headers for a sharded search index', () => {
+  it("caches each shard's content-named fragments and index chunks for long, and nothing else new", async () => {
+    const { headersFile } = await import('../../src/build/csp');
+    const immutable = (text: string) => [...text.matchAll(/^(\S+)\n {2}Cache-Control: public, max-age=31536000, immutable$/gm)].map((m) => m[1]);
+    expect(immutable(headersFile('/blog/', ['shard-1/', 'shard-2/']))).toEqual([
+      '/blog/_astro/*',
+      '/blog/pagefind/fragment/*',
+      '/blog/pagefind/index/*',
+      '/blog/pagefind/shard-1/fragment/*',
+      '/blog/pagefind/shard-1/index/*',
+      '/blog/pagefind/shard-2/fragment/*',
+      '/blog/pagefind/shard-2/index/*',
+    ]);
+  });
+});

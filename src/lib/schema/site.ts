@@ -57,6 +57,8 @@ export const siteConfigSchema = z.object({
   relatedPosts: z.number().int().min(0).max(20).default(3),
   /** Generate a 1200x630 social card for each post without a cover image. */
   ogImages: z.boolean().default(true),
+  /** Posts per search index shard: a rebuild re-indexes only the shards whose posts changed. */
+  searchShardPosts: z.number().int().min(1).default(600),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
 });
