@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -324,8 +324,17 @@ export interface OgRenderResult {
   dropped: string[];
 }
 
+/** A card in the cache: its PNG file, not its bytes (thousands of cards may be pending at once). */
+export interface OgFileResult {
+  file: string;
+  cached: boolean;
+  dropped: string[];
+}
+
 export interface OgRenderer {
   render(card: OgCard): Promise<OgRenderResult>;
+  /** Like `render`, but leaves the PNG in the cache and returns its path. */
+  renderFile(card: OgCard): Promise<OgFileResult>;
   /**
    * Starts drawing, in the background, every card not in the cache, and returns once they
    * are queued; a later `render` of one of them waits for it (moving it up the queue)
@@ -485,7 +494,7 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
   let rendered = 0;
   let reused = 0;
   let madeDir: Promise<unknown> | undefined;
-  const inFlight = new Map<string, Promise<OgRenderResult>>();
+  const inFlight = new Map<string, Promise<OgFileResult>>();
   /**
    * Cards `prefetch` started; `done` gives their dropped graphemes once the PNG is in the
    * cache (the PNG itself is not kept: thousands of cards may be waiting for their page).
@@ -509,21 +518,32 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
     }
   };
 
-  const produce = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgRenderResult> => {
+  /** Whether a cache file starts like a PNG (a damaged or half-written one is drawn again). */
+  const inCache = async (file: string): Promise<boolean> => {
+    const handle = await open(file, 'r').catch(() => undefined);
+    if (!handle) return false;
+    try {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(PNG_SIGNATURE.length), 0, PNG_SIGNATURE.length, 0);
+      return bytesRead === PNG_SIGNATURE.length && buffer.equals(PNG_SIGNATURE);
+    } finally {
+      await handle.close();
+    }
+  };
+
+  const produce = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgFileResult> => {
     const file = join(cacheDir, `${key}.png`);
-    const cachedPng = await readFile(file).catch(() => undefined);
-    if (cachedPng && cachedPng.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    if (await inCache(file)) {
       reused++;
-      return { png: cachedPng, cached: true, dropped: layoutOgCard(card, registry.coverage).dropped };
+      return { file, cached: true, dropped: layoutOgCard(card, registry.coverage).dropped };
     }
     const { png, dropped } = await draw(card, false).result;
     rendered++;
     await store(file, png);
-    return { png, cached: false, dropped };
+    return { file, cached: false, dropped };
   };
 
-  /** A card `prefetch` started: wait for it (first in the queue now), then read it back. */
-  const collect = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgRenderResult> => {
+  /** A card `prefetch` started: wait for it (first in the queue now). */
+  const collect = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgFileResult> => {
     const started = prefetched.get(key)!;
     prefetched.delete(key);
     started.promote();
@@ -533,25 +553,30 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
     } catch {
       return produce(card, key, registry); // draws it again, and reports its error if it has one
     }
-    const png = await readFile(join(cacheDir, `${key}.png`));
     rendered++;
-    return { png, cached: false, dropped };
+    return { file: join(cacheDir, `${key}.png`), cached: false, dropped };
+  };
+
+  const renderFile = async (card: OgCard): Promise<OgFileResult> => {
+    const registry = await fontRegistry();
+    const key = ogCacheKey(card, registry.version);
+    const pending = inFlight.get(key);
+    if (pending) {
+      const result = await pending;
+      reused++;
+      return { ...result, cached: true };
+    }
+    const job = (prefetched.has(key) ? collect : produce)(card, key, registry).finally(() => inFlight.delete(key));
+    inFlight.set(key, job);
+    return job;
   };
 
   return {
     async render(card) {
-      const registry = await fontRegistry();
-      const key = ogCacheKey(card, registry.version);
-      const pending = inFlight.get(key);
-      if (pending) {
-        const result = await pending;
-        reused++;
-        return { ...result, cached: true };
-      }
-      const job = (prefetched.has(key) ? collect : produce)(card, key, registry).finally(() => inFlight.delete(key));
-      inFlight.set(key, job);
-      return job;
+      const { file, cached, dropped } = await renderFile(card);
+      return { png: await readFile(file), cached, dropped };
     },
+    renderFile,
     async prefetch(cards) {
       if (!workers) return; // in this thread, drawing ahead would only compete with the pages
       const registry = await fontRegistry();

@@ -1,17 +1,17 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { closeOgRenderers } from './og-image.ts';
 
 interface OgQueue {
-  cards: Map<string, Promise<Buffer>>;
+  cards: Map<string, Promise<string>>;
   rendered: number;
   reused: number;
   dropped: Map<string, string[]>;
 }
 
 /**
- * Writes the social cards queued during the build (src/data/og.ts) into the output folder,
+ * Copies the social cards queued during the build (src/data/og.ts) from the cache into the output folder,
  * and says how many were drawn and how many came from the cache.
  */
 export async function writeOgCards(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
@@ -21,10 +21,15 @@ export async function writeOgCards(outDir: string, logger: AstroIntegrationLogge
   delete holder[key];
   if (!queue) return;
   try {
-    for (const [path, png] of queue.cards) {
+    const made = new Set<string>();
+    for (const [path, cached] of queue.cards) {
       const file = join(outDir, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, await png);
+      if (!made.has(dirname(file))) {
+        await mkdir(dirname(file), { recursive: true });
+        made.add(dirname(file));
+      }
+      // A copy, not a link: nothing done to dist/ afterwards can reach the cache.
+      await copyFile(await cached, file);
     }
   } finally {
     await closeOgRenderers();

@@ -7,9 +7,9 @@ import type { Post } from '../lib/posts/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { getSiteData } from './posts.ts';
 
-/** What the build hands the folio integration: each card's site path and its PNG (pending). */
+/** What the build hands the folio integration: each card's site path and its PNG in the cache (pending). */
 export interface OgQueue {
-  cards: Map<string, Promise<Buffer>>;
+  cards: Map<string, Promise<string>>;
   rendered: number;
   reused: number;
   dropped: Map<string, string[]>;
@@ -40,7 +40,7 @@ export async function ogCard(post: Post): Promise<OgCard> {
 export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !post.image;
 
 /**
- * Starts drawing every post's card (cache hits are just read back). Called once while the
+ * Starts drawing every post's card (cache hits are just found). Called once while the
  * routes are listed, before any page is rendered, so the workers have the whole page
  * rendering phase to finish. Not in dev, where no card is written.
  */
@@ -51,12 +51,12 @@ export async function queueOgCards(): Promise<void> {
   const { posts } = await getSiteData();
   for (const post of posts.filter(hasOgCard)) {
     const png = ogCard(post)
-      .then((card) => ogRenderer().render(card))
+      .then((card) => ogRenderer().renderFile(card))
       .then((result) => {
         if (result.cached) queue.reused += 1;
         else queue.rendered += 1;
         if (result.dropped.length > 0) queue.dropped.set(post.filePath ?? post.id, result.dropped);
-        return result.png;
+        return result.file;
       });
     png.catch(() => {}); // awaited, and reported, by the integration
     queue.cards.set(ogImagePath(post.slug), png);

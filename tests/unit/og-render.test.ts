@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -74,6 +74,18 @@ describe('OG image renderer', () => {
     expect(fromDisk.cached).toBe(true);
     expect(fromDisk.png.equals(again.png)).toBe(true);
     expect(rebuild.stats()).toEqual({ rendered: 0, reused: 1 });
+  });
+
+  it('hands the build the cached file instead of the bytes, and treats a damaged file as missing', async () => {
+    const rebuild = createOgRenderer({ cacheDir });
+    const hit = await rebuild.renderFile(card);
+    expect(hit.cached).toBe(true);
+    expect(hit.file.startsWith(cacheDir)).toBe(true);
+    expect(readFileSync(hit.file).equals((await rebuild.render(card)).png)).toBe(true);
+    writeFileSync(hit.file, 'not a png');
+    const redrawn = await createOgRenderer({ cacheDir }).renderFile(card);
+    expect(redrawn).toEqual({ file: hit.file, cached: false, dropped: [] });
+    expect(pngSize(readFileSync(hit.file))).toEqual({ width: 1200, height: 630 });
   });
 
   it('renders again when the title changes', async () => {
