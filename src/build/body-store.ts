@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -48,40 +49,63 @@ export function bodyFileOf(rendered: RenderedLike | undefined): string | undefin
   return typeof name === 'string' ? name : undefined;
 }
 
-/**
- * Writes `rendered.html` to the store folder (once per distinct HTML) and returns the
- * rendered content without it. Raw frontmatter copies are dropped too: the schema's parsed
- * data is what pages use.
- */
-export function stashBody(dir: string, rendered: RenderedLike): RenderedLike {
-  if (!rendered.html) return rendered;
-  const name = `${createHash('sha256').update(rendered.html).digest('hex').slice(0, 32)}.html`;
-  const file = join(dir, name);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, rendered.html);
-  }
-  const { frontmatter: _frontmatter, ...metadata } = rendered.metadata ?? {};
-  return { html: '', metadata: { ...metadata, [BODY_FILE_KEY]: name } };
+export interface BodyStore {
+  readonly dir: string;
+  /**
+   * Moves `rendered.html` into the folder (written once per distinct HTML) and returns the
+   * rendered content without it. Raw frontmatter copies are dropped too: the schema's parsed
+   * data is what pages use. During content sync the file is written in the background (see
+   * `flush`); after it, at once.
+   */
+  stash(rendered: RenderedLike): RenderedLike;
+  /** Whether an entry points to a body file that is not there (false for entries that point to none). */
+  missing(rendered: RenderedLike | undefined): boolean;
+  /** Waits for the background writes, and writes at once from then on (dev edits). */
+  flush(): Promise<void>;
+  /** Deletes body files no entry points to any more (edited or removed posts); returns how many. */
+  prune(keep: ReadonlySet<string>): number;
 }
 
-/** Whether the file an entry points to is still there (false for entries that point to none). */
-export function bodyFileMissing(dir: string, rendered: RenderedLike | undefined): boolean {
-  const name = bodyFileOf(rendered);
-  return name !== undefined && !existsSync(join(dir, name));
-}
-
-/** Deletes body files no entry points to any more (edited or removed posts). */
-export function pruneBodies(dir: string, keep: ReadonlySet<string>): number {
-  if (!existsSync(dir)) return 0;
-  let removed = 0;
-  for (const name of readdirSync(dir)) {
-    if (!keep.has(name)) {
-      rmSync(join(dir, name), { force: true });
-      removed += 1;
-    }
-  }
-  return removed;
+export function createBodyStore(dir: string): BodyStore {
+  mkdirSync(dir, { recursive: true });
+  const present = new Set(readdirSync(dir));
+  let writes: Promise<void>[] = [];
+  let background = true;
+  return {
+    dir,
+    stash(rendered) {
+      if (!rendered.html) return rendered;
+      const name = `${createHash('sha256').update(rendered.html).digest('hex').slice(0, 32)}.html`;
+      if (!present.has(name)) {
+        present.add(name);
+        if (background) writes.push(writeFile(join(dir, name), rendered.html));
+        else writeFileSync(join(dir, name), rendered.html);
+      }
+      const { frontmatter: _frontmatter, ...metadata } = rendered.metadata ?? {};
+      return { html: '', metadata: { ...metadata, [BODY_FILE_KEY]: name } };
+    },
+    missing(rendered) {
+      const name = bodyFileOf(rendered);
+      return name !== undefined && !present.has(name);
+    },
+    async flush() {
+      const pending = writes;
+      writes = [];
+      background = false;
+      await Promise.all(pending);
+    },
+    prune(keep) {
+      let removed = 0;
+      for (const name of [...present]) {
+        if (!keep.has(name)) {
+          rmSync(join(dir, name), { force: true });
+          present.delete(name);
+          removed += 1;
+        }
+      }
+      return removed;
+    },
+  };
 }
 
 /** The rendered content with its HTML read back from the store, ready for Astro's render(). */

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
@@ -11,7 +10,7 @@ import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
 import { DATE_KEYS, DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
-import { bodyFileMissing, bodyFileOf, bodyStoreDir, pruneBodies, setActiveBodyStore, stashBody, type RenderedLike } from './body-store.ts';
+import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type RenderedLike } from './body-store.ts';
 import { closeHighlightPool } from './highlight.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
@@ -45,18 +44,18 @@ export function postsLoader(base: string): Loader {
       resetWikiState();
       const wiki = { includeDrafts: isDevServer(), now: buildNow() };
       // Rendered bodies live in files of their own (see body-store.ts), not in the store.
-      const bodies = bodyStoreDir(fileURLToPath(context.config.cacheDir));
-      setActiveBodyStore(bodies);
+      const bodies = createBodyStore(bodyStoreDir(fileURLToPath(context.config.cacheDir)));
+      setActiveBodyStore(bodies.dir);
       // An entry whose body file has gone, or whose body is still inline (cached by an older
       // Folio), is dropped, so the glob loader renders it again.
       for (const entry of [...context.store.values()]) {
-        if (entry.rendered?.html || bodyFileMissing(bodies, entry.rendered)) context.store.delete(entry.id);
+        if (entry.rendered?.html || bodies.missing(entry.rendered)) context.store.delete(entry.id);
       }
       const store: typeof context.store = new Proxy(context.store, {
         get(target, key) {
           if (key === 'set') {
             return (entry: Parameters<typeof target.set>[0]) =>
-              target.set(entry.rendered ? { ...entry, rendered: stashBody(bodies, entry.rendered as RenderedLike) as typeof entry.rendered } : entry);
+              target.set(entry.rendered ? { ...entry, rendered: bodies.stash(entry.rendered as RenderedLike) as typeof entry.rendered } : entry);
           }
           const value: unknown = Reflect.get(target, key);
           return typeof value === 'function' ? value.bind(target) : value;
@@ -73,7 +72,8 @@ export function postsLoader(base: string): Loader {
             : context.generateDigest(data),
         parseData: async (props) => {
           if (!props.filePath) return context.parseData(props);
-          const source = await readFile(props.filePath, 'utf8');
+          // Small files: one synchronous read costs less than a promise-based open, stat, read, close.
+          const source = readFileSync(props.filePath, 'utf8');
           assertImagesExist(props.filePath, source);
           const text = plainText(bodyOf(source));
           const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text) };
@@ -84,7 +84,8 @@ export function postsLoader(base: string): Loader {
       // Rules across posts are checked here, during content sync, so a broken set of
       // posts stops the build before a single page is written.
       await closeHighlightPool();
-      pruneBodies(bodies, new Set(context.store.values().flatMap((entry) => bodyFileOf(entry.rendered) ?? [])));
+      await bodies.flush();
+      bodies.prune(new Set(context.store.values().flatMap((entry) => bodyFileOf(entry.rendered) ?? [])));
       const posts = context.store.values().map((entry) =>
         toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
       );

@@ -2,58 +2,74 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODY_FILE_KEY, bodyFileMissing, bodyFileOf, pruneBodies, restoreBody, setActiveBodyStore, stashBody } from '../../src/build/body-store';
+import { BODY_FILE_KEY, bodyFileOf, createBodyStore, restoreBody, setActiveBodyStore } from '../../src/build/body-store';
 
-const fresh = () => mkdtempSync(join(tmpdir(), 'folio-bodies-'));
+const fresh = () => createBodyStore(join(mkdtempSync(join(tmpdir(), 'folio-bodies-')), 'bodies'));
 const rendered = (html: string) => ({ html, metadata: { headings: [{ depth: 2, slug: 'a', text: 'A' }], imagePaths: ['./x.png'], frontmatter: { title: 'T' } } });
 
 describe('body store', () => {
-  it('moves the HTML into a file named by its hash and keeps the rest of the metadata', () => {
-    const dir = fresh();
-    const stashed = stashBody(dir, rendered('<p>One</p>'));
+  it('moves the HTML into a file named by its hash and keeps the rest of the metadata', async () => {
+    const store = fresh();
+    const stashed = store.stash(rendered('<p>One</p>'));
+    await store.flush();
     expect(stashed.html).toBe('');
-    expect(stashed.metadata).toEqual({ headings: [{ depth: 2, slug: 'a', text: 'A' }], imagePaths: ['./x.png'], [BODY_FILE_KEY]: bodyFileOf(stashed) });
     const name = bodyFileOf(stashed)!;
     expect(name).toMatch(/^[0-9a-f]{32}\.html$/);
-    expect(readFileSync(join(dir, name), 'utf8')).toBe('<p>One</p>');
+    expect(stashed.metadata).toEqual({ headings: [{ depth: 2, slug: 'a', text: 'A' }], imagePaths: ['./x.png'], [BODY_FILE_KEY]: name });
+    expect(readFileSync(join(store.dir, name), 'utf8')).toBe('<p>One</p>');
   });
 
-  it('writes equal bodies once and different bodies apart', () => {
-    const dir = fresh();
-    const a = bodyFileOf(stashBody(dir, rendered('<p>Same</p>')));
-    const b = bodyFileOf(stashBody(dir, rendered('<p>Same</p>')));
-    const c = bodyFileOf(stashBody(dir, rendered('<p>Other</p>')));
+  it('writes equal bodies once and different bodies apart; after flush, at once', async () => {
+    const store = fresh();
+    const a = bodyFileOf(store.stash(rendered('<p>Same</p>')));
+    const b = bodyFileOf(store.stash(rendered('<p>Same</p>')));
+    const c = bodyFileOf(store.stash(rendered('<p>Other</p>')));
     expect(a).toBe(b);
     expect(c).not.toBe(a);
-    expect(readdirSync(dir).sort()).toEqual([a, c].sort());
+    await store.flush();
+    expect(readdirSync(store.dir).sort()).toEqual([a, c].sort());
+    // A dev-server edit after content sync: the file is there before stash returns.
+    const d = bodyFileOf(store.stash(rendered('<p>Edited in dev</p>')))!;
+    expect(existsSync(join(store.dir, d))).toBe(true);
   });
 
-  it('leaves empty bodies alone', () => {
-    const dir = fresh();
-    expect(stashBody(dir, { html: '' })).toEqual({ html: '' });
-    expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
+  it('leaves empty bodies alone', async () => {
+    const store = fresh();
+    expect(store.stash({ html: '' })).toEqual({ html: '' });
+    await store.flush();
+    expect(readdirSync(store.dir)).toEqual([]);
   });
 
-  it('reads a body back for render(), and says how to recover when its file is gone', () => {
-    const dir = fresh();
-    setActiveBodyStore(dir);
-    const stashed = stashBody(dir, rendered('<h2 id="a">A</h2>'));
+  it('knows the files a later build finds, and which an entry misses', async () => {
+    const store = fresh();
+    const kept = store.stash(rendered('<p>kept</p>'));
+    await store.flush();
+    const later = createBodyStore(store.dir);
+    expect(later.missing(kept)).toBe(false);
+    expect(later.missing({ html: '<p>inline</p>' })).toBe(false);
+    later.prune(new Set());
+    expect(later.missing(kept)).toBe(true);
+    expect(createBodyStore(store.dir).missing(kept)).toBe(true);
+  });
+
+  it('reads a body back for render(), and says how to recover when its file is gone', async () => {
+    const store = fresh();
+    setActiveBodyStore(store.dir);
+    const stashed = store.stash(rendered('<h2 id="a">A</h2>'));
+    await store.flush();
     expect(restoreBody(stashed)).toEqual({ ...stashed, html: '<h2 id="a">A</h2>' });
     const unstashed = { html: '<p>inline</p>' };
     expect(restoreBody(unstashed)).toBe(unstashed);
-    expect(bodyFileMissing(dir, stashed)).toBe(false);
-    expect(bodyFileMissing(dir, unstashed)).toBe(false);
-    pruneBodies(dir, new Set());
-    expect(bodyFileMissing(dir, stashed)).toBe(true);
+    store.prune(new Set());
     expect(() => restoreBody(stashed)).toThrow(/rendered body .*\.html is missing\. Run the build again/);
   });
 
-  it('prunes files no entry points to', () => {
-    const dir = fresh();
-    const keep = bodyFileOf(stashBody(dir, rendered('<p>kept</p>')))!;
-    stashBody(dir, rendered('<p>edited away</p>'));
-    expect(pruneBodies(dir, new Set([keep]))).toBe(1);
-    expect(readdirSync(dir)).toEqual([keep]);
-    expect(pruneBodies(join(dir, 'absent'), new Set())).toBe(0);
+  it('prunes files no entry points to', async () => {
+    const store = fresh();
+    const keep = bodyFileOf(store.stash(rendered('<p>kept</p>')))!;
+    store.stash(rendered('<p>edited away</p>'));
+    await store.flush();
+    expect(store.prune(new Set([keep]))).toBe(1);
+    expect(readdirSync(store.dir)).toEqual([keep]);
   });
 });

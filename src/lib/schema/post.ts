@@ -257,24 +257,24 @@ export type CoverImage<L> = { kind: 'url'; src: string } | { kind: 'local'; imag
  * (relative paths become optimised assets; a missing file fails with its path); tests and
  * `check:content` pass a schema that only checks the path.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Astro types image() as an object schema; at run time it takes the path string
-export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
-  const image = z
-    .unknown()
-    .optional()
-    .transform((value, ctx): string | undefined => {
-      if (value === undefined || value === null || value === '') return undefined;
-      if (typeof value !== 'string') return fail(ctx, `image: expected a path such as ./cover.jpg or an https:// URL, found ${describeValue(value)}`, value);
-      return value.trim();
-    })
-    .pipe(
-      z.union([
-        z.undefined(),
-        z.string().regex(ABSOLUTE_URL).transform((src): CoverImage<L> => ({ kind: 'url', src })),
-        (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
-      ]),
-    );
+/** The cover image field as written: a trimmed path or URL, or undefined. */
+const coverText = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string | undefined => {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (typeof value !== 'string') return fail(ctx, `image: expected a path such as ./cover.jpg or an https:// URL, found ${describeValue(value)}`, value);
+    return value.trim();
+  });
 
+/**
+ * Every field but the cover image's resolution, built once: Astro calls the collection's
+ * schema function once per entry (its image() helper is bound to the entry's folder), and
+ * building and compiling a zod object schema for each of thousands of posts cost 20 times
+ * what parsing with it does.
+ */
+let fields: ReturnType<typeof buildFields> | undefined;
+function buildFields() {
   return z.preprocess(
     normaliseFrontmatter,
     z.object({
@@ -287,11 +287,36 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
       slug,
       aliases,
       toc,
-      image,
+      image: coverText,
       imageAlt: optionalText('imageAlt'),
       [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number() }).optional(),
     }),
   );
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Astro types image() as an object schema; at run time it takes the path string
+export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
+  const cover = z.union([
+    z.undefined(),
+    z.string().regex(ABSOLUTE_URL).transform((src): CoverImage<L> => ({ kind: 'url', src })),
+    (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
+  ]);
+  fields ??= buildFields();
+  return fields.transform((data, ctx) => {
+    type Parsed = z.ZodSafeParseResult<CoverImage<L> | undefined>;
+    const finish = (parsed: Parsed) => {
+      if (parsed.success) return { ...data, image: parsed.data };
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['image', ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      return z.NEVER;
+    };
+    // Astro's image() resolves files asynchronously; URLs and absent covers need no wait.
+    try {
+      return finish(cover.safeParse(data.image));
+    } catch (error) {
+      if (error instanceof z.core.$ZodAsyncError) return cover.safeParseAsync(data.image).then(finish);
+      throw error;
+    }
+  });
 }
 
 /** A stand-in for Astro's image() outside the build: accepts any relative path. */
