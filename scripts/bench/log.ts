@@ -25,8 +25,8 @@ export interface BuildPhases {
   og: { rendered: number; reused: number } | null;
   /** "[search] indexed ... in X", when the site logs it. */
   searchMs: number | null;
-  /** "(N shards, M unchanged)" on the search line: index shards, and those reused from the cache. */
-  search: { shards: number; reused: number } | null;
+  /** "(N shards, M unchanged, K read while rendering)" on the search line. */
+  search: { shards: number; reused: number; whileRendering: number | null } | null;
   /** "[sitemap] ... in X", when the site logs it. */
   sitemapMs: number | null;
 }
@@ -112,8 +112,8 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
 
   let search: BuildPhases['search'] = null;
   for (const line of lines) {
-    const m = /\[search\] indexed .*\((\d+) shards?, (\d+) unchanged\)/.exec(line.text);
-    if (m) search = { shards: Number(m[1]), reused: Number(m[2]) };
+    const m = /\[search\] indexed .*\((\d+) shards?, (\d+) unchanged(?:, (\d+) (?:pages )?read while rendering)?\)/.exec(line.text);
+    if (m) search = { shards: Number(m[1]), reused: Number(m[2]), whileRendering: m[3] === undefined ? null : Number(m[3]) };
   }
 
   return {

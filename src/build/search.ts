@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { groupByShard, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
+import { groupByShard, searchShardCount, searchShardDir, searchShardOf } from '../lib/search-shards.ts';
 
 export interface SearchIndexResult {
   /** Posts in the index, over every shard. */
@@ -11,6 +11,8 @@ export interface SearchIndexResult {
   shards: number;
   /** Shards taken from the cache, unchanged since the last build. */
   reused: number;
+  /** Pages Pagefind read while Astro rendered them (in shards that were re-indexed). */
+  whileRendering: number;
   /** Shard folders inside pagefind/ (e.g. "shard-1/"), besides the main bundle. */
   bundles: string[];
   ms: number;
@@ -52,10 +54,16 @@ function postPages(outDir: string): string[] {
 /** Paths a Pagefind glob can list verbatim (no glob syntax in them). */
 const GLOB_SAFE = /^[^{}[\]*?,!\\]+$/;
 
-/** Indexes one shard's pages into `target` with Pagefind. */
-async function indexShard(outDir: string, pages: string[], target: string): Promise<void> {
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function createIndex(): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
+
+/** Adds pages from the output folder to an index. */
+async function addPages(index: PagefindIndex, outDir: string, pages: readonly string[]): Promise<void> {
   const plain = pages.filter((page) => GLOB_SAFE.test(page));
   const odd = pages.filter((page) => !GLOB_SAFE.test(page));
   if (plain.length > 0) {
@@ -68,8 +76,17 @@ async function indexShard(outDir: string, pages: string[], target: string): Prom
     const added = await index.addHTMLFile({ sourcePath: page, content: readFileSync(join(outDir, page), 'utf8') });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
   }
-  const written = await index.writeFiles({ outputPath: target });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+}
+
+/**
+ * Pages handed to Pagefind while Astro renders them (see `createLiveSearch`): for each shard,
+ * the index they went into and which pages it has.
+ */
+interface LiveShards {
+  count: number;
+  indexes: Promise<PagefindIndex>[];
+  added: Set<string>[];
+  pending: Promise<unknown>[];
 }
 
 const pageCount = (bundle: string): number => {
@@ -86,7 +103,7 @@ const pageCount = (bundle: string): number => {
  * `<cacheDir>/folio-search/` under a hash of its pages' bytes and Pagefind's version, so a
  * rebuild after editing one post re-indexes one shard and copies the others.
  */
-export async function indexSite(outDir: string, cacheDir: string, perShard: number): Promise<SearchIndexResult> {
+export async function indexSite(outDir: string, cacheDir: string, perShard: number, liveShards?: LiveShards): Promise<SearchIndexResult> {
   const started = performance.now();
   const pages = postPages(outDir);
   const count = searchShardCount(pages.length, perShard);
@@ -103,17 +120,32 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
     return hash.digest('hex').slice(0, 32);
   });
   let reused = 0;
+  let whileRendering = 0;
   try {
+    const live = liveShards && liveShards.count === count ? liveShards : undefined;
+    await Promise.all(liveShards?.pending ?? []);
     await Promise.all(
       groups.map(async (group, shard) => {
         const cached = join(store, keys[shard]!);
+        const liveIndex = live?.indexes[shard];
         if (existsSync(join(cached, COMPLETE))) {
           reused += 1;
+          await (await liveIndex)?.deleteIndex();
           return;
         }
+        // Pages rendered in this build are in the shard's live index already; the others
+        // (restored from Astro's cache) are read from the output folder now.
+        const inShard = new Set(group);
+        const livePages = live?.added[shard] ?? new Set<string>();
+        const usable = liveIndex && [...livePages].every((page) => inShard.has(page));
+        if (liveIndex && !usable) await (await liveIndex).deleteIndex();
+        const index = usable ? await liveIndex : await createIndex();
+        if (usable) whileRendering += livePages.size;
+        await addPages(index, outDir, usable ? group.filter((page) => !livePages.has(page)) : group);
         const partial = `${cached}.${process.pid}.tmp`;
         rmSync(partial, { recursive: true, force: true });
-        await indexShard(outDir, group, partial);
+        const written = await index.writeFiles({ outputPath: partial });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
         writeFileSync(join(partial, COMPLETE), '');
         rmSync(cached, { recursive: true, force: true });
         renameSync(partial, cached);
@@ -144,5 +176,71 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
   for (const name of readdirSync(store)) {
     if (!live.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
   }
-  return { pages: indexed, shards: count, reused, bundles, ms: Math.round(performance.now() - started) };
+  return { pages: indexed, shards: count, reused, whileRendering, bundles, ms: Math.round(performance.now() - started) };
+}
+
+/** A rendered page's path in the output folder, from its request URL: "posts/x/index.html". */
+export function outputPathOf(url: string, base: string): string {
+  let path = decodeURI(new URL(url).pathname);
+  if (path.startsWith(base)) path = path.slice(base.length);
+  else if (path.startsWith('/')) path = path.slice(1);
+  return path.endsWith('/') || path === '' ? `${path}index.html` : path;
+}
+
+/** The output paths of post pages (and anything else under posts/) among the routes Astro will build. */
+export function plannedPostPages(pathnames: readonly string[]): string[] {
+  return pathnames
+    .filter((pathname) => pathname.startsWith('/posts/'))
+    .map((pathname) => (pathname.endsWith('/') ? `${pathname.slice(1)}index.html` : pathname.slice(1)))
+    .filter((page) => page.endsWith('.html'));
+}
+
+export interface LiveSearch {
+  /** The routes about to be built: sets up one index per shard. */
+  plan(pathnames: readonly string[]): void;
+  /** A page Astro just rendered; post pages go to their shard's index while the others render. */
+  offer(url: string, html: () => Promise<string>): Promise<void>;
+  /** Finishes the index at the end of the build (`indexSite` with the pages already added). */
+  finish(outDir: string, cacheDir: string): Promise<SearchIndexResult>;
+}
+
+/**
+ * Indexing while Astro renders: Pagefind runs in a process of its own, so on a cold build it
+ * reads each post page on another core as soon as the page exists, instead of reading them
+ * all after the last one. The end of the build only writes the shards (or copies unchanged
+ * ones from the cache).
+ */
+export function createLiveSearch(base: string, perShard: number): LiveSearch {
+  let shards: LiveShards | undefined;
+  let planned = new Set<string>();
+  return {
+    plan(pathnames) {
+      const pages = plannedPostPages(pathnames);
+      planned = new Set(pages);
+      const count = searchShardCount(pages.length, perShard);
+      shards = { count, indexes: [], added: [], pending: [] };
+      for (let shard = 0; shard < count; shard++) {
+        const index = createIndex();
+        index.catch(() => {}); // reported by finish
+        shards.indexes.push(index);
+        shards.added.push(new Set());
+      }
+    },
+    async offer(url, html) {
+      if (!shards) return;
+      const page = outputPathOf(url, base);
+      if (!planned.has(page)) return;
+      const shard = searchShardOf(page, shards.count);
+      const content = await html();
+      shards.added[shard]!.add(page);
+      const added = shards.indexes[shard]!.then((index) => index.addHTMLFile({ sourcePath: page, content })).then((result) => {
+        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${result.errors.join('; ')}`);
+      });
+      added.catch(() => {}); // reported by finish
+      shards.pending.push(added);
+    },
+    finish(outDir, cacheDir) {
+      return indexSite(outDir, cacheDir, perShard, shards);
+    },
+  };
 }

@@ -25,7 +25,8 @@ describe('npm run bench', () => {
     }
     expect(report.cold.phases.og).toEqual({ rendered: report.corpus.published, reused: 0 });
     expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published });
-    expect(report.cold.phases.search).toEqual({ shards: 8, reused: 0 });
-    expect(report.warm?.phases.search).toEqual({ shards: 8, reused: 7 });
+    // Cold: every post page went to Pagefind as it was rendered. Warm: the one edited page did.
+    expect(report.cold.phases.search).toEqual({ shards: 8, reused: 0, whileRendering: report.corpus.published });
+    expect(report.warm?.phases.search).toEqual({ shards: 8, reused: 7, whileRendering: 1 });
   }, 240_000);
 });
