@@ -10,15 +10,21 @@ interface OgQueue {
   dropped: Map<string, string[]>;
 }
 
+const QUEUE = Symbol.for('folio.ogQueue');
+const holder = globalThis as { [QUEUE]?: OgQueue };
+
+/** The output paths of the cards queued in this build (e.g. "og/hello-world.png"). */
+export function queuedOgCards(): string[] {
+  return [...(holder[QUEUE]?.cards.keys() ?? [])];
+}
+
 /**
  * Copies the social cards queued during the build (src/data/og.ts) from the cache into the output folder,
  * and says how many were drawn and how many came from the cache.
  */
 export async function writeOgCards(outDir: string, logger: AstroIntegrationLogger): Promise<void> {
-  const key = Symbol.for('folio.ogQueue');
-  const holder = globalThis as { [key]?: OgQueue };
-  const queue = holder[key];
-  delete holder[key];
+  const queue = holder[QUEUE];
+  delete holder[QUEUE];
   if (!queue) return;
   try {
     const made = new Set<string>();

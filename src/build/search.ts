@@ -51,9 +51,6 @@ function postPages(outDir: string): string[] {
     .map((file) => `posts/${file.split('\\').join('/')}`);
 }
 
-/** Paths a Pagefind glob can list verbatim (no glob syntax in them). */
-const GLOB_SAFE = /^[^{}[\]*?,!\\]+$/;
-
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
 async function createIndex(): Promise<PagefindIndex> {
@@ -62,31 +59,37 @@ async function createIndex(): Promise<PagefindIndex> {
   return index;
 }
 
-/** Adds pages from the output folder to an index. */
+async function addPage(index: PagefindIndex, page: string, content: string): Promise<void> {
+  const added = await index.addHTMLFile({ sourcePath: page, content });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
+}
+
+/** Adds pages from the output folder to an index, one after another (Pagefind's output depends on the order). */
 async function addPages(index: PagefindIndex, outDir: string, pages: readonly string[]): Promise<void> {
-  const plain = pages.filter((page) => GLOB_SAFE.test(page));
-  const odd = pages.filter((page) => !GLOB_SAFE.test(page));
-  if (plain.length > 0) {
-    // Pagefind reads the files itself: much faster than sending their text over its pipe.
-    const glob = plain.length === 1 ? plain[0]! : `{${plain.join(',')}}`;
-    const added = await index.addDirectory({ path: outDir, glob });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-  }
-  for (const page of odd) {
-    const added = await index.addHTMLFile({ sourcePath: page, content: readFileSync(join(outDir, page), 'utf8') });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
-  }
+  for (const page of pages) await addPage(index, page, readFileSync(join(outDir, page), 'utf8'));
 }
 
 /**
- * Pages handed to Pagefind while Astro renders them (see `createLiveSearch`): for each shard,
- * the index they went into and which pages it has.
+ * The shards as planned from the routes (see `createLiveSearch`). Each shard lists its pages
+ * in the order Astro renders them, and its index receives them in exactly that order,
+ * whichever were rendered in this build and whichever were unchanged and read from the
+ * output folder: so an index never depends on what the last build happened to render.
  */
 interface LiveShards {
   count: number;
+  planned: Set<string>;
+  groups: string[][];
+  /** A page's place in its shard's group. */
+  place: Map<string, number>;
   indexes: Promise<PagefindIndex>[];
-  added: Set<string>[];
-  pending: Promise<unknown>[];
+  /** How many of each group's pages are queued for its index. */
+  queued: number[];
+  /** Each shard's additions, in order. */
+  chains: Promise<void>[];
+  /** A shard whose live index failed or got a page out of order: indexed again at the end. */
+  broken: boolean[];
+  /** Pages handed over as Astro rendered them. */
+  rendered: number;
 }
 
 const pageCount = (bundle: string): number => {
@@ -94,20 +97,24 @@ const pageCount = (bundle: string): number => {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 };
 
+const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((page) => a.has(page));
+
 /**
  * Builds the Pagefind index of a finished site into `<outDir>/pagefind/`. Only elements
  * marked data-pagefind-body (post articles) are indexed, so navigation, lists and tag pages
  * stay out of results.
  *
  * Large sites are indexed in shards (src/lib/search-shards.ts). Each shard is cached in
- * `<cacheDir>/folio-search/` under a hash of its pages' bytes and Pagefind's version, so a
- * rebuild after editing one post re-indexes one shard and copies the others.
+ * `<cacheDir>/folio-search/` under a hash of its pages' bytes (in order) and Pagefind's
+ * version, so a rebuild after editing one post re-indexes one shard and copies the others.
  */
 export async function indexSite(outDir: string, cacheDir: string, perShard: number, liveShards?: LiveShards): Promise<SearchIndexResult> {
   const started = performance.now();
   const pages = postPages(outDir);
-  const count = searchShardCount(pages.length, perShard);
-  const groups = groupByShard(pages, count);
+  // The plan is used when the folder holds exactly the planned pages (always, after the prune).
+  const live = liveShards && sameSet(liveShards.planned, pages) ? liveShards : undefined;
+  const count = live ? live.count : searchShardCount(pages.length, perShard);
+  const groups = live ? live.groups : groupByShard(pages, count);
   const version = pagefindVersion();
   const store = join(cacheDir, 'folio-search');
   mkdirSync(store, { recursive: true });
@@ -120,28 +127,23 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
     return hash.digest('hex').slice(0, 32);
   });
   let reused = 0;
-  let whileRendering = 0;
   try {
-    const live = liveShards && liveShards.count === count ? liveShards : undefined;
-    await Promise.all(liveShards?.pending ?? []);
+    await Promise.all(liveShards?.chains ?? []);
+    if (liveShards && !live) await Promise.all(liveShards.indexes.map(async (index) => (await index.catch(() => undefined))?.deleteIndex()));
     await Promise.all(
       groups.map(async (group, shard) => {
         const cached = join(store, keys[shard]!);
         const liveIndex = live?.indexes[shard];
+        const usable = live !== undefined && !live.broken[shard];
         if (existsSync(join(cached, COMPLETE))) {
           reused += 1;
           await (await liveIndex)?.deleteIndex();
           return;
         }
-        // Pages rendered in this build are in the shard's live index already; the others
-        // (restored from Astro's cache) are read from the output folder now.
-        const inShard = new Set(group);
-        const livePages = live?.added[shard] ?? new Set<string>();
-        const usable = liveIndex && [...livePages].every((page) => inShard.has(page));
         if (liveIndex && !usable) await (await liveIndex).deleteIndex();
-        const index = usable ? await liveIndex : await createIndex();
-        if (usable) whileRendering += livePages.size;
-        await addPages(index, outDir, usable ? group.filter((page) => !livePages.has(page)) : group);
+        const index = usable ? await liveIndex! : await createIndex();
+        // The pages after the last one rendered in this build, unchanged, from the folder.
+        await addPages(index, outDir, usable ? group.slice(live.queued[shard]) : group);
         const partial = `${cached}.${process.pid}.tmp`;
         rmSync(partial, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: partial });
@@ -172,11 +174,11 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
   writeFileSync(join(output, SHARDS_MANIFEST), `${JSON.stringify({ bundles })}\n`);
 
   // Shards no page maps to any more (edited, removed, or split differently).
-  const live = new Set(keys);
+  const current = new Set(keys);
   for (const name of readdirSync(store)) {
-    if (!live.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
+    if (!current.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
   }
-  return { pages: indexed, shards: count, reused, whileRendering, bundles, ms: Math.round(performance.now() - started) };
+  return { pages: indexed, shards: count, reused, whileRendering: live?.rendered ?? 0, bundles, ms: Math.round(performance.now() - started) };
 }
 
 /** A rendered page's path in the output folder, from its request URL: "posts/x/index.html". */
@@ -196,7 +198,7 @@ export function plannedPostPages(pathnames: readonly string[]): string[] {
 }
 
 export interface LiveSearch {
-  /** The routes about to be built: sets up one index per shard. */
+  /** The routes about to be built, in the order Astro renders them: sets up one index per shard. */
   plan(pathnames: readonly string[]): void;
   /** A page Astro just rendered; post pages go to their shard's index while the others render. */
   offer(url: string, html: () => Promise<string>): Promise<void>;
@@ -207,40 +209,73 @@ export interface LiveSearch {
 /**
  * Indexing while Astro renders: Pagefind runs in a process of its own, so on a cold build it
  * reads each post page on another core as soon as the page exists, instead of reading them
- * all after the last one. The end of the build only writes the shards (or copies unchanged
- * ones from the cache).
+ * all after the last one. A page rendered in this build is preceded in its shard's index by
+ * the unchanged pages planned before it, read from the output folder (Astro renders one page
+ * at a time, in plan order, so they are there, left in place or restored from its cache).
+ * The end of the build adds the pages after the last one rendered and writes the shards
+ * (or copies unchanged ones from the cache).
+ *
+ * `outDir` is the output folder; pass `live: false` when pages may render out of order
+ * (Astro's build.concurrency above 1): everything is then indexed at the end.
  */
-export function createLiveSearch(base: string, perShard: number): LiveSearch {
+export function createLiveSearch(base: string, perShard: number, outDir: string, live = true): LiveSearch {
   let shards: LiveShards | undefined;
-  let planned = new Set<string>();
   return {
     plan(pathnames) {
+      if (!live) return;
       const pages = plannedPostPages(pathnames);
-      planned = new Set(pages);
       const count = searchShardCount(pages.length, perShard);
-      shards = { count, indexes: [], added: [], pending: [] };
+      const groups: string[][] = Array.from({ length: count }, () => []);
+      const place = new Map<string, number>();
+      for (const page of pages) {
+        if (place.has(page)) continue;
+        const group = groups[searchShardOf(page, count)]!;
+        place.set(page, group.length);
+        group.push(page);
+      }
+      shards = {
+        count,
+        planned: new Set(place.keys()),
+        groups,
+        place,
+        indexes: [],
+        queued: groups.map(() => 0),
+        chains: groups.map(() => Promise.resolve()),
+        broken: groups.map(() => false),
+        rendered: 0,
+      };
       for (let shard = 0; shard < count; shard++) {
         const index = createIndex();
         index.catch(() => {}); // reported by finish
         shards.indexes.push(index);
-        shards.added.push(new Set());
       }
     },
     async offer(url, html) {
-      if (!shards) return;
+      const state = shards;
+      if (!state) return;
       const page = outputPathOf(url, base);
-      if (!planned.has(page)) return;
-      const shard = searchShardOf(page, shards.count);
+      const at = state.place.get(page);
+      if (at === undefined) return;
+      const shard = searchShardOf(page, state.count);
+      if (at < state.queued[shard]!) {
+        state.broken[shard] = true; // rendered twice, or out of order
+        return;
+      }
+      const earlier = state.groups[shard]!.slice(state.queued[shard], at);
+      state.queued[shard] = at + 1;
+      state.rendered += 1;
       const content = await html();
-      shards.added[shard]!.add(page);
-      const added = shards.indexes[shard]!.then((index) => index.addHTMLFile({ sourcePath: page, content })).then((result) => {
-        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${result.errors.join('; ')}`);
+      state.chains[shard] = state.chains[shard]!.then(async () => {
+        if (state.broken[shard]) return;
+        const index = await state.indexes[shard]!;
+        await addPages(index, outDir, earlier);
+        await addPage(index, page, content);
+      }).catch(() => {
+        state.broken[shard] = true; // indexed again at the end, where an error is reported
       });
-      added.catch(() => {}); // reported by finish
-      shards.pending.push(added);
     },
-    finish(outDir, cacheDir) {
-      return indexSite(outDir, cacheDir, perShard, shards);
+    finish(folder, cacheDir) {
+      return indexSite(folder, cacheDir, perShard, shards);
     },
   };
 }

@@ -1,15 +1,20 @@
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from '../build/csp.ts';
 import { setDevServer } from '../build/mode.ts';
-import { writeOgCards } from '../build/og-write.ts';
+import { queuedOgCards, writeOgCards } from '../build/og-write.ts';
 import { markdownPlugins } from '../build/markdown.ts';
+import { markBuildStart, pruneStaleOutput } from '../build/output-prune.ts';
 import { createLiveSearch, type LiveSearch } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
+
+/** Files the end of every build writes anew (search index, headers, sitemaps): not worth a word when pruned. */
+const writtenAgain = (file: string) => file.startsWith('pagefind/') || file === '_headers' || /^sitemap-(index|\d+)\.xml$/.test(file);
+const listSome = (files: string[], shown = 5) => files.slice(0, shown).join(', ') + (files.length > shown ? `, and ${files.length - shown} more` : '');
 
 /**
  * Folio's build wiring. Whether drafts may be shown is decided by the command, not by
@@ -20,7 +25,10 @@ import { siteConfig } from '../site.config.ts';
 export function folio(): AstroIntegration {
   let base = '/';
   let cacheDir = '';
+  let outDir = '';
+  let concurrency = 1;
   let search: LiveSearch | undefined;
+  let buildStarted = Number.NEGATIVE_INFINITY;
   return {
     name: 'folio',
     hooks: {
@@ -29,16 +37,22 @@ export function folio(): AstroIntegration {
         setDevServer(includeDrafts);
         updateConfig({
           markdown: { processor: satteri(markdownPlugins({ includeDrafts, now: buildNow() })) },
+          // The output folder is kept and pruned at the end instead (src/build/output-prune.ts).
+          vite: { build: { emptyOutDir: false } },
         });
       },
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
+        concurrency = config.build.concurrency;
       },
       // Post pages go to Pagefind (a process of its own) as Astro renders them: Astro's
       // prerenderer is wrapped, every call passed through unchanged.
       'astro:build:start': ({ setPrerenderer }) => {
-        const live = createLiveSearch(base, siteConfig.searchShardPosts);
+        buildStarted = markBuildStart(cacheDir);
+        // Pages go to the index as they render only when Astro renders one at a time, in order.
+        const live = createLiveSearch(base, siteConfig.searchShardPosts, outDir, concurrency === 1);
         search = live;
         setPrerenderer((defaults) => ({
           ...defaults,
@@ -60,12 +74,18 @@ export function folio(): AstroIntegration {
       },
       // At the end of every build: the social cards still being drawn, the search index
       // (unchanged shards copied from the cache), and the security headers.
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const index = (search ?? createLiveSearch(base, siteConfig.searchShardPosts)).finish(outDir, cacheDir);
-        await writeOgCards(outDir, logger);
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        const folder = fileURLToPath(dir);
+        // First, what this build did not produce goes (pages of deleted or drafted posts
+        // among them), before the search index reads the post pages left in the folder.
+        const keep = new Set(queuedOgCards());
+        for (const urls of assets.values()) for (const url of urls) keep.add(relative(folder, fileURLToPath(url)).split(sep).join('/'));
+        const stale = pruneStaleOutput(folder, { keep, since: buildStarted }).filter((file) => !writtenAgain(file));
+        if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
+        const index = (search ?? createLiveSearch(base, siteConfig.searchShardPosts, folder, false)).finish(folder, cacheDir);
+        await writeOgCards(folder, logger);
         const { pages, shards, reused, whileRendering, bundles, ms } = await index;
-        writeFileSync(join(outDir, '_headers'), headersFile(base, bundles));
+        writeFileSync(join(folder, '_headers'), headersFile(base, bundles));
         logger.info(
           `[search] indexed ${pages} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged, ${whileRendering} pages read while rendering)`,
         );

@@ -1,0 +1,68 @@
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, astroBuildAsync, root } from '../helpers/build';
+import { listFiles } from '../helpers/dist';
+import { fixture } from './setup';
+
+// The output folder is kept between builds and pruned at the end (src/build/output-prune.ts).
+// A rebuild in place, after a post was deleted, one turned into a draft and one edited, must
+// leave exactly the tree a cold build of the new posts writes into an empty folder.
+const work = join(root, 'tests/.output/in-place');
+const posts = join(work, 'posts');
+const dist = join(work, 'dist');
+const fresh = join(work, 'fresh');
+const env = { SITE_URL: fixture.site, BASE_PATH: fixture.base, FOLIO_NOW: fixture.now };
+let rebuildLog = '';
+
+beforeAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  cpSync(fixture.posts, posts, { recursive: true });
+  const first = astroBuild({ contentDir: posts, outDir: dist, cacheDir: join(work, 'cache'), env });
+  expect(first.status, first.output.slice(-3000)).toBe(0);
+  expect(existsSync(join(dist, 'posts/a-custom-url/index.html'))).toBe(true);
+  expect(existsSync(join(dist, 'og/unicode-tags.png'))).toBe(true);
+
+  rmSync(join(posts, 'unicode-tags.md'));
+  const aliased = join(posts, 'with-slug-and-aliases.md');
+  writeFileSync(aliased, readFileSync(aliased, 'utf8').replace('slug: a-custom-url', 'slug: a-custom-url\ndraft: true'));
+  const edited = join(posts, 'c.md');
+  writeFileSync(edited, readFileSync(edited, 'utf8').replace('title: Notes on C', 'title: Notes on C, Revised'));
+  writeFileSync(join(dist, 'left-by-hand.txt'), 'not part of any build\n');
+
+  const [again, cold] = await Promise.all([
+    astroBuildAsync({ contentDir: posts, outDir: dist, cacheDir: join(work, 'cache'), env }),
+    astroBuildAsync({ contentDir: posts, outDir: fresh, cacheDir: join(work, 'cache-fresh'), env }),
+  ]);
+  expect(again.status, again.output.slice(-3000)).toBe(0);
+  expect(cold.status, cold.output.slice(-3000)).toBe(0);
+  rebuildLog = again.output;
+}, 300_000);
+
+describe('a rebuild into the same folder', () => {
+  it('writes the same files, byte for byte, as a cold build into an empty folder', () => {
+    const kept = listFiles(dist);
+    expect(kept).toEqual(listFiles(fresh));
+    expect(kept.filter((file) => !readFileSync(join(dist, file)).equals(readFileSync(join(fresh, file))))).toEqual([]);
+  });
+
+  it('removes the pages, redirects, cards and tag pages of deleted and drafted posts, and stray files', () => {
+    for (const gone of [
+      'posts/a-custom-url/index.html',
+      'posts/unicode-tags/index.html',
+      'og/a-custom-url.png',
+      'og/unicode-tags.png',
+      '2019/05/old-permalink/index.html',
+      'left-by-hand.txt',
+    ]) {
+      expect(existsSync(join(dist, gone)), gone).toBe(false);
+    }
+    expect(rebuildLog).toMatch(/\[output\] removed \d+ files an earlier build wrote and this one does not: .*posts\/a-custom-url\/index\.html/s);
+  });
+
+  it('keeps the unchanged pages it did not render again, and draws only the edited card', () => {
+    expect(existsSync(join(dist, 'posts/hello-world/index.html'))).toBe(true);
+    expect(rebuildLog).toMatch(/\[og\] rendered 1, reused \d+/);
+    expect(rebuildLog).toContain('(cached)');
+  });
+});
