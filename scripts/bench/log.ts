@@ -21,13 +21,20 @@ export interface BuildPhases {
   totalMs: number | null;
   /** N in "[build] N page(s) built in X". */
   pagesBuilt: number | null;
-  /** "[og] rendered N, reused M" (OpenGraph images), when the site logs it. */
-  og: { rendered: number; reused: number } | null;
+  /**
+   * "[og] rendered N, reused M (drawing took X ms of CPU; the end of the build spent Y ms)":
+   * social cards drawn and taken from the cache, the CPU time of drawing summed over the threads, and
+   * the time the end of the build spent on them (waiting for the last ones, and copying).
+   */
+  og: { rendered: number; reused: number; drawMs: number | null; endMs: number | null } | null;
   /** "[search] indexed ... in X", when the site logs it. */
   searchMs: number | null;
-  /** "(N shards, M unchanged, K read while rendering)" on the search line. */
-  search: { shards: number; reused: number; whileRendering: number | null } | null;
-  /** "[sitemap] ... in X", when the site logs it. */
+  /** "(N shards, M unchanged)" on the search line: index shards, and those reused from the cache. */
+  search: { shards: number; reused: number } | null;
+  /**
+   * The sitemap integration's work: from the line before its "`sitemap-index.xml` created"
+   * (the end of Folio's own build hook) to that line. Needs arrival times.
+   */
   sitemapMs: number | null;
 }
 
@@ -106,15 +113,20 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
 
   let og: BuildPhases['og'] = null;
   for (const line of lines) {
-    const m = /\[og\] rendered (\d+), reused (\d+)/.exec(line.text);
-    if (m) og = { rendered: Number(m[1]), reused: Number(m[2]) };
+    const m = /\[og\] rendered (\d+), reused (\d+)(?: \(drawing took (\d+) ms of CPU; the end of the build spent (\d+) ms\))?/.exec(line.text);
+    if (m) og = { rendered: Number(m[1]), reused: Number(m[2]), drawMs: m[3] === undefined ? null : Number(m[3]), endMs: m[4] === undefined ? null : Number(m[4]) };
   }
 
   let search: BuildPhases['search'] = null;
   for (const line of lines) {
-    const m = /\[search\] indexed .*\((\d+) shards?, (\d+) unchanged(?:, (\d+) (?:pages )?read while rendering)?\)/.exec(line.text);
-    if (m) search = { shards: Number(m[1]), reused: Number(m[2]), whileRendering: m[3] === undefined ? null : Number(m[3]) };
+    const m = /\[search\] indexed .*\((\d+) shards?, (\d+) unchanged\)/.exec(line.text);
+    if (m) search = { shards: Number(m[1]), reused: Number(m[2]) };
   }
+
+  let sitemapMs: number | null = null;
+  const sitemap = lines.findIndex((l) => /\[@astrojs\/sitemap\] `sitemap-index\.xml` created/.test(l.text));
+  const before = sitemap > 0 ? lines[sitemap - 1] : undefined;
+  if (before?.at !== undefined && lines[sitemap]?.at !== undefined) sitemapMs = round(lines[sitemap]!.at! - before.at);
 
   return {
     contentSyncMs,
@@ -126,6 +138,6 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
     og,
     searchMs: duration(lines, re('\\[search\\] indexed .* in ')),
     search,
-    sitemapMs: duration(lines, re('\\[sitemap\\].*in ')),
+    sitemapMs,
   };
 }

@@ -305,7 +305,7 @@ const mib = (n: number | null) => (n === null ? '-' : `${(n / 1024 / 1024).toFix
 
 /** A plain-text table: one row per build. */
 export function formatTable(reports: readonly BenchReport[]): string {
-  const header = ['posts', 'build', 'wall', 'ms/post', 'peak RSS', 'pages', 'output', 'sync', 'render', 'astro total', 'og', 'search', 'shards', 'sitemap'];
+  const header = ['posts', 'build', 'wall', 'ms/post', 'peak RSS', 'pages', 'output', 'sync', 'render', 'astro total', 'og', 'og draw', 'og end', 'search', 'shards', 'sitemap'];
   const rows = reports.flatMap((r) =>
     (r.warm ? [['cold', r.cold] as const, ['warm', r.warm] as const] : [['cold', r.cold] as const]).map(([kind, b]) => [
       String(r.posts),
@@ -319,6 +319,8 @@ export function formatTable(reports: readonly BenchReport[]): string {
       ms(b.phases.renderMs),
       ms(b.phases.totalMs),
       b.phases.og ? `${b.phases.og.rendered}/${b.phases.og.reused}` : '-',
+      ms(b.phases.og?.drawMs ?? null),
+      ms(b.phases.og?.endMs ?? null),
       ms(b.phases.searchMs),
       b.phases.search ? `${b.phases.search.shards - b.phases.search.reused}/${b.phases.search.reused}` : '-',
       ms(b.phases.sitemapMs),

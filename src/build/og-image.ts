@@ -329,6 +329,8 @@ export interface OgFileResult {
   file: string;
   cached: boolean;
   dropped: string[];
+  /** CPU time spent drawing it, in whichever thread drew it (0 when it came from the cache). */
+  drawMs: number;
 }
 
 export interface OgRenderer {
@@ -384,18 +386,28 @@ export interface OgPng {
   png: Buffer;
   /** Graphemes left out: no font draws them. */
   dropped: string[];
+  /** CPU time of the thread that drew it (layout, rasterising and encoding), in ms. */
+  drawMs: number;
 }
+
+/** This thread's CPU time in ms (wall time where Node cannot tell: before 23.9). */
+const threadCpuMs = (): number => {
+  if (typeof process.threadCpuUsage !== 'function') return performance.now();
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1000;
+};
 
 /**
  * Draws one card: satori's SVG, resvg's pixels, our PNG encoder (RGB: the card is opaque).
  * What the workers run, and the in-process fallback: one function, so the same bytes.
  */
 export async function renderOgPng(card: OgCard): Promise<OgPng> {
+  const started = threadCpuMs();
   const { svg, dropped, unresolved } = await renderOgSvg(card);
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render();
   // a template with a see-through background would keep its alpha through resvg's encoder
   const png = encodeOpaquePng(image.pixels, image.width, image.height) ?? image.asPng();
-  return { png, dropped: [...new Set([...dropped, ...unresolved])] };
+  return { png, dropped: [...new Set([...dropped, ...unresolved])], drawMs: threadCpuMs() - started };
 }
 
 /** Reads the font tables and the Latin font files: what nearly every card needs, done once per thread. */
@@ -441,6 +453,7 @@ export function ogWorkerFile(starts?: string[]): string | undefined {
 interface OgWorkerReply {
   png: Uint8Array;
   dropped: string[];
+  drawMs: number;
 }
 
 const POOL = Symbol.for('folio.ogPool');
@@ -461,8 +474,8 @@ function ogPool(): WorkerPool<OgCard, OgPng> {
     name: 'folio-og',
     fallback: renderOgPng,
     receive: (value) => {
-      const { png, dropped } = value as OgWorkerReply;
-      return { png: Buffer.from(png.buffer, png.byteOffset, png.byteLength), dropped };
+      const { png, dropped, drawMs } = value as OgWorkerReply;
+      return { png: Buffer.from(png.buffer, png.byteOffset, png.byteLength), dropped, drawMs };
     },
     onFallback: (reason) => console.warn(`[og] worker threads unavailable (${reason.message}); drawing cards in-process`),
   });
@@ -499,7 +512,7 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
    * Cards `prefetch` started; `done` gives their dropped graphemes once the PNG is in the
    * cache (the PNG itself is not kept: thousands of cards may be waiting for their page).
    */
-  const prefetched = new Map<string, { promote: () => void; done: Promise<string[]> }>();
+  const prefetched = new Map<string, { promote: () => void; done: Promise<{ dropped: string[]; drawMs: number }> }>();
 
   const draw = (card: OgCard, background: boolean): PoolJob<OgPng> =>
     workers ? ogPool().submit(card, { background }) : { result: renderOgPng(card), promote: () => {} };
@@ -534,12 +547,12 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
     const file = join(cacheDir, `${key}.png`);
     if (await inCache(file)) {
       reused++;
-      return { file, cached: true, dropped: layoutOgCard(card, registry.coverage).dropped };
+      return { file, cached: true, dropped: layoutOgCard(card, registry.coverage).dropped, drawMs: 0 };
     }
-    const { png, dropped } = await draw(card, false).result;
+    const { png, dropped, drawMs } = await draw(card, false).result;
     rendered++;
     await store(file, png);
-    return { file, cached: false, dropped };
+    return { file, cached: false, dropped, drawMs };
   };
 
   /** A card `prefetch` started: wait for it (first in the queue now). */
@@ -547,14 +560,14 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
     const started = prefetched.get(key)!;
     prefetched.delete(key);
     started.promote();
-    let dropped: string[];
+    let drawn: { dropped: string[]; drawMs: number };
     try {
-      dropped = await started.done;
+      drawn = await started.done;
     } catch {
       return produce(card, key, registry); // draws it again, and reports its error if it has one
     }
     rendered++;
-    return { file: join(cacheDir, `${key}.png`), cached: false, dropped };
+    return { file: join(cacheDir, `${key}.png`), cached: false, ...drawn };
   };
 
   const renderFile = async (card: OgCard): Promise<OgFileResult> => {
@@ -564,7 +577,7 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
     if (pending) {
       const result = await pending;
       reused++;
-      return { ...result, cached: true };
+      return { ...result, cached: true, drawMs: 0 };
     }
     const job = (prefetched.has(key) ? collect : produce)(card, key, registry).finally(() => inFlight.delete(key));
     inFlight.set(key, job);
@@ -587,9 +600,9 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
         // a cache hit never reaches the pool (a damaged file is drawn again by render)
         if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > PNG_SIGNATURE.length) continue;
         const job = draw(card, true);
-        const done = job.result.then(async ({ png, dropped }) => {
+        const done = job.result.then(async ({ png, dropped, drawMs }) => {
           await store(file, png);
-          return dropped;
+          return { dropped, drawMs };
         });
         done.catch(() => {}); // render draws it again and reports the error
         prefetched.set(key, { promote: job.promote, done });

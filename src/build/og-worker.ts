@@ -7,8 +7,8 @@ import { serveTasks } from './og-pool.ts';
  * cards it is sent and hands the PNG bytes back without copying them.
  */
 await serveTasks<OgCard>(async (card) => {
-  const { png, dropped } = await renderOgPng(card);
+  const { png, dropped, drawMs } = await renderOgPng(card);
   // a Buffer may share its memory with others: give the bytes an ArrayBuffer of their own to transfer
   const bytes = new Uint8Array(png);
-  return { value: { png: bytes, dropped }, transfer: [bytes.buffer] };
+  return { value: { png: bytes, dropped, drawMs }, transfer: [bytes.buffer] };
 }, loadOgFonts);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { groupByShard, searchShardCount, searchShardDir, searchShardOf } from '../lib/search-shards.ts';
+import { groupByShard, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
 
 export interface SearchIndexResult {
   /** Posts in the index, over every shard. */
@@ -11,8 +11,6 @@ export interface SearchIndexResult {
   shards: number;
   /** Shards taken from the cache, unchanged since the last build. */
   reused: number;
-  /** Pages Pagefind read while Astro rendered them (in shards that were re-indexed). */
-  whileRendering: number;
   /** Shard folders inside pagefind/ (e.g. "shard-1/"), besides the main bundle. */
   bundles: string[];
   ms: number;
@@ -59,37 +57,27 @@ async function createIndex(): Promise<PagefindIndex> {
   return index;
 }
 
-async function addPage(index: PagefindIndex, page: string, content: string): Promise<void> {
-  const added = await index.addHTMLFile({ sourcePath: page, content });
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
-}
-
-/** Adds pages from the output folder to an index, one after another (Pagefind's output depends on the order). */
-async function addPages(index: PagefindIndex, outDir: string, pages: readonly string[]): Promise<void> {
-  for (const page of pages) await addPage(index, page, readFileSync(join(outDir, page), 'utf8'));
-}
+/** Paths a Pagefind glob can list verbatim (no glob syntax in them). */
+const GLOB_SAFE = /^[^{}[\]*?,!\\]+$/;
 
 /**
- * The shards as planned from the routes (see `createLiveSearch`). Each shard lists its pages
- * in the order Astro renders them, and its index receives them in exactly that order,
- * whichever were rendered in this build and whichever were unchanged and read from the
- * output folder: so an index never depends on what the last build happened to render.
+ * Adds pages from the output folder to an index. Pagefind reads the files itself (in
+ * parallel, and about twice as fast as pages sent over its pipe) and its index does not
+ * depend on the order they are listed in; the few names a glob cannot hold go one by one,
+ * in sorted order, after them.
  */
-interface LiveShards {
-  count: number;
-  planned: Set<string>;
-  groups: string[][];
-  /** A page's place in its shard's group. */
-  place: Map<string, number>;
-  indexes: Promise<PagefindIndex>[];
-  /** How many of each group's pages are queued for its index. */
-  queued: number[];
-  /** Each shard's additions, in order. */
-  chains: Promise<void>[];
-  /** A shard whose live index failed or got a page out of order: indexed again at the end. */
-  broken: boolean[];
-  /** Pages handed over as Astro rendered them. */
-  rendered: number;
+async function addPages(index: PagefindIndex, outDir: string, pages: readonly string[]): Promise<void> {
+  const plain = pages.filter((page) => GLOB_SAFE.test(page));
+  const odd = pages.filter((page) => !GLOB_SAFE.test(page)).sort();
+  if (plain.length > 0) {
+    const glob = plain.length === 1 ? plain[0]! : `{${plain.join(',')}}`;
+    const added = await index.addDirectory({ path: outDir, glob });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+  }
+  for (const page of odd) {
+    const added = await index.addHTMLFile({ sourcePath: page, content: readFileSync(join(outDir, page), 'utf8') });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
+  }
 }
 
 const pageCount = (bundle: string): number => {
@@ -97,24 +85,20 @@ const pageCount = (bundle: string): number => {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 };
 
-const sameSet = (a: ReadonlySet<string>, b: readonly string[]) => a.size === b.length && b.every((page) => a.has(page));
-
 /**
  * Builds the Pagefind index of a finished site into `<outDir>/pagefind/`. Only elements
  * marked data-pagefind-body (post articles) are indexed, so navigation, lists and tag pages
  * stay out of results.
  *
  * Large sites are indexed in shards (src/lib/search-shards.ts). Each shard is cached in
- * `<cacheDir>/folio-search/` under a hash of its pages' bytes (in order) and Pagefind's
+ * `<cacheDir>/folio-search/` under a hash of its pages' bytes and Pagefind's
  * version, so a rebuild after editing one post re-indexes one shard and copies the others.
  */
-export async function indexSite(outDir: string, cacheDir: string, perShard: number, liveShards?: LiveShards): Promise<SearchIndexResult> {
+export async function indexSite(outDir: string, cacheDir: string, perShard: number): Promise<SearchIndexResult> {
   const started = performance.now();
   const pages = postPages(outDir);
-  // The plan is used when the folder holds exactly the planned pages (always, after the prune).
-  const live = liveShards && sameSet(liveShards.planned, pages) ? liveShards : undefined;
-  const count = live ? live.count : searchShardCount(pages.length, perShard);
-  const groups = live ? live.groups : groupByShard(pages, count);
+  const count = searchShardCount(pages.length, perShard);
+  const groups = groupByShard(pages, count);
   const version = pagefindVersion();
   const store = join(cacheDir, 'folio-search');
   mkdirSync(store, { recursive: true });
@@ -128,22 +112,15 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
   });
   let reused = 0;
   try {
-    await Promise.all(liveShards?.chains ?? []);
-    if (liveShards && !live) await Promise.all(liveShards.indexes.map(async (index) => (await index.catch(() => undefined))?.deleteIndex()));
     await Promise.all(
       groups.map(async (group, shard) => {
         const cached = join(store, keys[shard]!);
-        const liveIndex = live?.indexes[shard];
-        const usable = live !== undefined && !live.broken[shard];
         if (existsSync(join(cached, COMPLETE))) {
           reused += 1;
-          await (await liveIndex)?.deleteIndex();
           return;
         }
-        if (liveIndex && !usable) await (await liveIndex).deleteIndex();
-        const index = usable ? await liveIndex! : await createIndex();
-        // The pages after the last one rendered in this build, unchanged, from the folder.
-        await addPages(index, outDir, usable ? group.slice(live.queued[shard]) : group);
+        const index = await createIndex();
+        await addPages(index, outDir, group);
         const partial = `${cached}.${process.pid}.tmp`;
         rmSync(partial, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: partial });
@@ -178,104 +155,6 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
   for (const name of readdirSync(store)) {
     if (!current.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
   }
-  return { pages: indexed, shards: count, reused, whileRendering: live?.rendered ?? 0, bundles, ms: Math.round(performance.now() - started) };
+  return { pages: indexed, shards: count, reused, bundles, ms: Math.round(performance.now() - started) };
 }
 
-/** A rendered page's path in the output folder, from its request URL: "posts/x/index.html". */
-export function outputPathOf(url: string, base: string): string {
-  let path = decodeURI(new URL(url).pathname);
-  if (path.startsWith(base)) path = path.slice(base.length);
-  else if (path.startsWith('/')) path = path.slice(1);
-  return path.endsWith('/') || path === '' ? `${path}index.html` : path;
-}
-
-/** The output paths of post pages (and anything else under posts/) among the routes Astro will build. */
-export function plannedPostPages(pathnames: readonly string[]): string[] {
-  return pathnames
-    .filter((pathname) => pathname.startsWith('/posts/'))
-    .map((pathname) => (pathname.endsWith('/') ? `${pathname.slice(1)}index.html` : pathname.slice(1)))
-    .filter((page) => page.endsWith('.html'));
-}
-
-export interface LiveSearch {
-  /** The routes about to be built, in the order Astro renders them: sets up one index per shard. */
-  plan(pathnames: readonly string[]): void;
-  /** A page Astro just rendered; post pages go to their shard's index while the others render. */
-  offer(url: string, html: () => Promise<string>): Promise<void>;
-  /** Finishes the index at the end of the build (`indexSite` with the pages already added). */
-  finish(outDir: string, cacheDir: string): Promise<SearchIndexResult>;
-}
-
-/**
- * Indexing while Astro renders: Pagefind runs in a process of its own, so on a cold build it
- * reads each post page on another core as soon as the page exists, instead of reading them
- * all after the last one. A page rendered in this build is preceded in its shard's index by
- * the unchanged pages planned before it, read from the output folder (Astro renders one page
- * at a time, in plan order, so they are there, left in place or restored from its cache).
- * The end of the build adds the pages after the last one rendered and writes the shards
- * (or copies unchanged ones from the cache).
- *
- * `outDir` is the output folder; pass `live: false` when pages may render out of order
- * (Astro's build.concurrency above 1): everything is then indexed at the end.
- */
-export function createLiveSearch(base: string, perShard: number, outDir: string, live = true): LiveSearch {
-  let shards: LiveShards | undefined;
-  return {
-    plan(pathnames) {
-      if (!live) return;
-      const pages = plannedPostPages(pathnames);
-      const count = searchShardCount(pages.length, perShard);
-      const groups: string[][] = Array.from({ length: count }, () => []);
-      const place = new Map<string, number>();
-      for (const page of pages) {
-        if (place.has(page)) continue;
-        const group = groups[searchShardOf(page, count)]!;
-        place.set(page, group.length);
-        group.push(page);
-      }
-      shards = {
-        count,
-        planned: new Set(place.keys()),
-        groups,
-        place,
-        indexes: [],
-        queued: groups.map(() => 0),
-        chains: groups.map(() => Promise.resolve()),
-        broken: groups.map(() => false),
-        rendered: 0,
-      };
-      for (let shard = 0; shard < count; shard++) {
-        const index = createIndex();
-        index.catch(() => {}); // reported by finish
-        shards.indexes.push(index);
-      }
-    },
-    async offer(url, html) {
-      const state = shards;
-      if (!state) return;
-      const page = outputPathOf(url, base);
-      const at = state.place.get(page);
-      if (at === undefined) return;
-      const shard = searchShardOf(page, state.count);
-      if (at < state.queued[shard]!) {
-        state.broken[shard] = true; // rendered twice, or out of order
-        return;
-      }
-      const earlier = state.groups[shard]!.slice(state.queued[shard], at);
-      state.queued[shard] = at + 1;
-      state.rendered += 1;
-      const content = await html();
-      state.chains[shard] = state.chains[shard]!.then(async () => {
-        if (state.broken[shard]) return;
-        const index = await state.indexes[shard]!;
-        await addPages(index, outDir, earlier);
-        await addPage(index, page, content);
-      }).catch(() => {
-        state.broken[shard] = true; // indexed again at the end, where an error is reported
-      });
-    },
-    finish(folder, cacheDir) {
-      return indexSite(folder, cacheDir, perShard, shards);
-    },
-  };
-}

@@ -12,6 +12,8 @@ export interface OgQueue {
   cards: Map<string, Promise<string>>;
   rendered: number;
   reused: number;
+  /** Time spent drawing the rendered cards, summed over the threads that drew them. */
+  drawMs: number;
   dropped: Map<string, string[]>;
 }
 
@@ -46,7 +48,7 @@ export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !
  */
 export async function queueOgCards(): Promise<void> {
   if (isDevServer() || holder[QUEUE]) return;
-  const queue: OgQueue = { cards: new Map(), rendered: 0, reused: 0, dropped: new Map() };
+  const queue: OgQueue = { cards: new Map(), rendered: 0, reused: 0, drawMs: 0, dropped: new Map() };
   holder[QUEUE] = queue;
   const { posts } = await getSiteData();
   for (const post of posts.filter(hasOgCard)) {
@@ -55,6 +57,7 @@ export async function queueOgCards(): Promise<void> {
       .then((result) => {
         if (result.cached) queue.reused += 1;
         else queue.rendered += 1;
+        queue.drawMs += result.drawMs;
         if (result.dropped.length > 0) queue.dropped.set(post.filePath ?? post.id, result.dropped);
         return result.file;
       });

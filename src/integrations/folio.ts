@@ -8,7 +8,7 @@ import { setDevServer } from '../build/mode.ts';
 import { queuedOgCards, writeOgCards } from '../build/og-write.ts';
 import { markdownPlugins } from '../build/markdown.ts';
 import { markBuildStart, pruneStaleOutput } from '../build/output-prune.ts';
-import { createLiveSearch, type LiveSearch } from '../build/search.ts';
+import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -25,9 +25,6 @@ const listSome = (files: string[], shown = 5) => files.slice(0, shown).join(', '
 export function folio(): AstroIntegration {
   let base = '/';
   let cacheDir = '';
-  let outDir = '';
-  let concurrency = 1;
-  let search: LiveSearch | undefined;
   let buildStarted = Number.NEGATIVE_INFINITY;
   return {
     name: 'folio',
@@ -44,33 +41,9 @@ export function folio(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
-        outDir = fileURLToPath(config.outDir);
-        concurrency = config.build.concurrency;
       },
-      // Post pages go to Pagefind (a process of its own) as Astro renders them: Astro's
-      // prerenderer is wrapped, every call passed through unchanged.
-      'astro:build:start': ({ setPrerenderer }) => {
+      'astro:build:start': () => {
         buildStarted = markBuildStart(cacheDir);
-        // Pages go to the index as they render only when Astro renders one at a time, in order.
-        const live = createLiveSearch(base, siteConfig.searchShardPosts, outDir, concurrency === 1);
-        search = live;
-        setPrerenderer((defaults) => ({
-          ...defaults,
-          name: 'folio',
-          setup: async () => defaults.setup?.(),
-          teardown: async () => defaults.teardown?.(),
-          async getStaticPaths() {
-            const paths = await defaults.getStaticPaths();
-            live.plan(paths.map(({ pathname }) => pathname));
-            return paths;
-          },
-          async render(request, options) {
-            const result = await defaults.render(request, options);
-            const response = result instanceof Response ? result : result.response;
-            if (response.status === 200) await live.offer(request.url, () => response.clone().text());
-            return result;
-          },
-        }));
       },
       // At the end of every build: the social cards still being drawn, the search index
       // (unchanged shards copied from the cache), and the security headers.
@@ -82,12 +55,12 @@ export function folio(): AstroIntegration {
         for (const urls of assets.values()) for (const url of urls) keep.add(relative(folder, fileURLToPath(url)).split(sep).join('/'));
         const stale = pruneStaleOutput(folder, { keep, since: buildStarted }).filter((file) => !writtenAgain(file));
         if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
-        const index = (search ?? createLiveSearch(base, siteConfig.searchShardPosts, folder, false)).finish(folder, cacheDir);
-        await writeOgCards(folder, logger);
-        const { pages, shards, reused, whileRendering, bundles, ms } = await index;
+        const index = indexSite(folder, cacheDir, siteConfig.searchShardPosts);
+        await writeOgCards(folder, logger, join(cacheDir, 'folio-og-copied.json'));
+        const { pages, shards, reused, bundles, ms } = await index;
         writeFileSync(join(folder, '_headers'), headersFile(base, bundles));
         logger.info(
-          `[search] indexed ${pages} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged, ${whileRendering} pages read while rendering)`,
+          `[search] indexed ${pages} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged)`,
         );
       },
     },

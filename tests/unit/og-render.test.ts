@@ -84,7 +84,9 @@ describe('OG image renderer', () => {
     expect(readFileSync(hit.file).equals((await rebuild.render(card)).png)).toBe(true);
     writeFileSync(hit.file, 'not a png');
     const redrawn = await createOgRenderer({ cacheDir }).renderFile(card);
-    expect(redrawn).toEqual({ file: hit.file, cached: false, dropped: [] });
+    expect(redrawn).toEqual({ file: hit.file, cached: false, dropped: [], drawMs: expect.any(Number) });
+    expect(redrawn.drawMs).toBeGreaterThan(0);
+    expect(hit.drawMs).toBe(0);
     expect(pngSize(readFileSync(hit.file))).toEqual({ width: 1200, height: 630 });
   });
 

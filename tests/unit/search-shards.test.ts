@@ -41,19 +41,3 @@ describe('search shards', () => {
     expect(searchShardDir(3)).toBe('shard-3/');
   });
 });
-
-describe('pages handed to the search index while they render', () => {
-  it('are named by their path in the output folder, under a base path and with Unicode slugs', async () => {
-    const { outputPathOf } = await import('../../src/build/search');
-    expect(outputPathOf('https://example.org/blog/posts/hello/', '/blog/')).toBe('posts/hello/index.html');
-    expect(outputPathOf('https://example.org/posts/hello/', '/')).toBe('posts/hello/index.html');
-    expect(outputPathOf('https://example.org/blog/posts/%E6%97%A5%E6%9C%AC/', '/blog/')).toBe('posts/日本/index.html');
-    expect(outputPathOf('https://example.org/blog/', '/blog/')).toBe('index.html');
-    expect(outputPathOf('https://example.org/blog/rss.xml', '/blog/')).toBe('rss.xml');
-  });
-
-  it('are planned from the routes under /posts/ only', async () => {
-    const { plannedPostPages } = await import('../../src/build/search');
-    expect(plannedPostPages(['/', '/posts/a/', '/posts/b/c/', '/tags/a/', '/posts/feed.xml', '/archive/'])).toEqual(['posts/a/index.html', 'posts/b/c/index.html']);
-  });
-});
