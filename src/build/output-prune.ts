@@ -10,8 +10,9 @@ import { join, relative, sep } from 'node:path';
  *
  * A file stays when the build listed it (its routes' output files, which include the
  * unchanged pages Astro left in place, and Folio's social cards) or wrote it after the
- * build started (scripts, styles, images, public files, search index, headers). `.git`
- * is left alone, as Astro's own emptying does.
+ * build started (scripts, styles, images, public files, headers). `.git` is left alone,
+ * as Astro's own emptying does, and so are folders whose writer keeps them up to date (the
+ * search index replaces the shards that changed).
  */
 
 /** Marks the start of a build: files written after it have an mtime at or after the one returned. */
@@ -28,10 +29,12 @@ export interface PruneOptions {
   keep: ReadonlySet<string>;
   /** Files modified at or after this time (ms, as `markBuildStart` returns) were written by this build. */
   since: number;
+  /** Folders (relative, ending in "/") whose writer keeps them up to date itself: left alone. */
+  keepUnder?: readonly string[];
 }
 
 /** Deletes stale files from `outDir` (and folders left empty); returns the deleted paths, relative, sorted. */
-export function pruneStaleOutput(outDir: string, { keep, since }: PruneOptions): string[] {
+export function pruneStaleOutput(outDir: string, { keep, since, keepUnder = [] }: PruneOptions): string[] {
   const removed: string[] = [];
   const walk = (dir: string): boolean => {
     let empty = true;
@@ -42,7 +45,9 @@ export function pruneStaleOutput(outDir: string, { keep, since }: PruneOptions):
         continue;
       }
       if (entry.isDirectory()) {
-        if (walk(path)) rmdirSync(path);
+        const rel = `${relative(outDir, path).split(sep).join('/')}/`;
+        if (keepUnder.includes(rel)) empty = false;
+        else if (walk(path)) rmdirSync(path);
         else empty = false;
         continue;
       }

@@ -85,6 +85,56 @@ const pageCount = (bundle: string): number => {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 };
 
+/** Which shard (by cache key) each bundle in an output folder's pagefind/ was copied from. */
+interface Placed {
+  outDir: string;
+  keys: string[];
+}
+const PLACED = 'placed.json';
+
+function readPlaced(file: string, outDir: string, count: number): (string | undefined)[] {
+  try {
+    const placed = JSON.parse(readFileSync(file, 'utf8')) as Placed;
+    if (placed.outDir === outDir && placed.keys.length === count) return placed.keys;
+  } catch {
+    // none yet, or unreadable: every shard is copied
+  }
+  return [];
+}
+
+/**
+ * Puts each shard's bundle into `<outDir>/pagefind/` from the cache. The output folder is
+ * kept between builds, so a bundle already there from the same cached shard stays; the
+ * others are replaced whole (shard 0, the main bundle, is every entry but the other shards'
+ * folders), and folders of shards that no longer exist go.
+ */
+function placeShards(output: string, store: string, keys: readonly string[], placed: readonly (string | undefined)[]): { bundles: string[]; indexed: number } {
+  mkdirSync(output, { recursive: true });
+  const dirs = keys.map((_key, shard) => searchShardDir(shard).replace(/\/$/, ''));
+  const current = keys.map((key, shard) => placed[shard] === key && existsSync(join(output, dirs[shard]!, 'pagefind-entry.json')));
+  for (const name of readdirSync(output)) {
+    const shard = dirs.indexOf(name);
+    const isShardDir = /^shard-\d+$/.test(name);
+    if (isShardDir ? shard === -1 || !current[shard] : !current[0]) rmSync(join(output, name), { recursive: true, force: true });
+  }
+  const bundles: string[] = [];
+  let indexed = 0;
+  keys.forEach((key, shard) => {
+    const target = join(output, dirs[shard]!);
+    if (!current[shard]) {
+      const cached = join(store, key);
+      mkdirSync(target, { recursive: true });
+      for (const name of readdirSync(cached)) {
+        if (name === COMPLETE || (shard > 0 && !SHARD_FILES.test(name))) continue;
+        cpSync(join(cached, name), join(target, name), { recursive: true });
+      }
+    }
+    indexed += pageCount(target);
+    if (shard > 0) bundles.push(searchShardDir(shard));
+  });
+  return { bundles, indexed };
+}
+
 /**
  * Builds the Pagefind index of a finished site into `<outDir>/pagefind/`. Only elements
  * marked data-pagefind-body (post articles) are indexed, so navigation, lists and tag pages
@@ -103,7 +153,11 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
   const store = join(cacheDir, 'folio-search');
   mkdirSync(store, { recursive: true });
   const output = join(outDir, 'pagefind');
-  rmSync(output, { recursive: true, force: true });
+  // What the output folder holds from the last build (see `placeShards`); forgotten until
+  // this build has put its own shards there.
+  const placedFile = join(store, PLACED);
+  const placed = readPlaced(placedFile, outDir, count);
+  rmSync(placedFile, { force: true });
 
   const keys = groups.map((group, shard) => {
     const hash = createHash('sha256').update(`pagefind@${version}\0${count}\0${shard}\0`);
@@ -134,26 +188,14 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
     await pagefind.close();
   }
 
-  const bundles: string[] = [];
-  let indexed = 0;
-  groups.forEach((_group, shard) => {
-    const cached = join(store, keys[shard]!);
-    const dir = searchShardDir(shard);
-    const target = join(output, dir);
-    mkdirSync(target, { recursive: true });
-    for (const name of readdirSync(cached)) {
-      if (name === COMPLETE || (shard > 0 && !SHARD_FILES.test(name))) continue;
-      cpSync(join(cached, name), join(target, name), { recursive: true });
-    }
-    indexed += pageCount(target);
-    if (shard > 0) bundles.push(dir);
-  });
+  const { bundles, indexed } = placeShards(output, store, keys, placed);
   writeFileSync(join(output, SHARDS_MANIFEST), `${JSON.stringify({ bundles })}\n`);
+  writeFileSync(placedFile, JSON.stringify({ outDir, keys } satisfies Placed));
 
   // Shards no page maps to any more (edited, removed, or split differently).
-  const current = new Set(keys);
+  const live = new Set(keys);
   for (const name of readdirSync(store)) {
-    if (!current.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
+    if (!live.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
   }
   return { pages: indexed, shards: count, reused, bundles, ms: Math.round(performance.now() - started) };
 }

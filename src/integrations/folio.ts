@@ -12,8 +12,8 @@ import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
 
-/** Files the end of every build writes anew (search index, headers, sitemaps): not worth a word when pruned. */
-const writtenAgain = (file: string) => file.startsWith('pagefind/') || file === '_headers' || /^sitemap-(index|\d+)\.xml$/.test(file);
+/** Files the end of every build writes anew (headers, sitemaps): not worth a word when pruned. */
+const writtenAgain = (file: string) => file === '_headers' || /^sitemap-(index|\d+)\.xml$/.test(file);
 const listSome = (files: string[], shown = 5) => files.slice(0, shown).join(', ') + (files.length > shown ? `, and ${files.length - shown} more` : '');
 
 /**
@@ -53,7 +53,7 @@ export function folio(): AstroIntegration {
         // among them), before the search index reads the post pages left in the folder.
         const keep = new Set(queuedOgCards());
         for (const urls of assets.values()) for (const url of urls) keep.add(relative(folder, fileURLToPath(url)).split(sep).join('/'));
-        const stale = pruneStaleOutput(folder, { keep, since: buildStarted }).filter((file) => !writtenAgain(file));
+        const stale = pruneStaleOutput(folder, { keep, since: buildStarted, keepUnder: ['pagefind/'] }).filter((file) => !writtenAgain(file));
         if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
         const index = indexSite(folder, cacheDir, siteConfig.searchShardPosts);
         await writeOgCards(folder, logger, join(cacheDir, 'folio-og-copied.json'));

@@ -12,7 +12,8 @@ const work = join(root, 'tests/.output/in-place');
 const posts = join(work, 'posts');
 const dist = join(work, 'dist');
 const fresh = join(work, 'fresh');
-const env = { SITE_URL: fixture.site, BASE_PATH: fixture.base, FOLIO_NOW: fixture.now };
+// Search shards of a post or two (16 shards), so that a rebuild keeps some shards in place and replaces others.
+const env = { SITE_URL: fixture.site, BASE_PATH: fixture.base, FOLIO_NOW: fixture.now, FOLIO_SETTINGS: JSON.stringify({ searchShardPosts: 1 }) };
 let rebuildLog = '';
 
 beforeAll(async () => {
@@ -60,9 +61,13 @@ describe('a rebuild into the same folder', () => {
     expect(rebuildLog).toMatch(/\[output\] removed \d+ files an earlier build wrote and this one does not: .*posts\/a-custom-url\/index\.html/s);
   });
 
-  it('keeps the unchanged pages it did not render again, and draws only the edited card', () => {
+  it('keeps the unchanged pages it did not render again, draws only the edited card, and keeps unchanged search shards', () => {
     expect(existsSync(join(dist, 'posts/hello-world/index.html'))).toBe(true);
     expect(rebuildLog).toMatch(/\[og\] rendered 1, reused \d+/);
     expect(rebuildLog).toContain('(cached)');
+    const search = /\[search\] indexed \d+ posts in \d+ ms \((\d+) shards, (\d+) unchanged\)/.exec(rebuildLog);
+    expect(Number(search?.[1])).toBeGreaterThan(1);
+    expect(Number(search?.[2])).toBeGreaterThan(0);
+    expect(Number(search?.[2])).toBeLessThan(Number(search?.[1]));
   });
 });
