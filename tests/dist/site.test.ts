@@ -5,6 +5,7 @@ import { parse as parse5 } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asArray, Dist, xml } from '../helpers/dist';
 import { fixture } from './setup';
+import { absolutizeHtml } from '../../src/lib/feed';
 
 let dist: Dist;
 beforeAll(() => {
@@ -261,6 +262,15 @@ describe('RSS feed', () => {
     expect(hello['content:encoded']).toContain('href="https://example.org/blog/posts/hello-world/#note"');
     const image = items.find((i) => i['title'] === 'A Post With an Image')!;
     expect(image['content:encoded']).toMatch(/src="https:\/\/example\.org\/blog\/_astro\/[^"]+\.webp"/);
+  });
+
+  it('carries each post exactly as its page shows it, Markdown, MDX and images alike (only URLs made absolute)', () => {
+    // absolutizeHtml has unit tests of its own; here: the same HTML, resolved against the post's URL
+    const items = asArray(feed().item) as Record<string, string>[];
+    for (const item of items) {
+      const body = dist.html(dist.resolve(item['link'] ?? '')!).querySelector('article .prose')!.innerHTML;
+      expect(item['content:encoded']?.trim(), item['title']).toBe(absolutizeHtml(body, item['link'] ?? '').trim());
+    }
   });
 
   it('escapes frontmatter text as XML text', () => {
