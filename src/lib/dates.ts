@@ -120,8 +120,8 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
       second: '2-digit',
     }),
   );
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(fmt.formatToParts(instant).find((p) => p.type === type)?.value);
+  const parts = fmt.formatToParts(instant); // once: formatting is the costly part
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
