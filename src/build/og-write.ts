@@ -1,10 +1,10 @@
+import { statSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { OgQueue } from '../data/og.ts';
 import { closeOgRenderers } from './og-image.ts';
-
+import { readPlacement, writePlacement } from './output-prune.ts';
 
 const QUEUE = Symbol.for('folio.ogQueue');
 const holder = globalThis as { [QUEUE]?: OgQueue };
@@ -14,21 +14,6 @@ export function queuedOgCards(): string[] {
   return [...(holder[QUEUE]?.cards.keys() ?? [])];
 }
 
-/** What the last build copied into an output folder: each card's path and the cache file it came from. */
-interface CopiedCards {
-  outDir: string;
-  cards: Record<string, string>;
-}
-
-function readCopied(file: string, outDir: string): Record<string, string> {
-  try {
-    const copied = JSON.parse(readFileSync(file, 'utf8')) as CopiedCards;
-    return copied.outDir === outDir ? copied.cards : {};
-  } catch {
-    return {};
-  }
-}
-
 /**
  * Copies the social cards queued during the build (src/data/og.ts) from the cache into the
  * output folder, and says how many were drawn and how many came from the cache, the CPU time
@@ -36,8 +21,8 @@ function readCopied(file: string, outDir: string): Record<string, string> {
  * the build spent on them (waiting for the last ones, and copying).
  *
  * The output folder is kept between builds, so a card already there, copied from the same
- * cache file (`copiedFile` records which, per output folder) and of the same size, is left
- * as it is.
+ * cache file (`copiedFile` records which card came from which, per output folder) and of the
+ * same size, is left as it is.
  */
 export async function writeOgCards(outDir: string, logger: AstroIntegrationLogger, copiedFile: string): Promise<void> {
   const queue = holder[QUEUE];
@@ -45,14 +30,14 @@ export async function writeOgCards(outDir: string, logger: AstroIntegrationLogge
   if (!queue) return;
   const started = performance.now();
   let spentMs = 0;
-  const before = readCopied(copiedFile, outDir);
-  const copied: CopiedCards = { outDir, cards: {} };
+  const before = readPlacement<Record<string, string>>(copiedFile, outDir) ?? {};
+  const copied: Record<string, string> = {};
   try {
     const made = new Set<string>();
     for (const [path, pending] of queue.cards) {
       const file = join(outDir, path);
       const cached = await pending;
-      copied.cards[path] = basename(cached);
+      copied[path] = basename(cached);
       const there = statSync(file, { throwIfNoEntry: false });
       if (before[path] === basename(cached) && there?.size === statSync(cached).size) continue;
       if (!made.has(dirname(file))) {
@@ -66,8 +51,7 @@ export async function writeOgCards(outDir: string, logger: AstroIntegrationLogge
   } finally {
     await closeOgRenderers();
   }
-  mkdirSync(dirname(copiedFile), { recursive: true });
-  writeFileSync(copiedFile, JSON.stringify(copied));
+  writePlacement(copiedFile, outDir, copied);
   logger.info(`[og] rendered ${queue.rendered}, reused ${queue.reused} (drawing took ${Math.round(queue.drawMs)} ms of CPU; the end of the build spent ${Math.round(spentMs)} ms)`);
   for (const [file, chars] of queue.dropped) logger.warn(`[og] ${file}: no font for ${chars.join(' ')}; left out of its social card`);
 }

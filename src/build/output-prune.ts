@@ -1,5 +1,5 @@
-import { readdirSync, rmdirSync, statSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 
 /**
  * The output folder is kept between builds (Astro would empty it and then copy every
@@ -14,6 +14,30 @@ import { join, relative, sep } from 'node:path';
  * as Astro's own emptying does, and so are folders whose writer keeps them up to date (the
  * search index replaces the shards that changed).
  */
+
+/** A file's path in the output folder, with "/" separators: "posts/x/index.html". */
+export function outputPath(outDir: string, file: string): string {
+  return relative(outDir, file).split(sep).join('/');
+}
+
+/**
+ * What a writer put into an output folder at the last build (cards, search shards), as it
+ * recorded it in the cache: undefined when there is no record, or it is for another folder.
+ * What it lists is in place unless something other than a build changed the folder.
+ */
+export function readPlacement<T>(file: string, outDir: string): T | undefined {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as { outDir: string; placed: T };
+    return record.outDir === outDir ? record.placed : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: everything is put in place again
+  }
+}
+
+export function writePlacement(file: string, outDir: string, placed: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ outDir, placed }));
+}
 
 /** Marks the start of a build: files written after it have an mtime at or after the one returned. */
 export function markBuildStart(dir: string): number {
@@ -44,14 +68,13 @@ export function pruneStaleOutput(outDir: string, { keep, since, keepUnder = [] }
         empty = false;
         continue;
       }
+      const rel = outputPath(outDir, path);
       if (entry.isDirectory()) {
-        const rel = `${relative(outDir, path).split(sep).join('/')}/`;
-        if (keepUnder.includes(rel)) empty = false;
+        if (keepUnder.includes(`${rel}/`)) empty = false;
         else if (walk(path)) rmdirSync(path);
         else empty = false;
         continue;
       }
-      const rel = relative(outDir, path).split(sep).join('/');
       if (keep.has(rel) || statSync(path).mtimeMs >= since) {
         empty = false;
         continue;

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { groupByShard, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
+import { readPlacement, writePlacement } from './output-prune.ts';
 
 export interface SearchIndexResult {
   /** Posts in the index, over every shard. */
@@ -85,22 +86,8 @@ const pageCount = (bundle: string): number => {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 };
 
-/** Which shard (by cache key) each bundle in an output folder's pagefind/ was copied from. */
-interface Placed {
-  outDir: string;
-  keys: string[];
-}
+/** Where the record of which cached shard each bundle in an output folder's pagefind/ came from is kept. */
 const PLACED = 'placed.json';
-
-function readPlaced(file: string, outDir: string, count: number): (string | undefined)[] {
-  try {
-    const placed = JSON.parse(readFileSync(file, 'utf8')) as Placed;
-    if (placed.outDir === outDir && placed.keys.length === count) return placed.keys;
-  } catch {
-    // none yet, or unreadable: every shard is copied
-  }
-  return [];
-}
 
 /**
  * Puts each shard's bundle into `<outDir>/pagefind/` from the cache. The output folder is
@@ -110,7 +97,7 @@ function readPlaced(file: string, outDir: string, count: number): (string | unde
  */
 function placeShards(output: string, store: string, keys: readonly string[], placed: readonly (string | undefined)[]): { bundles: string[]; indexed: number } {
   mkdirSync(output, { recursive: true });
-  const dirs = keys.map((_key, shard) => searchShardDir(shard).replace(/\/$/, ''));
+  const dirs = keys.map((_key, shard) => searchShardDir(shard).replace(/\/$/, '')); // "" for the main bundle
   const current = keys.map((key, shard) => placed[shard] === key && existsSync(join(output, dirs[shard]!, 'pagefind-entry.json')));
   for (const name of readdirSync(output)) {
     const shard = dirs.indexOf(name);
@@ -156,7 +143,8 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
   // What the output folder holds from the last build (see `placeShards`); forgotten until
   // this build has put its own shards there.
   const placedFile = join(store, PLACED);
-  const placed = readPlaced(placedFile, outDir, count);
+  const recorded = readPlacement<string[]>(placedFile, outDir);
+  const placed = recorded?.length === count ? recorded : [];
   rmSync(placedFile, { force: true });
 
   const keys = groups.map((group, shard) => {
@@ -190,7 +178,7 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
 
   const { bundles, indexed } = placeShards(output, store, keys, placed);
   writeFileSync(join(output, SHARDS_MANIFEST), `${JSON.stringify({ bundles })}\n`);
-  writeFileSync(placedFile, JSON.stringify({ outDir, keys } satisfies Placed));
+  writePlacement(placedFile, outDir, keys);
 
   // Shards no page maps to any more (edited, removed, or split differently).
   const live = new Set(keys);

@@ -1,13 +1,13 @@
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
 import { writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile } from '../build/csp.ts';
 import { setDevServer } from '../build/mode.ts';
 import { queuedOgCards, writeOgCards } from '../build/og-write.ts';
 import { markdownPlugins } from '../build/markdown.ts';
-import { markBuildStart, pruneStaleOutput } from '../build/output-prune.ts';
+import { markBuildStart, outputPath, pruneStaleOutput } from '../build/output-prune.ts';
 import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
@@ -45,14 +45,14 @@ export function folio(): AstroIntegration {
       'astro:build:start': () => {
         buildStarted = markBuildStart(cacheDir);
       },
-      // At the end of every build: the social cards still being drawn, the search index
-      // (unchanged shards copied from the cache), and the security headers.
+      // At the end of every build: the prune, the social cards still being drawn, the search
+      // index (unchanged shards left in place or copied from the cache), and the security headers.
       'astro:build:done': async ({ dir, assets, logger }) => {
         const folder = fileURLToPath(dir);
         // First, what this build did not produce goes (pages of deleted or drafted posts
         // among them), before the search index reads the post pages left in the folder.
         const keep = new Set(queuedOgCards());
-        for (const urls of assets.values()) for (const url of urls) keep.add(relative(folder, fileURLToPath(url)).split(sep).join('/'));
+        for (const urls of assets.values()) for (const url of urls) keep.add(outputPath(folder, fileURLToPath(url)));
         const stale = pruneStaleOutput(folder, { keep, since: buildStarted, keepUnder: ['pagefind/'] }).filter((file) => !writtenAgain(file));
         if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
         const index = indexSite(folder, cacheDir, siteConfig.searchShardPosts);
