@@ -250,6 +250,10 @@ const pill = (label: string): OgNode =>
     label,
   );
 
+/** A filled rectangle at a place in its positioned parent, out of the flex flow. */
+const bar = (box: { top: number; left: number; width: number; height: number }, color: string): OgNode =>
+  el({ position: 'absolute', ...box, backgroundColor: color });
+
 function cardTree(layout: OgCardLayout, fontFamily: string): OgNode {
   const { title } = layout;
   const tags = [...layout.tags.shown.map(pill), ...(layout.tags.more > 0 ? [pill(`+${layout.tags.more}`)] : [])];
@@ -260,13 +264,15 @@ function cardTree(layout: OgCardLayout, fontFamily: string): OgNode {
       boxSizing: 'border-box',
       display: 'flex',
       flexDirection: 'column',
-      padding: `${OG_LAYOUT.padY}px ${OG_LAYOUT.padX}px`,
+      padding: `${OG_LAYOUT.padY + OG_LAYOUT.accentBar}px ${OG_LAYOUT.padX}px ${OG_LAYOUT.padY}px`,
       backgroundColor: COLORS.background,
       color: COLORS.text,
       fontFamily,
-      borderTop: `10px solid ${COLORS.accent}`,
     },
     [
+      // Rules are filled boxes, not CSS borders: satori draws a border as a stroke inside
+      // nested clip paths, and resvg gives each clip a canvas-sized layer (half its time).
+      bar({ top: 0, left: 0, width: OG_WIDTH, height: OG_LAYOUT.accentBar }, COLORS.accent),
       el({ display: 'flex', alignItems: 'center' }, [
         el({
           width: OG_LAYOUT.markSize,
@@ -297,10 +303,11 @@ function cardTree(layout: OgCardLayout, fontFamily: string): OgNode {
           display: 'flex',
           alignItems: 'center',
           justifyContent: 'space-between',
-          paddingTop: 28,
-          borderTop: `2px solid ${COLORS.rule}`,
+          position: 'relative',
+          paddingTop: 28 + OG_LAYOUT.rule,
         },
         [
+          bar({ top: 0, left: 0, width: OG_WIDTH - 2 * OG_LAYOUT.padX, height: OG_LAYOUT.rule }, COLORS.rule),
           el({ display: 'flex', alignItems: 'center', height: 44, fontSize: OG_LAYOUT.footerSize, color: COLORS.muted }, layout.date),
           el({ display: 'flex', alignItems: 'center' }, tags),
         ],

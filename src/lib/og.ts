@@ -374,6 +374,9 @@ export function fitTags(tags: readonly string[], budgetPx: number, metrics: Pill
 export const OG_LAYOUT = {
   padX: 80,
   padY: 64,
+  /** The accent bar along the top edge, and the rule above the footer. */
+  accentBar: 10,
+  rule: 2,
   siteNameSize: 30,
   markSize: 26,
   footerSize: 26,
