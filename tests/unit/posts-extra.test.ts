@@ -118,6 +118,41 @@ describe('buildRelated', () => {
     for (const [id, list] of related) expect(list.map((p) => p.id)).not.toContain(id);
   });
 
+  it('ranks exactly as scoring every candidate in the window and sorting them all would', () => {
+    // a seeded corpus with heavy tag overlap, many ties in score and in date
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const labels = Array.from({ length: 12 }, (_, i) => `t${i}`);
+    const many = sortNewestFirst(
+      Array.from({ length: 400 }, (_, i) =>
+        makePost(`p${String(i).padStart(3, '0')}`, {
+          date: `20${String(10 + Math.floor(next() * 5))}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`,
+          tags: labels.filter(() => next() < 0.25),
+        }),
+      ),
+    );
+    const index = buildTagIndex(many);
+    const window = 15;
+    const reference = (post: (typeof many)[number], limit: number) => {
+      const scores = new Map<string, number>();
+      for (const label of post.tags) {
+        const tag = index.forLabel(label)!;
+        const at = tag.posts.findIndex((p) => p.id === post.id);
+        const weight = Math.log(1 + many.length / tag.posts.length);
+        for (let i = Math.max(0, at - window); i < Math.min(tag.posts.length, at + window + 1); i += 1) {
+          const other = tag.posts[i]!;
+          if (other.id !== post.id) scores.set(other.id, (scores.get(other.id) ?? 0) + weight);
+        }
+      }
+      const time = (id: string) => Math.abs(many.find((p) => p.id === id)!.date.instant.getTime() - post.date.instant.getTime());
+      return [...scores].sort((a, b) => b[1] - a[1] || time(a[0]) - time(b[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([id]) => id);
+    };
+    for (const limit of [0, 1, 3, 8]) {
+      const related = buildRelated(many, index, { limit, window });
+      for (const post of many) expect(related.get(post.id)?.map((p) => p.id), `${post.id}, limit ${limit}`).toEqual(reference(post, limit));
+    }
+  });
+
   it('looks at a bounded window of each tag, so work stays linear', () => {
     let reads = 0;
     const many = sortNewestFirst(Array.from({ length: 2000 }, (_, i) => makePost(`p${i}`, { date: `20${String(10 + (i % 15))}-01-01`, tags: ['big'] })));
