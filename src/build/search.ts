@@ -86,6 +86,36 @@ const pageCount = (bundle: string): number => {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 };
 
+/** Where the digests of the post pages in an output folder are remembered between builds. */
+const DIGESTS = 'pages.json';
+
+type PageStamp = [size: number, mtimeMs: number, ino: number, digest: string];
+
+/**
+ * A digest of each page's bytes. The output folder is kept between builds, and a page the
+ * build left in place keeps its size, modification time and inode, so its digest from the
+ * last build (recorded per output folder) is taken instead of reading and hashing it again;
+ * a page written by this build, or touched by anything else, is read and hashed.
+ */
+export function pageDigests(outDir: string, file: string, pages: readonly string[]): Map<string, string> {
+  const before = new Map(Object.entries(readPlacement<Record<string, PageStamp>>(file, outDir) ?? {}));
+  const now: Record<string, PageStamp> = {};
+  const digests = new Map<string, string>();
+  for (const page of pages) {
+    const path = join(outDir, page);
+    const { size, mtimeMs, ino } = statSync(path);
+    const known = before.get(page);
+    const digest =
+      known && known[0] === size && known[1] === mtimeMs && known[2] === ino
+        ? known[3]
+        : createHash('sha256').update(readFileSync(path)).digest('base64');
+    now[page] = [size, mtimeMs, ino, digest];
+    digests.set(page, digest);
+  }
+  writePlacement(file, outDir, now);
+  return digests;
+}
+
 /** Where the record of which cached shard each bundle in an output folder's pagefind/ came from is kept. */
 const PLACED = 'placed.json';
 
@@ -147,9 +177,10 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
   const placed = recorded?.length === count ? recorded : [];
   rmSync(placedFile, { force: true });
 
+  const digests = pageDigests(outDir, join(store, DIGESTS), pages);
   const keys = groups.map((group, shard) => {
     const hash = createHash('sha256').update(`pagefind@${version}\0${count}\0${shard}\0`);
-    for (const page of group) hash.update(page).update('\0').update(readFileSync(join(outDir, page))).update('\0');
+    for (const page of group) hash.update(page).update('\0').update(digests.get(page)!).update('\0');
     return hash.digest('hex').slice(0, 32);
   });
   let reused = 0;
