@@ -129,9 +129,21 @@ export interface CoveredText {
  * (emoji, scripts without a font), so nothing is drawn as a missing-glyph box.
  */
 export function keepCovered(text: string, covers: Coverage): CoveredText {
+  const normalized = normalizeText(text);
+  // Nearly every text is covered code point by code point: then every grapheme is kept, and
+  // there is no need to split it into graphemes (the costly part).
+  let covered = true;
+  for (const ch of normalized) {
+    const cp = ch.codePointAt(0)!;
+    if (!isIgnorable(cp) && covers(cp) === undefined) {
+      covered = false;
+      break;
+    }
+  }
+  if (covered) return { text: normalized, dropped: [] };
   const dropped: string[] = [];
   let kept = '';
-  for (const { segment } of graphemes.segment(normalizeText(text))) {
+  for (const { segment } of graphemes.segment(normalized)) {
     const ok = [...segment].every((ch) => {
       const cp = ch.codePointAt(0)!;
       return isIgnorable(cp) || covers(cp) !== undefined;
