@@ -53,8 +53,9 @@ export function buildRelated<P extends { id: string; tags: readonly string[]; da
       for (let i = Math.max(0, at - window); i < to; i += 1) {
         const other = list.index[i]!;
         if (other === self || other < 0) continue;
-        if (scores[other] === 0) touched.push(other);
-        scores[other] += weight;
+        const score = scores[other]!;
+        if (score === 0) touched.push(other);
+        scores[other] = score + weight;
       }
     }
     // The best `limit` by score, then closeness in time, then id: a small sorted list, not a sort of every candidate.
