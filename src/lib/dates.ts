@@ -155,14 +155,23 @@ export interface FormatOptions {
   style?: 'long' | 'medium' | 'short';
 }
 
+const formattedDays = new Map<string, string>();
+
 /**
  * Formats the calendar day the author wrote. It is formatted as a UTC date on purpose:
  * the day is already decided, so neither the build machine's nor the reader's zone may move it.
  */
 export function formatDate(date: DateParts, { locale, style = 'long' }: FormatOptions): string {
-  return formatter(`date|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(
-    new Date(`${date.day}T00:00:00Z`),
-  );
+  // A site shows a few thousand distinct days, each formatted in many places (lists, related posts, feeds).
+  const key = `${locale}|${style}|${date.day}`;
+  let text = formattedDays.get(key);
+  if (text === undefined) {
+    text = formatter(`date|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(
+      new Date(`${date.day}T00:00:00Z`),
+    );
+    formattedDays.set(key, text);
+  }
+  return text;
 }
 
 /** "March 2024" for the archive. */

@@ -42,9 +42,16 @@ export interface UrlBuilder {
 export function createUrls({ site, base }: UrlConfig): UrlBuilder {
   const origin = new URL(site).origin;
   const prefix = base === '/' ? '/' : `/${encodeSegments(base)}/`;
+  // Each page's URL is asked for many times (lists, neighbours, related posts, feeds, sitemap).
+  const dirs = new Map<string, string>();
   const dir = (route: string) => {
-    const segments = encodeSegments(route);
-    return segments === '' ? prefix : `${prefix}${segments}/`;
+    let url = dirs.get(route);
+    if (url === undefined) {
+      const segments = encodeSegments(route);
+      url = segments === '' ? prefix : `${prefix}${segments}/`;
+      dirs.set(route, url);
+    }
+    return url;
   };
   const listPage = (root: string, n: number) => (n <= 1 ? dir(root) : dir(`${root}/page/${n}`));
   return {
