@@ -9,6 +9,9 @@ import { folio } from './src/integrations/folio.ts';
 import { siteConfig } from './src/site.config.ts';
 
 const outDir = process.env['FOLIO_OUT_DIR'] ?? './dist';
+// Folio's build wiring comes first; its finish last, so the sitemap is written while the
+// search index and the social cards are still being finished (src/integrations/folio.ts).
+const site = folio();
 
 export default defineConfig({
   site: siteConfig.site,
@@ -19,9 +22,10 @@ export default defineConfig({
   outDir,
   cacheDir: process.env['FOLIO_CACHE_DIR'] ?? './node_modules/.astro',
   integrations: [
-    folio(),
+    site.build,
     mdx(),
     sitemap(sitemapOptions(resolve(outDir), siteConfig.base)),
+    site.finish,
   ],
   // A Content-Security-Policy <meta> on every page (see src/build/csp.ts).
   security: { csp: cspConfig() },
