@@ -2,16 +2,13 @@ import { statSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import type { OgQueue } from '../data/og.ts';
+import { currentOgQueue, takeOgQueue } from './og-queue.ts';
 import { closeOgRenderers } from './og-image.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
-const QUEUE = Symbol.for('folio.ogQueue');
-const holder = globalThis as { [QUEUE]?: OgQueue };
-
 /** The output paths of the cards queued in this build (e.g. "og/hello-world.png"). */
 export function queuedOgCards(): string[] {
-  return [...(holder[QUEUE]?.cards.keys() ?? [])];
+  return [...(currentOgQueue()?.cards.keys() ?? [])];
 }
 
 /**
@@ -25,8 +22,7 @@ export function queuedOgCards(): string[] {
  * same size, is left as it is.
  */
 export async function writeOgCards(outDir: string, logger: AstroIntegrationLogger, copiedFile: string): Promise<void> {
-  const queue = holder[QUEUE];
-  delete holder[QUEUE];
+  const queue = takeOgQueue();
   if (!queue) return;
   const started = performance.now();
   let spentMs = 0;

@@ -1,27 +1,13 @@
 import { join } from 'node:path';
 import { isDevServer } from '../build/mode.ts';
 import { createOgRenderer, type OgRenderer } from '../build/og-image.ts';
+import { startOgQueue } from '../build/og-queue.ts';
 import { formatDate } from '../lib/dates.ts';
 import { ogImagePath, type OgCard } from '../lib/og.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { getSiteData } from './posts.ts';
 
-/** What the build hands the folio integration: each card's site path and its PNG in the cache (pending). */
-export interface OgQueue {
-  cards: Map<string, Promise<string>>;
-  rendered: number;
-  reused: number;
-  /** Time spent drawing the rendered cards, summed over the threads that drew them. */
-  drawMs: number;
-  dropped: Map<string, string[]>;
-}
-
-// Cards are drawn by a worker pool while Astro renders the HTML pages, then written into
-// dist/og/ at the end of the build by the folio integration, which runs in this process but
-// loads its own module instances: hence a global, keyed by a registered symbol.
-const QUEUE = Symbol.for('folio.ogQueue');
-const holder = globalThis as { [QUEUE]?: OgQueue };
 let renderer: OgRenderer | undefined;
 
 const ogRenderer = (): OgRenderer =>
@@ -47,9 +33,9 @@ export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !
  * rendering phase to finish. Not in dev, where no card is written.
  */
 export async function queueOgCards(): Promise<void> {
-  if (isDevServer() || holder[QUEUE]) return;
-  const queue: OgQueue = { cards: new Map(), rendered: 0, reused: 0, drawMs: 0, dropped: new Map() };
-  holder[QUEUE] = queue;
+  if (isDevServer()) return;
+  const queue = startOgQueue();
+  if (!queue) return;
   const { posts } = await getSiteData();
   for (const post of posts.filter(hasOgCard)) {
     const png = ogCard(post)
