@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { groupByShard, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
+import { groupByShard, isSearchShardDir, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
 export interface SearchIndexResult {
@@ -133,7 +133,7 @@ function placeShards(output: string, store: string, keys: readonly string[], pla
   const current = keys.map((key, shard) => placed[shard] === key && existsSync(join(output, dirs[shard]!, 'pagefind-entry.json')));
   for (const name of readdirSync(output)) {
     const shard = dirs.indexOf(name);
-    const isShardDir = /^shard-\d+$/.test(name);
+    const isShardDir = isSearchShardDir(name);
     if (isShardDir ? shard === -1 || !current[shard] : !current[0]) rmSync(join(output, name), { recursive: true, force: true });
   }
   const bundles: string[] = [];

@@ -35,6 +35,11 @@ export function searchShardDir(shard: number): string {
   return shard === 0 ? '' : `shard-${shard}/`;
 }
 
+/** Whether a folder name inside pagefind/ is a secondary shard's (what `searchShardDir` names). */
+export function isSearchShardDir(name: string): boolean {
+  return /^shard-[1-9]\d*$/.test(name);
+}
+
 /** Groups page paths by shard (each group sorted), for `count` shards. */
 export function groupByShard(paths: readonly string[], count: number): string[][] {
   const groups: string[][] = Array.from({ length: count }, () => []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByShard, MAX_SEARCH_SHARDS, searchShardCount, searchShardDir, searchShardOf } from '../../src/lib/search-shards';
+import { groupByShard, isSearchShardDir, MAX_SEARCH_SHARDS, searchShardCount, searchShardDir, searchShardOf } from '../../src/lib/search-shards';
 
 const pages = (n: number) => Array.from({ length: n }, (_, i) => `posts/post-${String(i).padStart(5, '0')}/index.html`);
 
@@ -39,5 +39,10 @@ describe('search shards', () => {
   it('names the main bundle and the others', () => {
     expect(searchShardDir(0)).toBe('');
     expect(searchShardDir(3)).toBe('shard-3/');
+  });
+
+  it('tells the shard folders it names from the rest of pagefind/', () => {
+    for (let shard = 1; shard < MAX_SEARCH_SHARDS; shard++) expect(isSearchShardDir(searchShardDir(shard).replace(/\/$/, ''))).toBe(true);
+    for (const name of ['', 'fragment', 'index', 'shard-', 'shard-0', 'shard-01', 'shard-3x', 'pagefind-ui.js']) expect(isSearchShardDir(name), name).toBe(false);
   });
 });
