@@ -2,7 +2,10 @@
 // then rebuilds warm after editing one post, and reports time, memory and output size.
 //
 //   node scripts/bench/run.ts --posts 1000 [--posts 5000 ...] [--no-warm] [--label x]
-//                             [--seed 1] [--keep] [--results bench-results]
+//                             [--seed 1] [--keep] [--default-heap] [--results bench-results]
+//
+// Builds run under the Node flags `npm run build` uses (package.json's build script sets the
+// heap); --default-heap leaves them out, to measure with Node's default heap.
 //
 // It reports numbers; it does not pass or fail on a machine's speed. It exits non-zero
 // only when a build fails. Results go to bench-results/<label or timestamp>-<N>.json.
@@ -61,6 +64,8 @@ export interface BenchReport {
     cpus: number;
     cpuModel: string;
     totalMemoryBytes: number;
+    /** The Node flags the builds ran under (`npm run build`'s, or none with --default-heap). */
+    nodeFlags: string[];
   };
   cold: BuildMetrics;
   /** Null when run with --no-warm. */
@@ -80,6 +85,20 @@ export interface BenchOptions {
   log?: (message: string) => void;
   /** Site settings for the builds (merged over FOLIO_SETTINGS from the environment). */
   settings?: Record<string, unknown>;
+  /** Build with Node's default heap instead of the flags of `npm run build`. */
+  defaultHeap?: boolean;
+}
+
+/**
+ * The Node flags `npm run build` gives Astro, read from package.json's build script, so the
+ * benchmark builds the way an author does. Throws if the script is not of the form
+ * `node [flags] node_modules/astro/bin/astro.mjs build`.
+ */
+export function buildNodeFlags(pkg: { scripts?: Record<string, string> } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))): string[] {
+  const script = pkg.scripts?.['build'] ?? '';
+  const match = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/astro\/bin\/astro\.mjs build$/.exec(script);
+  if (!match) throw new Error(`package.json's build script should be "node [flags] node_modules/astro/bin/astro.mjs build", found: ${script}`);
+  return match[1]!.split(' ').filter((flag) => flag !== '');
 }
 
 export class BuildFailedError extends Error {
@@ -100,6 +119,7 @@ interface BuildDirs {
   out: string;
   cache: string;
   settings?: Record<string, unknown> | undefined;
+  nodeFlags: string[];
 }
 
 interface RunResult {
@@ -113,7 +133,7 @@ interface RunResult {
 function astroBuild(dirs: BuildDirs, logFile: string): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
+    const child = spawn(process.execPath, [...dirs.nodeFlags, ASTRO_BIN, 'build'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -240,7 +260,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const { posts, seed = DEFAULT_SEED, warm = true, keep = false, log = () => {} } = options;
   const label = options.label ?? timestamp();
   const work = mkdtempSync(join(tmpdir(), `folio-bench-${posts}-`));
-  const dirs: BuildDirs = { content: join(work, 'posts'), out: join(work, 'dist'), cache: join(work, 'cache'), settings: options.settings };
+  const nodeFlags = options.defaultHeap ? [] : buildNodeFlags();
+  const dirs: BuildDirs = { content: join(work, 'posts'), out: join(work, 'dist'), cache: join(work, 'cache'), settings: options.settings, nodeFlags };
   try {
     log(`${posts} posts: generating corpus in ${work}`);
     const corpus = generateCorpus({ posts, seed, dir: dirs.content });
@@ -278,6 +299,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
         cpus: cpus().length,
         cpuModel: cpus()[0]?.model ?? 'unknown',
         totalMemoryBytes: totalmem(),
+        nodeFlags,
       },
       cold,
       warm: warmMetrics,
@@ -343,11 +365,12 @@ async function main() {
       warm: { type: 'boolean', default: true },
       label: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'default-heap': { type: 'boolean', default: false },
       results: { type: 'string', default: join(root, 'bench-results') },
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const usage = 'usage: node scripts/bench/run.ts --posts 1000 [--posts 5000 ...] [--no-warm] [--label x] [--seed 1] [--keep] [--results dir]';
+  const usage = 'usage: node scripts/bench/run.ts --posts 1000 [--posts 5000 ...] [--no-warm] [--label x] [--seed 1] [--keep] [--default-heap] [--results dir]';
   const sizes = (values.posts ?? ['1000']).flatMap((p) => p.split(',')).map(Number);
   const seed = Number(values.seed);
   if (values.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
@@ -364,13 +387,14 @@ async function main() {
       warm: values.warm,
       label,
       keep: values.keep,
+      defaultHeap: values['default-heap'],
       log: (m) => console.log(`[bench] ${m}`),
     });
     reports.push(report);
     console.log(`[bench] wrote ${writeReport(report, resolve(values.results))}`);
   }
   const env = reports[0]?.environment;
-  if (env) console.log(`\nNode ${env.node}, Astro ${env.astro}, ${env.cpus} × ${env.cpuModel}, ${mib(env.totalMemoryBytes)} RAM\n`);
+  if (env) console.log(`\nNode ${env.node} (${env.nodeFlags.join(' ') || "Node's default heap"}), Astro ${env.astro}, ${env.cpus} × ${env.cpuModel}, ${mib(env.totalMemoryBytes)} RAM\n`);
   console.log(formatTable(reports));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBench } from '../../scripts/bench/run';
+import { buildNodeFlags, runBench } from '../../scripts/bench/run';
 
 // A smoke run of the benchmark (npm run bench) on a tiny generated corpus: the report has
 // every field, and the warm rebuild after editing one post reuses every social card and every
@@ -10,6 +10,9 @@ describe('npm run bench', () => {
     const report = await runBench({ posts: 50, label: 'smoke', warm: true, settings: { searchShardPosts: 5 } });
     expect(report.posts).toBe(50);
     expect(report.corpus.published + report.corpus.drafts).toBe(50);
+    // built the way `npm run build` builds: with the heap that script sets
+    expect(report.environment.nodeFlags).toEqual(buildNodeFlags());
+    expect(report.environment.nodeFlags.some((flag) => flag.startsWith('--max-old-space-size'))).toBe(true);
     for (const build of [report.cold, report.warm!]) {
       expect(build.exitCode).toBe(0);
       expect(build.wallMs).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { TAGS, countWords, generateCorpus, generatePost, postId, postMeta } from '../../scripts/bench/corpus.ts';
 import { parseBuildLog, parseDuration } from '../../scripts/bench/log.ts';
+import { buildNodeFlags } from '../../scripts/bench/run.ts';
 import { postSchema } from '../../src/lib/schema/post';
 import { plainText } from '../../src/lib/excerpt';
 import { tagKey, tagSlug } from '../../src/lib/tags';
@@ -224,5 +225,23 @@ describe('benchmark build log parsing', () => {
     expect(parseDuration('12.34s')).toBe(12_340);
     expect(parseDuration('1m 5s')).toBe(65_000);
     expect(parseDuration('2m')).toBe(120_000);
+  });
+});
+
+describe('buildNodeFlags (the Node flags of npm run build, which the benchmark builds with)', () => {
+  it('reads the flags of the build script', () => {
+    expect(buildNodeFlags({ scripts: { build: 'node --max-old-space-size-percentage=50 node_modules/astro/bin/astro.mjs build' } })).toEqual([
+      '--max-old-space-size-percentage=50',
+    ]);
+    expect(buildNodeFlags({ scripts: { build: 'node node_modules/astro/bin/astro.mjs build' } })).toEqual([]);
+  });
+
+  it('refuses a build script it cannot mirror', () => {
+    expect(() => buildNodeFlags({ scripts: { build: 'astro build' } })).toThrow(/package.json's build script/);
+    expect(() => buildNodeFlags({ scripts: {} })).toThrow(/package.json's build script/);
+  });
+
+  it("matches this project's package.json, which sets a heap relative to the machine's memory", () => {
+    expect(buildNodeFlags()).toEqual([expect.stringMatching(/^--max-old-space-size-percentage=\d+$/)]);
   });
 });
