@@ -395,6 +395,9 @@ export const OG_LAYOUT = {
   pill: { fontSize: 24, padding: 16, gap: 12 },
 } as const;
 
+/** The width between the side paddings: the title's, the footer rule's, what the tags fit in. */
+export const OG_CONTENT_WIDTH = OG_WIDTH - 2 * OG_LAYOUT.padX;
+
 export interface OgCardLayout {
   title: TitleLayout;
   date: string;
@@ -412,7 +415,7 @@ export function layoutOgCard(card: OgCard, covers: Coverage): OgCardLayout {
     for (const g of covered.dropped) dropped.add(g);
     return covered.text;
   };
-  const width = OG_WIDTH - 2 * OG_LAYOUT.padX;
+  const width = OG_CONTENT_WIDTH;
   const title = titleLayout(clean(card.title), width);
   const siteName = truncateLabel(clean(card.siteName), (width - OG_LAYOUT.markSize - 16) / OG_LAYOUT.siteNameSize);
   const date = truncateLabel(clean(card.date), 16);
