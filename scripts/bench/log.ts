@@ -33,7 +33,8 @@ export interface BuildPhases {
   search: { shards: number; reused: number } | null;
   /**
    * The sitemap integration's work: from the line before its "`sitemap-index.xml` created"
-   * (the end of Folio's own build hook) to that line. Needs arrival times.
+   * (the end of rendering, or the prune's report) to that line, so the prune and the start of
+   * the search index (which precede the sitemap) are included. Needs arrival times.
    */
   sitemapMs: number | null;
 }
