@@ -44,6 +44,10 @@ export async function highlight({ code, lang }: HighlightRequest): Promise<{ pre
     lang: language,
     themes: THEMES,
     defaultColor: false,
+    // No time limit per line: Shiki stops tokenizing a line after 500 ms by default and colours
+    // the rest as the last token, so a busy machine (the grammar's first use compiles its
+    // regexes) gave the same code different colours from one build to the next.
+    tokenizeTimeLimit: 0,
     transformers: [
       {
         pre(node) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { highlight } from '../../src/build/highlight-core';
 import { highlightBlock } from '../../src/build/highlight';
 
@@ -17,6 +17,19 @@ describe('highlight', () => {
     const { pre, warning } = await highlight({ code: 'x', lang: 'no-such-language' });
     expect(pre.properties?.['dataLanguage']).toBe('plaintext');
     expect(warning).toContain('"no-such-language"');
+  });
+
+  it('colours a line the same however long tokenizing it takes (no time limit per line)', async () => {
+    const request = { code: 'const answer: number = 42; const other = "text" + answer;\n', lang: 'ts' };
+    const normal = (await highlight(request)).pre;
+    // a clock that jumps a second at every look: a line that "takes" longer than any limit
+    let now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => (now += 1000));
+    try {
+      expect((await highlight(request)).pre).toEqual(normal);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('gives the same markup from the worker pool as in-process', async () => {
