@@ -1,10 +1,13 @@
 // npm run check:content: validates every post with the build's own schema and rules,
 // without building, and lists every problem at once. Exits 1 when there is any.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { contentDir, readPostSources } from '../src/build/sources.ts';
+import { dirname, join, resolve } from 'node:path';
+import { createFileDates } from '../src/build/file-dates.ts';
+import { contentDir, frontNotes, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
 import { localImageRefs } from '../src/lib/frontmatter.ts';
+import { withoutCode } from '../src/lib/excerpt.ts';
+import { withoutExtension } from '../src/lib/ids.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls } from '../src/lib/posts/unique.ts';
@@ -14,7 +17,8 @@ import { createUrls } from '../src/lib/urls.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const dir = contentDir();
-const sources = readPostSources(dir);
+const fileDates = createFileDates(resolve(dir), siteConfig.timeZone);
+const sources = readPostSources(dir, fileDates.date);
 const problems = new Map<string, string[]>();
 const warnings: string[] = [];
 const report = (file: string, message: string) => problems.set(file, [...(problems.get(file) ?? []), message]);
@@ -43,13 +47,16 @@ try {
 }
 
 const urls = createUrls(siteConfig);
-const wiki = buildWikiIndex(published.map(({ source, post }) => ({ path: source.entry.replace(/\.(md|mdx)$/i, ''), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) })));
+const wiki = buildWikiIndex(published.map(({ source, post }) => ({ path: withoutExtension(source.entry), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) })));
 for (const { source } of valid) {
-  for (const segment of parseWikilinks(source.body)) {
+  for (const segment of parseWikilinks(withoutCode(source.body))) {
     if (typeof segment !== 'string' && !resolveWikilink(segment, wiki)) warnings.push(`${source.file}: wikilink ${segment.raw} matches no published post (it will render as text)`);
   }
 }
 
+for (const note of frontNotes(dir)) console.log(`note: ${join(dir, note)} is the folder's front note (a vault's index.md), not a post: Folio leaves it out.`);
+const dated = fileDates.summary();
+if (dated) console.log(`note: ${dated}`);
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (problems.size === 0) {
   console.log(`All ${sources.length} posts in ${dir} are valid (${published.length} published).`);

@@ -28,7 +28,8 @@ function shiki(): Promise<Highlighter> {
 /** Highlights one block; unknown languages fall back to plain text. */
 export async function highlight({ code, lang }: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
   const h = await shiki();
-  let language = lang || 'plaintext';
+  // Authors write `R`, `Python`, `JS`: Shiki's names and aliases are lower case.
+  let language = lang.toLowerCase() || 'plaintext';
   let warning: string | undefined;
   if (!isSpecialLang(language) && !h.getLoadedLanguages().includes(language)) {
     try {

@@ -1,47 +1,97 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import type { ContentEntryType } from 'astro';
 import { plainText, readingMinutes } from '../lib/excerpt.ts';
-import { bodyOf, localImageRefs, recoverRawDates } from '../lib/frontmatter.ts';
-import { postIdFromPath } from '../lib/ids.ts';
+import { bodyOf, localImageRefs } from '../lib/frontmatter.ts';
+import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath } from '../lib/ids.ts';
+import { readPostFile } from '../lib/post-file.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
-import { DATE_KEYS, DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
+import { DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type RenderedLike } from './body-store.ts';
+import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { closeHighlightPool } from './highlight.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
+import { frontNotes, listPostFiles } from './sources.ts';
 
-/** Posts are Markdown or MDX; files and folders starting with "_" are kept out. */
-export const POST_PATTERN = ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'];
+const EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'].map((ext) => ext.slice(1));
+/**
+ * Markdown (`.md`, Jekyll's `.markdown` and its kin) and MDX, in lower or upper case; files
+ * and folders starting with "_" or "." are kept out (the glob skips dot folders itself), and
+ * so is a root `index.md` (a vault's front note: see sources.ts).
+ */
+export const POST_PATTERN = [
+  `**/*.{${[...EXTENSIONS, ...EXTENSIONS.map((e) => e.toUpperCase())].join(',')}}`,
+  '!**/_*',
+  '!**/_*/**',
+  `!index.{${EXTENSIONS.join(',')}}`,
+];
+
+/**
+ * An error in a post, as Astro shows it: the file and line (with a code frame), and a hint.
+ * (Astro guesses a hint from the message otherwise, and any message with "document" in it
+ * got one about browser APIs.)
+ */
+export function postError(filePath: string, message: string, line = 1): Error {
+  const error = new Error(`${relative(process.cwd(), filePath)}: ${message}`) as Error & { loc?: object; hint?: string };
+  error.loc = { file: filePath, line, column: 1 };
+  error.hint = '`npm run check:content` lists every problem in every post at once, without building.';
+  return error;
+}
 
 /** Stops on a missing local image with the post's name (Astro's own error names only the image). */
 function assertImagesExist(filePath: string, source: string): void {
   for (const ref of localImageRefs(source)) {
     if (!existsSync(resolve(dirname(filePath), ref))) {
-      throw new Error(`${relative(process.cwd(), filePath)}: the image ${ref} does not exist next to the post. Fix the path or add the file.`);
+      throw postError(filePath, `the image ${ref} does not exist next to the post. Fix the path or add the file.`);
     }
   }
 }
 
+const posix = (path: string) => path.split(sep).join('/');
+
 /**
- * Astro's glob loader, with three changes: ids come from the file path only (a `slug`
- * field changes the URL, not the id, so two posts can never silently share an id), and
- * unquoted YAML datetimes are read as written, offset included, instead of as UTC Dates; and
- * posts with wikilinks are re-rendered when their targets change.
+ * Astro's glob loader, with Folio's reading of post files:
+ * - every post file is read by src/lib/post-file.ts (the reader `check:content` uses too):
+ *   YAML or TOML frontmatter or none, unquoted YAML datetimes as written (offset included,
+ *   never shifted to UTC), and the date and title other engines take from the file name, the
+ *   first heading or git;
+ * - ids come from file paths only (src/lib/ids.ts: Jekyll's date prefix dropped, clashes
+ *   resolved by one rule); a `slug` field changes the URL, not the id, so two posts can
+ *   never silently share an id;
+ * - posts with wikilinks are re-rendered when their targets change.
  */
 export function postsLoader(base: string): Loader {
+  let ids = new Map<string, string>();
   // The raw body is not kept in the content store (it is large and inlined into the build's
   // bundle); what pages need from it is derived once, here, and stored with the data.
-  const inner = glob({ base, pattern: POST_PATTERN, generateId: ({ entry }) => postIdFromPath(entry), retainBody: false });
+  const inner = glob({
+    base,
+    pattern: POST_PATTERN,
+    generateId: ({ entry }) => ids.get(entry) ?? postIdFromPath(entry),
+    retainBody: false,
+  });
   return {
     name: 'folio-posts',
     load: async (context) => {
       resetWikiState();
+      resetFileDates();
+      const dir = resolve(fileURLToPath(context.config.root), base);
+      const entries = existsSync(dir) ? listPostFiles(dir) : [];
+      ids = assignPostIds(entries);
+      for (const note of existsSync(dir) ? frontNotes(dir) : []) {
+        context.logger.info(`${posix(relative(process.cwd(), resolve(dir, note)))} is the folder's front note (a vault's index.md), not a post: Folio leaves it out.`);
+      }
+      const fileDates = sharedFileDates(dir, siteConfig.timeZone);
+      // Posts dated by git or the file's time: the date is mixed into the digest, so a cached
+      // entry is read again when it changes without the file changing.
+      const filledDates = new Map<string, string>();
       const wiki = { includeDrafts: isDevServer(), now: buildNow() };
       // Rendered bodies live in files of their own (see body-store.ts), not in the store.
       const bodies = createBodyStore(bodyStoreDir(fileURLToPath(context.config.cacheDir)));
@@ -61,15 +111,35 @@ export function postsLoader(base: string): Loader {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
+      const readEntry = (type: ContentEntryType): ContentEntryType => ({
+        ...type,
+        getEntryInfo({ contents, fileUrl }) {
+          const path = fileURLToPath(fileUrl);
+          const read = readPostFile(posix(relative(dir, path)), contents, fileDates.date);
+          if (read.problems.length > 0) throw postError(path, read.problems.join('; '), Number(/at line (\d+)/.exec(read.problems[0] ?? '')?.[1] ?? 1));
+          if (read.filled.date === 'git history' || read.filled.date === 'file time') filledDates.set(contents, String(read.data['date']));
+          return { data: read.data, body: read.body.trim(), slug: typeof read.data['slug'] === 'string' ? read.data['slug'] : '', rawData: '' };
+        },
+      });
+      const entryTypes = new Map(
+        [...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const),
+      );
+      const markdown = entryTypes.get('.md');
+      if (markdown) for (const ext of MARKDOWN_EXTENSIONS) for (const e of [ext, ext.toUpperCase()]) entryTypes.set(e, markdown);
+      const mdx = entryTypes.get('.mdx');
+      if (mdx) entryTypes.set('.MDX', mdx);
       await inner.load({
         ...context,
         store,
+        entryTypes,
         // A post with wikilinks is re-rendered when what its links can point to changes
         // (a title, slug, alias or publication), not only when its own text does.
-        generateDigest: (data) =>
-          typeof data === 'string' && data.includes('[[')
-            ? context.generateDigest(`${data}\u0000wiki:${wikiState(wiki).fingerprint}`)
-            : context.generateDigest(data),
+        generateDigest: (data) => {
+          if (typeof data !== 'string') return context.generateDigest(data);
+          const filled = filledDates.get(data);
+          const text = filled === undefined ? data : `${data}\u0000date:${filled}`;
+          return text.includes('[[') ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`) : context.generateDigest(text);
+        },
         parseData: async (props) => {
           if (!props.filePath) return context.parseData(props);
           // Small files: one synchronous read costs less than a promise-based open, stat, read, close.
@@ -77,15 +147,16 @@ export function postsLoader(base: string): Loader {
           assertImagesExist(props.filePath, source);
           const text = plainText(bodyOf(source));
           const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text) };
-          const data = { ...recoverRawDates(props.data, source, DATE_KEYS), [DERIVED_KEY]: derived };
-          return context.parseData({ ...props, data: data as unknown as typeof props.data });
+          return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });
         },
-      });
+      } as LoaderContext);
       // Rules across posts are checked here, during content sync, so a broken set of
       // posts stops the build before a single page is written.
       await closeHighlightPool();
       await bodies.flush();
       bodies.prune(new Set(context.store.values().flatMap((entry) => bodyFileOf(entry.rendered) ?? [])));
+      const summary = fileDates.summary();
+      if (summary) context.logger.info(summary);
       const posts = context.store.values().map((entry) =>
         toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
       );

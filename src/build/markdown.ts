@@ -4,15 +4,17 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import Slugger from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import { withoutExtension } from '../lib/ids.ts';
 import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, type WikiIndex } from '../lib/wikilinks.ts';
 import { siteConfig } from '../site.config.ts';
 import { highlightBlock } from './highlight.ts';
+import { sharedFileDates } from './file-dates.ts';
 import { contentDir, readPostSources } from './sources.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
@@ -42,11 +44,11 @@ export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir(
   const cached = holder[STATE];
   if (cached && cached.key === cacheKey) return cached.state;
   const urls = createUrls(siteConfig);
-  const targets = readPostSources(dir).flatMap((source) => {
+  const targets = readPostSources(dir, sharedFileDates(resolve(dir), siteConfig.timeZone).date).flatMap((source) => {
     if (!source.data) return [];
     const post = toPost({ id: source.id, data: source.data, body: '' }, siteConfig);
     if (!isPublished(post, { now, includeDrafts })) return [];
-    return [{ path: source.entry.replace(/\.(md|mdx)$/i, ''), title: post.title, aliases: source.data.aliases, url: urls.post(post.slug) }];
+    return [{ path: withoutExtension(source.entry), title: post.title, aliases: source.data.aliases, url: urls.post(post.slug) }];
   });
   const index = buildWikiIndex(targets);
   const fingerprint = createHash('sha256').update(JSON.stringify(targets)).digest('hex').slice(0, 16);
@@ -87,6 +89,60 @@ export function wikilinkPlugin(options: WikiOptions): MdastPlugins[number] {
             return { type: 'link' as const, url, children: [{ type: 'text' as const, value: segment.label }] };
           }),
         );
+      },
+    };
+  };
+}
+
+/** Text as compared with a title: case, spacing and Unicode forms ignored. */
+const comparable = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** `## Heading {#custom-id}` (kramdown, Hugo) or `{: #custom-id .class}`: the id the author chose. */
+const HEADING_ATTRIBUTES = /\s*\{:?\s*#([\w-]+)[^{}]*\}\s*$/;
+/** AstroPaper's placeholder, filled by its remark-toc plugin; Folio shows its own table of contents instead. */
+const TOC_PLACEHOLDER = 'table of contents';
+
+/**
+ * One `<h1>` per page, the post's title: a body that starts with its own `# Title` (common
+ * in Quartz, Jekyll and Hugo posts) loses that heading when it repeats the title, and a
+ * body with other level-1 headings has all its headings moved down a level (h1 → h2 …,
+ * h6 stays h6), so the table of contents follows. Also applies `{#id}` heading attributes
+ * and drops AstroPaper's empty "Table of contents" heading.
+ */
+export function headingsPlugin(): HastPlugins[number] {
+  return (factory) => {
+    if (!/^[ \t]{0,3}#|^[ \t]*=+[ \t]*$|<h1|\{:?\s*#|table of contents/im.test(factory.source)) return null;
+    let shift = false;
+    return {
+      name: 'folio-headings',
+      before(root, ctx) {
+        const title = (ctx.data['astro'] as { frontmatter?: { title?: unknown } } | undefined)?.frontmatter?.title;
+        const elements = root.children.filter((child) => child.type === 'element');
+        const first = elements[0];
+        if (first?.tagName === 'h1' && typeof title === 'string' && comparable(ctx.textContent(first)) === comparable(title)) {
+          ctx.removeNode(first);
+          elements.shift();
+        }
+        shift = elements.some((element) => element.tagName === 'h1');
+      },
+      element: {
+        filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+        visit(node, ctx) {
+          const text = ctx.textContent(node);
+          if (node.tagName !== 'h1' && comparable(text) === TOC_PLACEHOLDER) {
+            ctx.removeNode(node);
+            return;
+          }
+          const attributes = HEADING_ATTRIBUTES.exec(text);
+          if (!shift && !attributes) return;
+          const heading = { ...node, properties: { ...node.properties }, children: [...node.children] };
+          if (shift) heading.tagName = `h${Math.min(6, Number(node.tagName[1]) + 1)}`;
+          const last = heading.children.at(-1);
+          if (attributes && last?.type === 'text') {
+            heading.children[heading.children.length - 1] = { ...last, value: last.value.replace(HEADING_ATTRIBUTES, '') };
+            heading.properties['id'] = attributes[1];
+          }
+          return heading;
+        },
       },
     };
   };
@@ -216,7 +272,7 @@ export function taskListPlugin(): HastPlugins[number] {
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     mdastPlugins: [wikilinkPlugin(options)],
-    hastPlugins: [highlightPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
+    hastPlugins: [highlightPlugin(), headingsPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
     // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
     features: { rawHtml: true },
   };

@@ -40,7 +40,7 @@ function monthIndex(name: string): number | undefined {
 }
 
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const MONTH_FIRST = /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$/i;
 
@@ -79,7 +79,8 @@ export function parseDateParts(value: unknown): DateParts | undefined {
     if (!day) return undefined;
     if (hh === undefined || mi === undefined) return { day };
     if (Number(hh) > 23 || Number(mi) > 59 || Number(ss ?? 0) > 59) return undefined;
-    const parts: DateParts = { day, time: `${hh}:${mi}:${ss ?? '00'}` };
+    // Hugo and Jekyll accept a one-digit hour (`2019-04-25 9:00:00`).
+    const parts: DateParts = { day, time: `${hh.padStart(2, '0')}:${mi}:${ss ?? '00'}` };
     if (off) parts.offset = normaliseOffset(off);
     return parts;
   }
@@ -185,6 +186,12 @@ export function formatMonth(year: number, month: number, locale: string): string
 export function dayIn(instant: Date, timeZone: string): string {
   const offset = zoneOffsetMs(instant, timeZone);
   return new Date(instant.getTime() + offset).toISOString().slice(0, 10);
+}
+
+/** The wall-clock time of `instant` in `timeZone`, `YYYY-MM-DDTHH:MM:SS` without an offset (read back in that zone). */
+export function wallTimeIn(instant: Date, timeZone: string): string {
+  const offset = zoneOffsetMs(instant, timeZone);
+  return new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset).toISOString().slice(0, 19);
 }
 
 /** The later of two dates, for "last modified". */

@@ -39,6 +39,13 @@ export function plainText(markdown: string): string {
   );
 }
 
+const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$)/gm;
+
+/** A Markdown body without its code (fenced blocks and inline spans), for checks that must not look inside code. */
+export function withoutCode(markdown: string): string {
+  return markdown.replace(/\r\n?/g, '\n').replace(FENCED_CODE, '\n').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, ' ');
+}
+
 /** Cuts text to about `length` characters at a word boundary, ending with an ellipsis when cut. */
 export function excerpt(text: string, length = 160): string {
   const clean = text.replace(/\s+/g, ' ').trim();

@@ -5,27 +5,56 @@
  * find the text as written so the schema can read (or reject) it instead.
  */
 
-/** The YAML frontmatter block of a file (without the fences), or undefined. */
-export function frontmatterBlock(source: string): string | undefined {
+/** A post file cut into its frontmatter block and its body. */
+export interface SplitSource {
+  /** `yaml` between `---` fences (Jekyll, Astro, Eleventy, Obsidian), `toml` between `+++` (Hugo); undefined without frontmatter. */
+  format?: 'yaml' | 'toml' | undefined;
+  /** The block without its fences ('' for an empty block). */
+  block?: string | undefined;
+  body: string;
+  /** Lines before the body (the frontmatter and its fences), to give body line numbers as file line numbers. */
+  bodyOffset: number;
+}
+
+// Blank lines may come before the block, as Astro's own frontmatter reader allows.
+const YAML_BLOCK = /^(?:[ \t]*\r?\n)*---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const TOML_BLOCK = /^(?:[ \t]*\r?\n)*\+\+\+[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?\+\+\+[ \t]*(?:\r?\n|$)/;
+
+/** Splits a post file into frontmatter (YAML or TOML) and body. A BOM is dropped. */
+export function splitFrontmatter(source: string): SplitSource {
   const text = source.replace(/^\uFEFF/, '');
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  return match?.[1];
+  for (const [format, pattern] of [['yaml', YAML_BLOCK], ['toml', TOML_BLOCK]] as const) {
+    const match = pattern.exec(text);
+    if (match) {
+      const head = match[0];
+      return { format, block: match[1] ?? '', body: text.slice(head.length), bodyOffset: head.split('\n').length - (head.endsWith('\n') ? 1 : 0) };
+    }
+  }
+  return { body: text, bodyOffset: 0 };
+}
+
+/** The frontmatter block of a file (without the fences), or undefined. */
+export function frontmatterBlock(source: string): string | undefined {
+  return splitFrontmatter(source).block;
 }
 
 const TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}/;
 
 /**
  * For each of `keys` whose parsed value is a Date, puts back the unquoted date text
- * written in the frontmatter (top-level keys only). Other values are left as they are.
+ * written in the frontmatter (top-level keys only; `key: value` in YAML, `key = value` in
+ * TOML). Other values are left as they are.
  */
 export function recoverRawDates(data: Record<string, unknown>, source: string, keys: readonly string[]): Record<string, unknown> {
-  const block = keys.some((k) => data[k] instanceof Date) ? frontmatterBlock(source) : undefined;
+  if (!keys.some((k) => data[k] instanceof Date)) return data;
+  const { block, format } = splitFrontmatter(source);
   if (!block) return data;
+  const separator = format === 'toml' ? '=' : ':';
   let out = data;
   for (const key of keys) {
     if (!(data[key] instanceof Date)) continue;
     const escaped = key.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
-    const line = new RegExp(`^${escaped}[ \\t]*:[ \\t]*([^\\s#'"][^#\\r\\n]*?)[ \\t]*(?:#.*)?$`, 'm').exec(block);
+    const line = new RegExp(`^${escaped}[ \\t]*${separator}[ \\t]*([^\\s#'"][^#\\r\\n]*?)[ \\t]*(?:#.*)?$`, 'm').exec(block);
     const raw = line?.[1];
     if (raw && TIMESTAMP.test(raw)) {
       if (out === data) out = { ...data };
@@ -52,9 +81,7 @@ export function localImageRefs(body: string): string[] {
   return [...refs];
 }
 
-/** The body of a Markdown/MDX file: everything after its frontmatter block. */
+/** The body of a Markdown/MDX file: everything after its frontmatter block (YAML or TOML). */
 export function bodyOf(source: string): string {
-  const text = source.replace(/^\uFEFF/, '');
-  const match = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  return match ? text.slice(match[0].length) : text;
+  return splitFrontmatter(source).body;
 }

@@ -9,7 +9,7 @@ const out = join(root, 'tests/.output/broken');
 
 /** Each broken case: the messages its build (and check:content) must print. */
 const cases: Record<string, (string | RegExp)[]> = {
-  'missing-title': ['no-title.md', 'title: is required'],
+  'empty-title': ['empty-title.md', 'title: expected non-empty text, found "  "'],
   'impossible-date': ['bad-date.md', 'date: expected a real date', 'found "2024-13-45"'],
   'tags-number': ['bad-tags.md', 'tags: expected a list of tags or a comma-separated string, found 42'],
   'draft-maybe': ['bad-draft.md', 'draft: expected true or false, found "maybe"'],
@@ -70,7 +70,7 @@ describe.each(Object.entries(cases))('a broken post: %s', (name, messages) => {
 describe('check:content', () => {
   it('lists every problem in every file at once', () => {
     const dir = mkdtempSync(join(tmpdir(), 'folio-broken-'));
-    for (const name of ['missing-title', 'impossible-date', 'tags-number', 'draft-maybe', 'broken-yaml', 'missing-image']) {
+    for (const name of ['empty-title', 'impossible-date', 'tags-number', 'draft-maybe', 'broken-yaml', 'missing-image']) {
       cpSync(join(fixtures, name), join(dir, name), { recursive: true });
     }
     const result = runScript('scripts/check-content.ts', [], { FOLIO_CONTENT_DIR: dir });

@@ -26,6 +26,12 @@ describe('parseDateParts', () => {
     expect(parseDateParts('2020-09-29T08:05:00+0530')).toEqual({ day: '2020-09-29', time: '08:05:00', offset: '+05:30' });
   });
 
+  it('accepts a one-digit hour, as Hugo and Jekyll do', () => {
+    expect(parseDateParts('2019-04-09T8:09:26-07:00')).toEqual({ day: '2019-04-09', time: '08:09:26', offset: '-07:00' });
+    expect(parseDateParts('2019-04-25 9:00:00')).toEqual({ day: '2019-04-25', time: '09:00:00' });
+    expect(parseDateParts('2019-04-25 24:00:00')).toBeUndefined();
+  });
+
   it('reads the human forms used by the Astro starter', () => {
     expect(parseDateParts('Jul 08 2022')).toEqual({ day: '2022-07-08' });
     expect(parseDateParts('July 8, 2022')).toEqual({ day: '2022-07-08' });

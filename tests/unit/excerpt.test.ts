@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, plainText, readingMinutes } from '../../src/lib/excerpt';
+import { excerpt, plainText, readingMinutes, withoutCode } from '../../src/lib/excerpt';
 
 describe('plainText', () => {
   it('keeps the words and drops Markdown markup', () => {
@@ -71,5 +71,15 @@ describe('readingMinutes', () => {
 
   it('counts CJK text by characters', () => {
     expect(readingMinutes('日'.repeat(1500))).toBe(3);
+  });
+});
+
+describe('withoutCode', () => {
+  it('drops fenced blocks and inline code, keeps the prose', () => {
+    const body = 'See [[Real]].\n\n```md\n[[Inside a fence]]\n```\n\nAnd `[[inline]]` or ``[[double `tick`]]`` here.\n~~~\n[[tilde]]\n~~~\n';
+    const text = withoutCode(body);
+    expect(text).toContain('[[Real]]');
+    expect(text).not.toMatch(/Inside a fence|inline|double|tilde/);
+    expect(text).toContain('here.');
   });
 });

@@ -57,4 +57,16 @@ describe('bodyOf', () => {
     expect(bodyOf('\uFEFF---\r\ntitle: x\r\n---\r\nBody.')).toBe('Body.');
     expect(bodyOf('No frontmatter.')).toBe('No frontmatter.');
   });
+
+  it("cuts Hugo's TOML frontmatter off too, so it never reaches an excerpt", () => {
+    expect(bodyOf('+++\ntitle = "x"\ndate = 2020-01-01\n+++\nBody.\n')).toBe('Body.\n');
+    expect(bodyOf('---\n---\nEmpty block.')).toBe('Empty block.');
+  });
+});
+
+describe('recoverRawDates in TOML', () => {
+  it('puts back an offset datetime as written', () => {
+    const source = '+++\ntitle = "x"\ndate = 2020-09-29T23:15:09-07:00\n+++\n';
+    expect(recoverRawDates({ date: new Date('2020-09-30T06:15:09Z') }, source, DATE_KEYS)).toEqual({ date: '2020-09-29T23:15:09-07:00' });
+  });
 });

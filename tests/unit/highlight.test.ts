@@ -19,6 +19,15 @@ describe('highlight', () => {
     expect(warning).toContain('"no-such-language"');
   });
 
+  it('reads languages as authors write them: any case, Shiki aliases', async () => {
+    for (const [lang, name] of [['R', 'r'], ['Python', 'python'], ['JS', 'js'], ['Shell', 'shell']] as const) {
+      const { pre, warning } = await highlight({ code: 'x <- 1', lang });
+      expect(warning).toBeUndefined();
+      expect(pre.properties?.['dataLanguage']).toBe(name);
+      expect(JSON.stringify(pre)).toContain('--shiki-dark:');
+    }
+  });
+
   it('colours a line the same however long tokenizing it takes (no time limit per line)', async () => {
     const request = { code: 'const answer: number = 42; const other = "text" + answer;\n', lang: 'ts' };
     const normal = (await highlight(request)).pre;

@@ -75,10 +75,13 @@ describe('postSchema', () => {
     expect(errorsOf({ date: 'x', tags: 42, draft: 'maybe' })).toHaveLength(4);
   });
 
-  it('reports an alias field under the name the author wrote', () => {
-    expect(errorsOf({ title: 'T', pubDate: '2024-13-45' })[0]).toMatch(/^pubDate: expected a real date/);
-    expect(errorsOf({ title: 'T', date: '2024-01-01', categories: 7 })[0]).toMatch(/^categories: expected a list/);
-    expect(errorsOf({ title: 'T', published: 'nope' })[0]).toMatch(/^published: expected a real date/);
+  it("reports an alias field under Folio's name, naming the key the author wrote", () => {
+    expect(errorsOf({ title: 'T', pubDate: '2024-13-45' })[0]).toMatch(/^date: expected a real date .* \(written as `pubDate`\)$/);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', categories: 7 })[0]).toMatch(/^tags: expected a list .*found 7 \(written as `categories`\)$/);
+    expect(errorsOf({ title: 'T', published: 'nope' })[0]).toMatch(/^date: expected a real date .*\(written as `published`\)$/);
+    // the field is named once, as Astro's own error names it (not "date: date: ...")
+    expect(errorsOf({ title: 'T' })[0]).toMatch(/^date: is required/);
+    expect(errorsOf({ date: '2024-01-01' })[0]).toMatch(/^title: is required/);
   });
 });
 

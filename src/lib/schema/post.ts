@@ -50,6 +50,12 @@ function unwrap(input: unknown, fallbackKey: string): { key: string; value: unkn
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
+/**
+ * Messages do not start with the field: Astro's error and check:content put the field
+ * first. A value read under another engine's name says so (`date` written as `pubDate`).
+ */
+const writtenAs = (key: string, field: string) => (key === field ? '' : ` (written as \`${key}\`)`);
+
 /** Maps other engines' frontmatter onto Folio's field names. Unknown keys are dropped. */
 export function normaliseFrontmatter(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
@@ -131,8 +137,8 @@ const dateField = <R extends boolean>(name: string, required: R) =>
       return fail(
         ctx,
         absent
-          ? `${key}: is required (add a line such as \`${key}: 2024-03-03\` to the frontmatter)`
-          : `${key}: expected a real date such as 2024-03-03 or 2024-03-03T09:30:00+01:00, found ${describeValue(value)}`,
+          ? `is required (add a line such as \`${key}: 2024-03-03\` to the frontmatter)`
+          : `expected a real date such as 2024-03-03 or 2024-03-03T09:30:00+01:00, found ${describeValue(value)}${writtenAs(key, name)}`,
         value,
       );
     });
@@ -142,7 +148,7 @@ function readTags(key: string, value: unknown, ctx: Ctx): unknown[] | undefined 
   // Jekyll writes categories as a space-separated string; everything else uses commas.
   if (typeof value === 'string') return !value.includes(',') && key.startsWith('categor') ? value.split(/\s+/) : value.split(',');
   if (Array.isArray(value)) return value;
-  fail(ctx, `${key}: expected a list of tags or a comma-separated string, found ${describeValue(value)}`, value);
+  fail(ctx, `expected a list of tags or a comma-separated string, found ${describeValue(value)}${writtenAs(key, 'tags')}`, value);
   return undefined;
 }
 
@@ -160,7 +166,7 @@ export const tagsField = z
       if (!raw) return z.NEVER;
       for (const item of raw) {
         if (typeof item !== 'string' && typeof item !== 'number') {
-          return fail(ctx, `${key}: each tag must be text, found ${describeValue(item)}`, item);
+          return fail(ctx, `each tag must be text, found ${describeValue(item)}${writtenAs(key, 'tags')}`, item);
         }
         const tag = String(item).normalize('NFC').trim().replace(/\s+/g, ' ');
         const k = tag.toLowerCase();
@@ -181,8 +187,8 @@ const title = z
     return fail(
       ctx,
       value === undefined
-        ? 'title: is required (add a line such as `title: My post` to the frontmatter)'
-        : `title: expected non-empty text, found ${describeValue(value)}`,
+        ? 'is required (add a line such as `title: My post` to the frontmatter)'
+        : `expected non-empty text, found ${describeValue(value)}`,
       value,
     );
   });
@@ -194,7 +200,7 @@ const draft = z
     const { key, value } = unwrap(input, 'draft');
     if (value === undefined || value === null) return false;
     if (typeof value === 'boolean') return value;
-    return fail(ctx, `${key}: expected true or false, found ${describeValue(value)}`, value);
+    return fail(ctx, `expected true or false, found ${describeValue(value)}${writtenAs(key, 'draft')}`, value);
   });
 
 const optionalText = (name: string) =>
@@ -204,7 +210,7 @@ const optionalText = (name: string) =>
     .transform((input, ctx): string | undefined => {
       const { key, value } = unwrap(input, name);
       if (value === undefined || value === null) return undefined;
-      if (typeof value !== 'string' && typeof value !== 'number') return fail(ctx, `${key}: expected text, found ${describeValue(value)}`, value);
+      if (typeof value !== 'string' && typeof value !== 'number') return fail(ctx, `expected text, found ${describeValue(value)}${writtenAs(key, name)}`, value);
       const text = String(value).trim();
       return text === '' ? undefined : text;
     });
@@ -215,13 +221,13 @@ const slug = z
   .optional()
   .transform((value, ctx): string | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string' && typeof value !== 'number') return fail(ctx, `slug: expected text, found ${describeValue(value)}`, value);
+    if (typeof value !== 'string' && typeof value !== 'number') return fail(ctx, `expected text, found ${describeValue(value)}`, value);
     const clean = String(value)
       .trim()
       .replace(/^\/+|\/+$/g, '')
       .replace(/^posts\//, '');
     if (clean === '' || /(^|\/)\.\.?(\/|$)|[?#\\]/.test(clean)) {
-      return fail(ctx, `slug: expected a URL segment such as "my-post", found ${describeValue(value)}`, value);
+      return fail(ctx, `expected a URL segment such as "my-post", found ${describeValue(value)}`, value);
     }
     return clean;
   });
@@ -233,7 +239,7 @@ const aliases = z
     if (value === undefined || value === null) return [];
     const list = typeof value === 'string' ? [value] : value;
     if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' && typeof a !== 'number')) {
-      return fail(ctx, `aliases: expected a list of old paths or names, found ${describeValue(value)}`, value);
+      return fail(ctx, `expected a list of old paths or names, found ${describeValue(value)}`, value);
     }
     return list.map((a) => String(a).trim()).filter((a) => a !== '');
   });
@@ -244,7 +250,7 @@ const toc = z
   .transform((value, ctx): boolean | undefined => {
     if (value === undefined || value === null) return undefined;
     if (typeof value === 'boolean') return value;
-    return fail(ctx, `toc: expected true or false, found ${describeValue(value)}`, value);
+    return fail(ctx, `expected true or false, found ${describeValue(value)}`, value);
   });
 
 const ABSOLUTE_URL = /^https?:\/\//i;
@@ -263,7 +269,7 @@ const coverText = z
   .optional()
   .transform((value, ctx): string | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string') return fail(ctx, `image: expected a path such as ./cover.jpg or an https:// URL, found ${describeValue(value)}`, value);
+    if (typeof value !== 'string') return fail(ctx, `expected a path such as ./cover.jpg or an https:// URL, found ${describeValue(value)}`, value);
     return value.trim();
   });
 
@@ -320,7 +326,7 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
 }
 
 /** A stand-in for Astro's image() outside the build: accepts any relative path. */
-export const pathOnlyImage = () => z.string().regex(/^(?!https?:)/i, 'image: expected a relative path');
+export const pathOnlyImage = () => z.string().regex(/^(?!https?:)/i, 'expected a relative path');
 
 /** The schema with local images kept as paths (unit tests, check:content). */
 export const postSchema = createPostSchema(pathOnlyImage);
@@ -328,10 +334,10 @@ export const postSchema = createPostSchema(pathOnlyImage);
 export type PostFrontmatter = z.infer<typeof postSchema>;
 export type PostFrontmatterInput = z.input<typeof postSchema>;
 
-/** Formats zod issues as "field: message" lines (messages above already start with the field). */
+/** Formats zod issues as "field: message" lines, as Astro prints them in a build. */
 export function formatIssues(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const field = issue.path.join('.');
-    return field && !issue.message.startsWith(`${field}:`) && !/^[\w-]+: /.test(issue.message) ? `${field}: ${issue.message}` : issue.message;
+    return field ? `${field}: ${issue.message}` : issue.message;
   });
 }
