@@ -1,11 +1,11 @@
 // npm run check:content: validates every post with the build's own schema and rules,
 // without building, and lists every problem at once. Exits 1 when there is any.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createFileDates } from '../src/build/file-dates.ts';
+import { missingImages } from '../src/build/local-files.ts';
 import { contentDir, frontNotes, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
-import { localImageRefs } from '../src/lib/frontmatter.ts';
 import { withoutCode } from '../src/lib/excerpt.ts';
 import { withoutExtension } from '../src/lib/ids.ts';
 import { toPost } from '../src/lib/posts/post.ts';
@@ -26,13 +26,7 @@ const report = (file: string, message: string) => problems.set(file, [...(proble
 for (const source of sources) for (const message of source.problems) report(source.file, message);
 
 // Local images: the cover and every relative image in the body must exist beside the post.
-for (const source of sources) {
-  const paths = localImageRefs(source.body);
-  if (source.data?.image?.kind === 'local') paths.push(String(source.data.image.image));
-  for (const path of paths) {
-    if (!existsSync(join(dir, dirname(source.entry), path))) report(source.file, `image: ${path} does not exist next to the post`);
-  }
-}
+for (const source of sources) for (const message of missingImages(join(dir, source.entry), readFileSync(join(dir, source.entry), 'utf8'), source.raw)) report(source.file, message);
 
 const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: { ...toPost({ id: s.id, data: s.data, body: s.body }, siteConfig), filePath: s.file } }] : []));
 for (const error of findDuplicateUrls(valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { plainText, readingMinutes } from '../lib/excerpt.ts';
-import { bodyOf, localImageRefs } from '../lib/frontmatter.ts';
+import { bodyOf } from '../lib/frontmatter.ts';
 import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath } from '../lib/ids.ts';
 import { readPostFile } from '../lib/post-file.ts';
 import { toPost } from '../lib/posts/post.ts';
@@ -15,6 +15,7 @@ import { siteConfig } from '../site.config.ts';
 import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type RenderedLike } from './body-store.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { closeHighlightPool } from './highlight.ts';
+import { missingImages } from './local-files.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
@@ -45,14 +46,6 @@ export function postError(filePath: string, message: string, line = 1): Error {
   return error;
 }
 
-/** Stops on a missing local image with the post's name (Astro's own error names only the image). */
-function assertImagesExist(filePath: string, source: string): void {
-  for (const ref of localImageRefs(source)) {
-    if (!existsSync(resolve(dirname(filePath), ref))) {
-      throw postError(filePath, `the image ${ref} does not exist next to the post. Fix the path or add the file.`);
-    }
-  }
-}
 
 const posix = (path: string) => path.split(sep).join('/');
 
@@ -144,7 +137,9 @@ export function postsLoader(base: string): Loader {
           if (!props.filePath) return context.parseData(props);
           // Small files: one synchronous read costs less than a promise-based open, stat, read, close.
           const source = readFileSync(props.filePath, 'utf8');
-          assertImagesExist(props.filePath, source);
+          // Astro's own error for a missing image names only the image.
+          const [missing] = missingImages(props.filePath, source, props.data);
+          if (missing) throw postError(props.filePath, missing);
           const text = plainText(bodyOf(source));
           const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text) };
           return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });

@@ -16,6 +16,7 @@ const cases: Record<string, (string | RegExp)[]> = {
   'broken-yaml': ['broken-yaml.md', /(line \d+|broken-yaml\.md:\d+)/],
   'duplicate-url': ['Two posts would be published at /posts/fine/', 'duplicate-url/fine.md', 'duplicate-url/other.md'],
   'missing-image': ['missing-image.md', './nope.png does not exist next to the post'],
+  'missing-cover': ['missing-cover.md', 'the image ./nope-cover.jpg does not exist next to the post'],
   'tag-collision': ['"Node.js"', '"node js"', 'tag-collision/one.md', 'tag-collision/two.md'],
 };
 
@@ -64,6 +65,15 @@ describe.each(Object.entries(cases))('a broken post: %s', (name, messages) => {
       if (typeof message === 'string') expect(result.output).toContain(message);
       else expect(result.output).toMatch(message);
     }
+  });
+
+  it('gets from check:content the very messages the build prints', () => {
+    const result = runScript('scripts/check-content.ts', [], { FOLIO_CONTENT_DIR: join(fixtures, name) });
+    const problems = [...result.output.matchAll(/^ {2}- (.+)$/gm)].map((m) => m[1]!);
+    expect(problems.length).toBeGreaterThan(0);
+    // Paths are relative to the working directory in both; the build may wrap a long line.
+    const build = plain(builds.get(name)!.output).replace(/\s+/g, ' ');
+    for (const problem of problems) expect(build).toContain(problem.replace(/\s+/g, ' '));
   });
 });
 
