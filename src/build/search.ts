@@ -54,8 +54,11 @@ function postPages(outDir: string): string[] {
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
 
-async function createIndex(): Promise<PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex();
+/** Left out of the index unless the site's `searchCode` is on: code blocks (Folio's and raw <pre>). */
+export const CODE_SELECTORS = ['.code-block', 'pre'];
+
+async function createIndex(searchCode: boolean): Promise<PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex(searchCode ? {} : { excludeSelectors: CODE_SELECTORS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   return index;
 }
@@ -163,7 +166,14 @@ function placeShards(output: string, store: string, keys: readonly string[], pla
  * `<cacheDir>/folio-search/` under a hash of its pages' bytes and Pagefind's
  * version, so a rebuild after editing one post re-indexes one shard and copies the others.
  */
-export async function indexSite(outDir: string, cacheDir: string, perShard: number): Promise<SearchIndexResult> {
+export interface SearchOptions {
+  /** Posts per shard (the site's `searchShardPosts`). */
+  perShard: number;
+  /** Whether code blocks are indexed (the site's `searchCode`). */
+  searchCode: boolean;
+}
+
+export async function indexSite(outDir: string, cacheDir: string, { perShard, searchCode }: SearchOptions): Promise<SearchIndexResult> {
   const started = performance.now();
   const pages = postPages(outDir);
   const count = searchShardCount(pages.length, perShard);
@@ -181,7 +191,7 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
 
   const digests = pageDigests(outDir, join(store, DIGESTS), pages);
   const keys = groups.map((group, shard) => {
-    const hash = createHash('sha256').update(`pagefind@${version}\0${count}\0${shard}\0`);
+    const hash = createHash('sha256').update(`pagefind@${version}\0${count}\0${shard}\0code:${searchCode}\0`);
     for (const page of group) hash.update(page).update('\0').update(digests.get(page)!).update('\0');
     return hash.digest('hex').slice(0, 32);
   });
@@ -198,7 +208,7 @@ export async function indexSite(outDir: string, cacheDir: string, perShard: numb
     const indexShards = async () => {
       for (let todo = missing[next++]; todo; todo = missing[next++]) {
         const cached = join(store, keys[todo.shard]!);
-        const index = await createIndex();
+        const index = await createIndex(searchCode);
         await addPages(index, outDir, todo.group);
         const partial = `${cached}.${process.pid}.tmp`;
         rmSync(partial, { recursive: true, force: true });

@@ -63,7 +63,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
         // Pagefind works in a process of its own and the cards in worker threads: started
         // here, waited for by `finish`.
-        const index = indexSite(folder, cacheDir, siteConfig.searchShardPosts);
+        const index = indexSite(folder, cacheDir, { perShard: siteConfig.searchShardPosts, searchCode: siteConfig.searchCode });
         const cards = writeOgCards(folder, logger, join(cacheDir, 'folio-og-copied.json'));
         ending = Promise.all([index, cards]).then(([{ pages, shards, reused, bundles, ms }]) => ({
           bundles,

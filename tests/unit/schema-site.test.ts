@@ -7,7 +7,16 @@ describe('parseSiteConfig', () => {
   it('fills defaults', () => {
     const config = parseSiteConfig(minimal);
     expect(config).toMatchObject({ base: '/', lang: 'en', locale: 'en', timeZone: 'UTC', postsPerPage: 10, excerptLength: 160 });
-    expect(config.feedLimit).toBeUndefined();
+    expect(config.feedLimit).toBe(50);
+    expect(config.searchCode).toBe(false);
+    expect(config.searchShardPosts).toBe(2000);
+  });
+
+  it('takes feedLimit: false for feeds of every post, and rejects other values naming the setting', () => {
+    expect(parseSiteConfig({ ...minimal, feedLimit: false }).feedLimit).toBeUndefined();
+    expect(parseSiteConfig({ ...minimal, feedLimit: 200 }).feedLimit).toBe(200);
+    expect(() => parseSiteConfig({ ...minimal, feedLimit: 0 })).toThrow(/feedLimit: expected a whole number of posts/);
+    expect(() => parseSiteConfig({ ...minimal, feedLimit: true as unknown as false })).toThrow(/feedLimit/);
   });
 
   it('lets SITE_URL and BASE_PATH override site and base', () => {

@@ -1,0 +1,39 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexSite } from '../../src/build/search';
+import { listFiles } from '../helpers/dist';
+import { fixture } from './setup';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Indexes the fixture's post pages (copied, so the fixture stays as built) and returns each page's indexed text by URL. */
+async function indexedText(searchCode: boolean): Promise<Map<string, string>> {
+  const work = mkdtempSync(join(tmpdir(), 'folio-search-code-'));
+  dirs.push(work);
+  const out = join(work, 'dist');
+  cpSync(join(fixture.out, 'posts'), join(out, 'posts'), { recursive: true });
+  await indexSite(out, join(work, 'cache'), { perShard: 2000, searchCode });
+  const fragments = listFiles(out)
+    .filter((f) => f.startsWith('pagefind/fragment/'))
+    .map((f) => JSON.parse(gunzipSync(readFileSync(join(out, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+  return new Map(fragments.map((f) => [f.url, f.content]));
+}
+
+describe('searchCode', () => {
+  it('keeps code blocks out of the index by default, and puts them back when on', async () => {
+    const without = await indexedText(false);
+    const withCode = await indexedText(true);
+    const page = '/posts/markdown-features/';
+    expect(without.get(page)).toContain('Code'); // the heading above the block is prose
+    expect(without.get(page)).not.toContain('answer');
+    expect(withCode.get(page)).toContain('const answer: number = 42;');
+    // nothing else differs: every post is indexed either way
+    expect([...without.keys()].sort()).toEqual([...withCode.keys()].sort());
+  }, 120_000);
+});
