@@ -39,7 +39,7 @@ export function hugoShortcode(s: Scanner, at: number): number {
     s.replace(at, end, `{{${delim}${body.slice(at + 5, close)}${right}`);
     return end;
   }
-  const sc = parseShortcode(body, at, right);
+  const sc = parseShortcode(s, at, right);
   if (!sc) {
     s.warn(at, s.lineEnd(at), `a Hugo shortcode that could not be read (no closing "${right}" or a broken argument); left as written`);
     return at + 3;
@@ -53,12 +53,21 @@ export function hugoShortcode(s: Scanner, at: number): number {
   return convert(s, at, sc);
 }
 
-/** Reads `{{< name pos "quoted" `raw` key=value key="v" >}}` (also `/name` and self-closing `/>}}`). */
-function parseShortcode(body: string, at: number, right: string): Shortcode | undefined {
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * Reads `{{< name pos "quoted" `raw` key=value key="v" >}}` (also `/name` and self-closing `/>}}`).
+ * Gives up at once without a closing delimiter nearby, and at a `{{` outside quotes, so that runs
+ * of broken openers cost no more than the text they span.
+ */
+function parseShortcode(s: Scanner, at: number, right: string): Shortcode | undefined {
+  const { body } = s;
+  const closeAt = s.nextIndex(right, at + 3);
+  if (closeAt < 0 || closeAt - at > MAX_SHORTCODE) return undefined;
   const limit = Math.min(body.length, at + MAX_SHORTCODE);
   let p = at + 3;
   const skipSpace = () => {
-    while (p < limit && /\s/.test(body[p] ?? '')) p++;
+    while (p < limit && isSpace(body.charCodeAt(p))) p++;
   };
   const atEnd = () => body.startsWith(right, p) || (body[p] === '/' && body.startsWith(right, p + 1));
   const readValue = (): { text: string; bare: boolean } | undefined => {
@@ -83,7 +92,10 @@ function parseShortcode(body: string, at: number, right: string): Shortcode | un
       return { text, bare: false };
     }
     const start = p;
-    while (p < limit && !/[\s=]/.test(body[p] ?? '') && !atEnd()) p++;
+    for (; p < limit; p++) {
+      const ch = body.charCodeAt(p);
+      if (isSpace(ch) || ch === 61 /* = */ || (ch === 123 /* { */ && body.charCodeAt(p + 1) === 123) || atEnd()) break;
+    }
     return p > start ? { text: body.slice(start, p), bare: true } : undefined;
   };
 

@@ -5,8 +5,8 @@
  */
 import { LIST_ITEM, type Scanner } from './scanner.ts';
 
-const EXTENSION = /\{::(\w+)([^}\n]*)\}/y;
-const IAL = /\{:([^{}\n]*)\}/y;
+const EXTENSION = /\{::(\w+)([^}\n]{0,500})\}/y;
+const IAL = /\{:([^{}\n]{0,500})\}/y;
 /** `.class`, `#id`, `key="v"`, `key='v'`, `key=v` and reference names, separated by spaces. */
 const IAL_TOKEN = String.raw`(?:(?:[.#][\w-]+)+|[A-Za-z_][\w-]*(?:=(?:"[^"]*"|'[^']*'|[^\s"'=}]+))?)`;
 const IAL_BODY = new RegExp(String.raw`^\s*(?:${IAL_TOKEN}(?:\s+${IAL_TOKEN})*)?\s*$`);
@@ -18,7 +18,7 @@ export function kramdown(s: Scanner, at: number): number {
   const { body } = s;
   if (body[at + 2] === ':') return extension(s, at);
   if (body[at + 2] === '/') {
-    s.warn(at, Math.min(s.lineEnd(at), at + 20), 'a kramdown closing tag without its opening; left as written');
+    s.warn(at, s.lineEnd(at), 'a kramdown closing tag without its opening; left as written');
     return at + 2;
   }
   IAL.lastIndex = at;
@@ -42,7 +42,7 @@ export function kramdown(s: Scanner, at: number): number {
   }
   // `## Heading {: #id}` keeps its id in the syntax Folio applies.
   const id = /(?:^|\s)#([\w-]+)/.exec(content)?.[1];
-  if (id && HEADING.test(body.slice(s.lineStart(at), at)) && /^[ \t\r]*$/.test(body.slice(end, s.lineEnd(end)))) {
+  if (id && HEADING.test(s.linePrefix(at) ?? '') && s.restOfLine(end) >= 0) {
     s.replace(at, end, `{#${id}}`);
     return end;
   }

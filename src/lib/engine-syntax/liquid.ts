@@ -10,16 +10,24 @@ import { liquidMarkup, type Scanner } from './scanner.ts';
 const MAX_TAG = 2000;
 const END_RAW = /\{%-?\s*endraw\s*-?%\}/g;
 const END_COMMENT = /\{%-?\s*endcomment\s*-?%\}/g;
-const END_HIGHLIGHT_OR_RAW = /\{%-?\s*(endhighlight|raw)\s*-?%\}/g;
+const END_HIGHLIGHT = /\{%-?\s*endhighlight\s*-?%\}/g;
+const RAW = /\{%-?\s*raw\s*-?%\}/g;
 /** Jekyll's own syntax check: a language, then `name`, `name=value` or `name="1 2"` options. */
 const HIGHLIGHT_ARGS = /^([A-Za-z0-9.+#_-]+)((?:\s+\w+(?:=(?:\w+|"[^"]*"))?)*)$/;
 const LINK_TAG = /\{%-?\s*(post_url|link)\s+([^%]*?)\s*-?%\}/y;
 /** Files `{% link %}` resolves to a page's permalink, which only Jekyll knew. */
 const PAGE_FILE = /(?:^|\/)_(?:posts|drafts)\/|\.(?:md|markdown|mkdn?|mkd|mdown|html?|textile)$/i;
 
+/** Whether an opener at `at` has its closer nearby, with no other opener of its kind in between. */
+function closed(s: Scanner, at: number, open: string, close: number): boolean {
+  if (close < 0 || close - at > MAX_TAG) return false;
+  const inner = s.nextIndex(open, at + 2);
+  return inner < 0 || inner > close;
+}
+
 export function liquidTag(s: Scanner, at: number): number {
   const close = s.nextIndex('%}', at + 2);
-  if (close < 0 || close - at > MAX_TAG) {
+  if (!closed(s, at, '{%', close)) {
     s.warn(at, s.lineEnd(at), 'a Liquid tag "{%" that is never closed by "%}"; left as written');
     return at + 2;
   }
@@ -55,7 +63,7 @@ export function liquidTag(s: Scanner, at: number): number {
 
 export function liquidOutput(s: Scanner, at: number): number {
   const close = s.nextIndex('}}', at + 2);
-  if (close < 0 || close - at > MAX_TAG) {
+  if (!closed(s, at, '{{', close)) {
     s.warn(at, s.lineEnd(at), 'a Liquid expression "{{" that is never closed by "}}"; left as written');
     return at + 2;
   }
@@ -100,14 +108,15 @@ function highlight(s: Scanner, at: number, end: number, args: string): number {
   let close: RegExpExecArray | null = null;
   // A raw block in the code may itself contain "{% endhighlight %}" as text.
   for (let from = end; ; ) {
-    const tag = s.find(END_HIGHLIGHT_OR_RAW, from);
-    if (!tag) break;
-    if (tag[1] === 'endhighlight') {
-      close = tag;
+    const endTag = s.find(END_HIGHLIGHT, from);
+    const rawTag = endTag && s.find(RAW, from);
+    if (!endTag || !rawTag || rawTag.index > endTag.index) {
+      close = endTag;
       break;
     }
-    const rawEnd = s.find(END_RAW, tag.index + tag[0].length);
-    from = rawEnd ? rawEnd.index + rawEnd[0].length : tag.index + tag[0].length;
+    const rawEnd = s.find(END_RAW, rawTag.index + rawTag[0].length);
+    if (!rawEnd) break;
+    from = rawEnd.index + rawEnd[0].length;
   }
   if (!close) {
     s.warn(at, end, 'a {% highlight %} block that is never closed by {% endhighlight %}; left as written');

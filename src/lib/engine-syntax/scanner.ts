@@ -20,7 +20,6 @@ const CONTAINER = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*$/
 const LEADING_CONTAINER = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*/;
 export const LIST_ITEM = /^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|\r?$)/;
 const BLANK = /^[ \t\r]*$/;
-const QUOTE_PREFIX = /^[ \t>]*$/;
 const WARNING_TAG_LENGTH = 60;
 
 /** The text inside code that still changes: raw markers go, escaped shortcodes are unescaped. */
@@ -55,6 +54,7 @@ export class Scanner {
   private emitted = 0;
   private newlines: number[] | undefined;
   private readonly nextCache = new Map<string, { from: number; found: number }>();
+  private readonly findCache = new Map<string, { from: number; match: RegExpExecArray | null }>();
   private paragraphEndCache = { from: -1, found: -1 };
   /** Per backtick-run length: below this offset no closing run exists (keeps unmatched runs linear). */
   private readonly noCloserBefore = new Map<number, number>();
@@ -128,15 +128,15 @@ export class Scanner {
 
   /** Whether only whitespace surrounds [a, b) on its line(s), and those lines are still unwritten. */
   alone(a: number, b: number): boolean {
-    const ls = this.lineStart(a);
-    return ls >= this.emitted && BLANK.test(this.body.slice(ls, a)) && BLANK.test(this.body.slice(b, this.lineEnd(b)));
+    const ls = this.spaceBefore(a, false);
+    return ls >= this.emitted && this.restOfLine(b) >= 0;
   }
 
   /** [a, b) widened to whole lines (newline included) when it is alone on them. */
   wholeLines(a: number, b: number): [number, number] {
-    if (!this.alone(a, b)) return [a, b];
-    const le = this.lineEnd(b);
-    return [this.lineStart(a), le < this.body.length ? le + 1 : le];
+    const ls = this.spaceBefore(a, false);
+    const next = this.restOfLine(b);
+    return ls >= this.emitted && next >= 0 ? [ls, next] : [a, b];
   }
 
   /**
@@ -146,31 +146,31 @@ export class Scanner {
    */
   placeBlock(a: number, b: number, lines: readonly string[]): void {
     const { body } = this;
-    const ls = this.lineStart(a);
-    const before = body.slice(ls, a);
+    const before = this.linePrefix(a);
+    const ls = a - (before?.length ?? 0);
     let start = a;
     let lead = '';
     let cont: string;
-    if (CONTAINER.test(before)) {
+    if (before !== undefined && CONTAINER.test(before)) {
       cont = continuation(before);
       // A paragraph on the line above would run into a block that does not interrupt paragraphs.
-      if (cont === before && ls > 0 && ls >= this.emitted && !this.isBlankLine(this.lineStart(ls - 1))) {
+      if (cont === before && ls > 0 && ls >= this.emitted && !this.blankLineBefore(ls)) {
         start = ls;
         lead = `${cont.trimEnd()}\n${before}`;
       }
     } else {
-      cont = continuation(LEADING_CONTAINER.exec(before)?.[0] ?? '');
+      cont = continuation(LEADING_CONTAINER.exec(before ?? '')?.[0] ?? '');
       lead = `\n${cont.trimEnd()}\n${cont}`;
     }
     const blank = cont.trimEnd();
     const text = lines.map((line, i) => (i === 0 ? line : line === '' ? blank : cont + line)).join('\n');
     let end = b;
     let after = '';
-    const le = this.lineEnd(b);
-    if (!BLANK.test(body.slice(b, le))) {
+    const next = this.restOfLine(b);
+    if (next < 0) {
       while (body[end] === ' ' || body[end] === '\t') end++;
       after = `\n${blank}\n${cont}`;
-    } else if (le < body.length && !this.isBlankLine(le + 1)) {
+    } else if (next < body.length && this.restOfLine(next, true) < 0) {
       after = `\n${blank}`;
     }
     this.replace(start, end, lead + text + after);
@@ -183,38 +183,36 @@ export class Scanner {
    */
   placeFence(a: number, openEnd: number, closeStart: number, b: number, info: string): void {
     const { body } = this;
-    const n = body.length;
-    const before = body.slice(this.lineStart(a), a);
-    const atBlockStart = CONTAINER.test(before);
-    const cont = continuation(atBlockStart ? before : (LEADING_CONTAINER.exec(before)?.[0] ?? ''));
+    const before = this.linePrefix(a);
+    const atBlockStart = before !== undefined && CONTAINER.test(before);
+    const cont = continuation(atBlockStart ? before : (LEADING_CONTAINER.exec(before ?? '')?.[0] ?? ''));
     const lead = atBlockStart ? '' : `\n${cont}`;
-    let codeStart = openEnd;
-    const ole = this.lineEnd(openEnd);
-    if (BLANK.test(body.slice(openEnd, ole))) codeStart = Math.min(ole < n ? ole + 1 : n, closeStart);
-    const cls = this.lineStart(closeStart);
-    const closePrefix = body.slice(cls, closeStart);
+    const afterOpen = this.restOfLine(openEnd);
+    const codeStart = afterOpen < 0 ? openEnd : Math.min(afterOpen, closeStart);
+    const cls = this.spaceBefore(closeStart, true);
     let code: string;
     let tail: string;
-    if (cls >= codeStart && QUOTE_PREFIX.test(closePrefix)) {
+    if (cls >= codeStart) {
       code = body.slice(codeStart, cls);
-      tail = closePrefix;
+      tail = body.slice(cls, closeStart);
     } else {
       code = body.slice(codeStart, closeStart);
       tail = cont;
     }
     code = trimCode(codeText(code));
     const fence = fenceFor(code);
-    const after = BLANK.test(body.slice(b, this.lineEnd(b))) ? '' : `\n${cont}`;
+    const after = this.restOfLine(b) >= 0 ? '' : `\n${cont}`;
     this.replace(a, b, `${lead}${fence}${info}\n${code}${tail}${fence}${after}`);
   }
 
   warn(a: number, b: number, message: string): void {
-    const written = this.body.slice(a, b).replace(/\s+/g, ' ').trim();
+    const written = this.body.slice(a, Math.min(b, a + 4 * WARNING_TAG_LENGTH)).replace(/\s+/g, ' ').trim();
     const tag = written.length > WARNING_TAG_LENGTH ? `${written.slice(0, WARNING_TAG_LENGTH - 1)}…` : written;
     this.warnings.push({ line: this.lineOf(a), tag, message });
   }
 
   // ---- positions ----------------------------------------------------------------------------
+  // Line helpers scan only as far as they must: a body may be one huge line.
 
   lineStart(at: number): number {
     return this.body.lastIndexOf('\n', at - 1) + 1;
@@ -222,8 +220,57 @@ export class Scanner {
 
   /** The offset of the newline ending the line of `at`, or the body's length. */
   lineEnd(at: number): number {
-    const nl = this.body.indexOf('\n', at);
+    const nl = this.nextIndex('\n', at);
     return nl < 0 ? this.body.length : nl;
+  }
+
+  /**
+   * The start of the line of `at` when only spaces and tabs (and `>` if `quote`) come before `at`
+   * on it, else -1.
+   */
+  spaceBefore(at: number, quote: boolean): number {
+    const { body } = this;
+    let i = at - 1;
+    for (; i >= 0; i--) {
+      const c = body.charCodeAt(i);
+      if (c === 10) break;
+      if (c !== 32 && c !== 9 && !(quote && c === 62)) return -1;
+    }
+    return i + 1;
+  }
+
+  /**
+   * Where the next line starts (or the body's length) when only whitespace (and `>` if `quote`)
+   * follows `at` on its line, else -1.
+   */
+  restOfLine(at: number, quote = false): number {
+    const { body } = this;
+    let i = at;
+    for (; i < body.length; i++) {
+      const c = body.charCodeAt(i);
+      if (c === 10) return i + 1;
+      if (c !== 32 && c !== 9 && c !== 13 && !(quote && c === 62)) return -1;
+    }
+    return i;
+  }
+
+  /** The text before `at` on its line, if it is short enough to be a container prefix. */
+  linePrefix(at: number): string | undefined {
+    const { body } = this;
+    const stop = Math.max(0, at - 200);
+    for (let i = at - 1; i >= stop; i--) if (body.charCodeAt(i) === 10) return body.slice(i + 1, at);
+    return stop === 0 ? body.slice(0, at) : undefined;
+  }
+
+  /** Whether the line before the one starting at `ls` is blank (a `>` alone counts as blank). */
+  private blankLineBefore(ls: number): boolean {
+    const { body } = this;
+    for (let i = ls - 2; i >= 0; i--) {
+      const c = body.charCodeAt(i);
+      if (c === 10) return true;
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 62) return false;
+    }
+    return true;
   }
 
   /** The next occurrence of `token` at or after `from`, remembered so repeated searches stay linear. */
@@ -236,10 +283,17 @@ export class Scanner {
     return found;
   }
 
-  /** Runs a global regex from `from`. */
+  /**
+   * The first match of a global regex at or after `from`, remembered like {@link nextIndex}
+   * (so an unclosed block searched for again does not rescan the body).
+   */
   find(re: RegExp, from: number): RegExpExecArray | null {
+    const cached = this.findCache.get(re.source);
+    if (cached && cached.from <= from && (cached.match === null || cached.match.index >= from)) return cached.match;
     re.lastIndex = from;
-    return re.exec(this.body);
+    const match = re.exec(this.body);
+    this.findCache.set(re.source, { from, match });
+    return match;
   }
 
   private lineOf(at: number): number {
@@ -255,10 +309,6 @@ export class Scanner {
       else hi = mid;
     }
     return lo + 1;
-  }
-
-  private isBlankLine(start: number): boolean {
-    return QUOTE_PREFIX.test(this.body.slice(start, this.lineEnd(start)).replace(/\r$/, ''));
   }
 
   // ---- code ---------------------------------------------------------------------------------
@@ -337,10 +387,10 @@ export class Scanner {
       let run = 0;
       while (body[p + run] === ch) run++;
       from = p + run;
-      if (run < len || !QUOTE_PREFIX.test(body.slice(this.lineStart(p), p))) continue;
-      const le = this.lineEnd(from);
-      if (!BLANK.test(body.slice(from, le))) continue;
-      end = le < n ? le + 1 : n;
+      if (run < len || this.spaceBefore(p, true) < 0) continue;
+      const next = this.restOfLine(from);
+      if (next < 0) continue;
+      end = next;
       break;
     }
     this.code(i, end);
