@@ -552,6 +552,10 @@ describe('stripTemplateSyntax', () => {
     expect(stripTemplateSyntax('{% comment %}x{% endcomment %}Plain text, 50% off.')).toBe('Plain text, 50% off.');
   });
 
+  it('takes the space before a removed tag only, leaving the text’s own spacing', () => {
+    expect(stripTemplateSyntax('Bonjour ! Voir {{ site.url }}, puis {% link a.md %} ici ; merci.')).toBe('Bonjour ! Voir, puis ici ; merci.');
+  });
+
   it('returns text without template syntax unchanged', () => {
     const plain = '  A title with {braces} and 100%  spacing ';
     expect(stripTemplateSyntax(plain)).toBe(plain);

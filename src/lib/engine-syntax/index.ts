@@ -68,18 +68,36 @@ export function convertEngineSyntax(body: string, ctx: EngineSyntaxContext): Eng
   return { body: converted, warnings: scanner.warnings };
 }
 
-/** Removed with what they enclose: comments of every engine. */
-const COMMENTS = /\{%-?\s*comment\s*-?%\}[\s\S]{0,20000}?\{%-?\s*endcomment\s*-?%\}|\{::comment\}[\s\S]{0,20000}?\{:\/(?:comment)?\}|%%[\s\S]{0,20000}?%%/g;
-/** Removed as tags: shortcodes, Liquid tags and expressions, kramdown extensions and attribute lists. */
-const TAGS = /\{\{[<%][\s\S]{0,4000}?[>%]\}\}|\{%[\s\S]{0,2000}?%\}|\{\{[\s\S]{0,2000}?\}\}|\{:[^{}\n]{0,500}\}/g;
+/**
+ * Template syntax in plain text, with the spaces before it: comments of every engine with what they
+ * enclose (listed first, so they win over the bare tags that open them), then shortcodes, Liquid
+ * tags and expressions, kramdown extensions and attribute lists. Bounded, so an opener without a
+ * closer costs a short look ahead.
+ */
+const TEMPLATE = new RegExp(
+  `[ \\t]*(?:${[
+    String.raw`\{%-?\s*comment\s*-?%\}[\s\S]{0,20000}?\{%-?\s*endcomment\s*-?%\}`,
+    String.raw`\{::comment\}[\s\S]{0,20000}?\{:\/(?:comment)?\}`,
+    String.raw`%%[\s\S]{0,20000}?%%`,
+    String.raw`\{\{[<%][\s\S]{0,4000}?[>%]\}\}`,
+    String.raw`\{%[\s\S]{0,2000}?%\}`,
+    String.raw`\{\{[\s\S]{0,2000}?\}\}`,
+    String.raw`\{:[^{}\n]{0,500}\}`,
+  ].join('|')})`,
+  'g',
+);
 
 /**
  * Removes any remaining template syntax (`{% %}`, `{{ }}`, `{{< >}}`, `{{% %}}`, kramdown `{: }` /
  * `{:: }`, Obsidian `%% %%`) from plain text, for excerpts and meta descriptions. Comments go with
- * their content; the spaces a removed tag leaves are collapsed.
+ * their content. A removed tag takes the space before it unless a word follows, so "See {{< ref >}}
+ * now." reads "See now." and "Hello {{ x }}." reads "Hello.".
  */
 export function stripTemplateSyntax(text: string): string {
   if (!mayContainEngineSyntax(text)) return text;
-  const stripped = text.replace(COMMENTS, '').replace(TAGS, '');
-  return stripped === text ? text : stripped.replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+([.,;:!?])/g, '$1').trim();
+  const stripped = text.replace(TEMPLATE, (match: string, offset: number) => {
+    const next = text[offset + match.length];
+    return /^[ \t]/.test(match) && next !== undefined && !/[\s.,;:!?)\]]/.test(next) ? ' ' : '';
+  });
+  return stripped === text ? text : stripped.trim();
 }
