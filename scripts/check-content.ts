@@ -1,19 +1,18 @@
 // npm run check:content: validates every post with the build's own schema and rules,
 // without building, and lists every problem at once. Exits 1 when there is any.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { convertPostBody, describeSyntaxWarnings } from '../src/build/engine-body.ts';
 import { createFileDates } from '../src/build/file-dates.ts';
+import { wikiState } from '../src/build/markdown.ts';
 import { missingImages } from '../src/build/local-files.ts';
 import { contentDir, frontNotes, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
 import { withoutCode } from '../src/lib/excerpt.ts';
-import { withoutExtension } from '../src/lib/ids.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls } from '../src/lib/posts/unique.ts';
 import { buildTagIndex, TagCollisionError } from '../src/lib/tags.ts';
-import { buildWikiIndex, parseWikilinks, resolveWikilink } from '../src/lib/wikilinks.ts';
-import { createUrls } from '../src/lib/urls.ts';
+import { parseWikilinks, resolveWikilink, unresolvedWikilink } from '../src/lib/wikilinks.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const dir = contentDir();
@@ -25,13 +24,27 @@ const report = (file: string, message: string) => problems.set(file, [...(proble
 
 for (const source of sources) for (const message of source.problems) report(source.file, message);
 
+const now = buildNow();
+// The same index the build's Markdown plugins use: what wikilinks, `{% post_url %}`, `{{< ref >}}` and `![[embeds]]` can name.
+const index = wikiState({ includeDrafts: false, now }, dir);
+
+// Bodies as the build renders them: other engines' template syntax converted (Markdown only).
+const bodies = new Map(
+  sources.map((source) => {
+    if (/\.mdx$/i.test(source.entry)) return [source, source.body] as const;
+    const converted = convertPostBody(source.entry, source.body, index);
+    const warning = describeSyntaxWarnings(converted.warnings, source.bodyOffset);
+    if (warning) warnings.push(`${source.file}: ${warning}`);
+    return [source, converted.body] as const;
+  }),
+);
+
 // Local images: the cover and every relative image in the body must exist beside the post.
-for (const source of sources) for (const message of missingImages(join(dir, source.entry), readFileSync(join(dir, source.entry), 'utf8'), source.raw)) report(source.file, message);
+for (const source of sources) for (const message of missingImages(join(dir, source.entry), bodies.get(source) ?? source.body, source.raw)) report(source.file, message);
 
 const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: { ...toPost({ id: s.id, data: s.data, body: s.body }, siteConfig), filePath: s.file } }] : []));
 for (const error of findDuplicateUrls(valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
 
-const now = buildNow();
 const published = valid.filter(({ post }) => isPublished(post, { now, includeDrafts: false }));
 try {
   buildTagIndex(published.map(({ post }) => post));
@@ -40,11 +53,9 @@ try {
   for (const file of new Set(error.files)) report(file, error.message);
 }
 
-const urls = createUrls(siteConfig);
-const wiki = buildWikiIndex(published.map(({ source, post }) => ({ path: withoutExtension(source.entry), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) })));
 for (const { source } of valid) {
-  for (const segment of parseWikilinks(withoutCode(source.body))) {
-    if (typeof segment !== 'string' && !resolveWikilink(segment, wiki)) warnings.push(`${source.file}: wikilink ${segment.raw} matches no published post (it will render as text)`);
+  for (const segment of parseWikilinks(withoutCode(bodies.get(source) ?? source.body))) {
+    if (typeof segment !== 'string' && !resolveWikilink(segment, index.index)) warnings.push(`${source.file}: ${unresolvedWikilink(segment.raw)}`);
   }
 }
 

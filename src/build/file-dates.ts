@@ -61,7 +61,8 @@ export function createFileDates(dir: string, timeZone: string): FileDates {
         const some = used.file.slice(0, 3).join(', ') + (used.file.length > 3 ? `, and ${used.file.length - 3} more` : '');
         parts.push(`${used.file.length} by their file's time (${some}), which changes with every fresh checkout: commit them, or add a date${git?.why ? `; ${git.why}` : ''}`);
       }
-      return `${used.git + used.file.length} posts have no date in their frontmatter or file name: dated ${parts.join(', and ')}.`;
+      const count = used.git + used.file.length;
+      return `${count} ${count === 1 ? 'post has' : 'posts have'} no date in its frontmatter or file name: dated ${parts.join(', and ')}.`;
     },
   };
 }

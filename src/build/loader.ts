@@ -5,7 +5,8 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { plainText, readingMinutes } from '../lib/excerpt.ts';
-import { bodyOf } from '../lib/frontmatter.ts';
+import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath } from '../lib/ids.ts';
 import { readPostFile } from '../lib/post-file.ts';
 import { toPost } from '../lib/posts/post.ts';
@@ -13,6 +14,7 @@ import { validatePosts } from '../lib/posts/validate.ts';
 import { DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type RenderedLike } from './body-store.ts';
+import { convertPostBody, describeSyntaxWarnings } from './engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { closeHighlightPool } from './highlight.ts';
 import { missingImages } from './local-files.ts';
@@ -48,6 +50,9 @@ export function postError(filePath: string, message: string, line = 1): Error {
 
 
 const posix = (path: string) => path.split(sep).join('/');
+
+/** What makes a post's page depend on other posts or files: wikilinks and embeds, Jekyll's and Hugo's links to posts. */
+const REFERENCES = /\[\[|\{%-?\s*(?:post_url|link)\b|\{\{[<%]\s*(?:rel)?ref\b/;
 
 /**
  * Astro's glob loader, with Folio's reading of post files:
@@ -114,10 +119,25 @@ export function postsLoader(base: string): Loader {
           return { data: read.data, body: read.body.trim(), slug: typeof read.data['slug'] === 'string' ? read.data['slug'] : '', rawData: '' };
         },
       });
+      // Markdown bodies as converted by parseData, rendered next (the glob loader parses, then renders).
+      const convertedBodies = new Map<string, string>();
+      const renderConverted = (type: ContentEntryType): ContentEntryType => ({
+        ...type,
+        getRenderFunction: async (config) => {
+          const render = await type.getRenderFunction!(config);
+          return (entry) => {
+            const body = entry.filePath ? convertedBodies.get(entry.filePath) : undefined;
+            if (body === undefined) return render(entry);
+            convertedBodies.delete(entry.filePath!);
+            return render({ ...entry, body });
+          };
+        },
+      });
       const entryTypes = new Map(
         [...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const),
       );
-      const markdown = entryTypes.get('.md');
+      const plainMarkdown = entryTypes.get('.md');
+      const markdown = plainMarkdown?.getRenderFunction ? renderConverted(plainMarkdown) : plainMarkdown;
       if (markdown) for (const ext of MARKDOWN_EXTENSIONS) for (const e of [ext, ext.toUpperCase()]) entryTypes.set(e, markdown);
       const mdx = entryTypes.get('.mdx');
       if (mdx) entryTypes.set('.MDX', mdx);
@@ -131,17 +151,30 @@ export function postsLoader(base: string): Loader {
           if (typeof data !== 'string') return context.generateDigest(data);
           const filled = filledDates.get(data);
           const text = filled === undefined ? data : `${data}\u0000date:${filled}`;
-          return text.includes('[[') ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`) : context.generateDigest(text);
+          // Template tags name other posts and files too (`{% post_url %}`, `![[diagram.png]]`).
+          return REFERENCES.test(text)
+            ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`)
+            : context.generateDigest(text);
         },
         parseData: async (props) => {
           if (!props.filePath) return context.parseData(props);
           // Small files: one synchronous read costs less than a promise-based open, stat, read, close.
           const source = readFileSync(props.filePath, 'utf8');
+          const split = splitFrontmatter(source);
+          let body = split.body;
+          let syntaxWarning: string | undefined;
+          if (!/\.mdx$/i.test(props.filePath)) {
+            // Other engines' template syntax, converted once here for the text and kept for the render.
+            const converted = convertPostBody(posix(relative(dir, props.filePath)), body, wikiState(wiki));
+            body = converted.body;
+            converted.body === split.body ? convertedBodies.delete(props.filePath) : convertedBodies.set(props.filePath, body);
+            syntaxWarning = describeSyntaxWarnings(converted.warnings, split.bodyOffset);
+          }
           // Astro's own error for a missing image names only the image.
-          const [missing] = missingImages(props.filePath, source, props.data);
+          const [missing] = missingImages(props.filePath, body, props.data);
           if (missing) throw postError(props.filePath, missing);
-          const text = plainText(bodyOf(source));
-          const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text) };
+          const text = plainText(stripTemplateSyntax(body));
+          const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text), ...(syntaxWarning ? { syntaxWarning } : {}) };
           return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });
         },
       } as LoaderContext);
@@ -152,6 +185,11 @@ export function postsLoader(base: string): Loader {
       bodies.prune(new Set(context.store.values().flatMap((entry) => bodyFileOf(entry.rendered) ?? [])));
       const summary = fileDates.summary();
       if (summary) context.logger.info(summary);
+      // Said at every build, cached entries included, until the post is fixed.
+      for (const entry of context.store.values()) {
+        const warning = (entry.data[DERIVED_KEY] as DerivedText | undefined)?.syntaxWarning;
+        if (warning && entry.filePath) context.logger.warn(`${entry.filePath}: ${warning}`);
+      }
       const posts = context.store.values().map((entry) =>
         toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
       );

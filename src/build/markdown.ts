@@ -4,14 +4,16 @@
  */
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { relative, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import Slugger from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { withoutExtension } from '../lib/ids.ts';
 import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
+import { createFileResolver, createPostResolver } from '../lib/references.ts';
 import { createUrls } from '../lib/urls.ts';
-import { buildWikiIndex, parseWikilinks, resolveWikilink, type WikiIndex } from '../lib/wikilinks.ts';
+import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, type WikiIndex } from '../lib/wikilinks.ts';
 import { siteConfig } from '../site.config.ts';
 import { highlightBlock } from './highlight.ts';
 import { sharedFileDates } from './file-dates.ts';
@@ -21,10 +23,22 @@ type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
 type HastElement = { tagName: string; properties?: Record<string, unknown>; children?: unknown[] };
 
-interface WikiState {
+export interface WikiState {
   index: WikiIndex;
   /** Hash of what links can resolve to; mixed into the digest of posts that use wikilinks. */
   fingerprint: string;
+  /** The URL of the published post a template tag names (`{% post_url %}`, `{{< ref >}}`). */
+  postUrl: (ref: string) => string | undefined;
+  /** A file an embed names (`![[diagram.png]]`), relative to the embedding post's folder. */
+  embedFile: (fromEntry: string, name: string) => string | undefined;
+}
+
+/** Every file in the posts folder (dot folders left out), for embeds. */
+function folderFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .map((p) => p.split(sep).join('/'))
+    .filter((p) => !p.split('/').some((segment) => segment.startsWith('.')));
 }
 
 // Shared through globalThis: the content loader and the Markdown renderer are loaded
@@ -44,15 +58,21 @@ export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir(
   const cached = holder[STATE];
   if (cached && cached.key === cacheKey) return cached.state;
   const urls = createUrls(siteConfig);
-  const targets = readPostSources(dir, sharedFileDates(resolve(dir), siteConfig.timeZone).date).flatMap((source) => {
+  const published = readPostSources(dir, sharedFileDates(resolve(dir), siteConfig.timeZone).date).flatMap((source) => {
     if (!source.data) return [];
     const post = toPost({ id: source.id, data: source.data, body: '' }, siteConfig);
-    if (!isPublished(post, { now, includeDrafts })) return [];
-    return [{ path: withoutExtension(source.entry), title: post.title, aliases: source.data.aliases, url: urls.post(post.slug) }];
+    return isPublished(post, { now, includeDrafts }) ? [{ source, post }] : [];
   });
+  const targets = published.map(({ source, post }) => ({ path: withoutExtension(source.entry), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) }));
+  const files = folderFiles(dir);
   const index = buildWikiIndex(targets);
-  const fingerprint = createHash('sha256').update(JSON.stringify(targets)).digest('hex').slice(0, 16);
-  const state = { index, fingerprint };
+  const fingerprint = createHash('sha256').update(JSON.stringify(targets)).update(files.join('\n')).digest('hex').slice(0, 16);
+  const state: WikiState = {
+    index,
+    fingerprint,
+    postUrl: createPostResolver(published.map(({ source, post }) => ({ entry: source.entry, id: post.id, slug: post.slug, url: urls.post(post.slug) }))),
+    embedFile: createFileResolver(files),
+  };
   holder[STATE] = { key: cacheKey, state };
   return state;
 }
@@ -83,7 +103,7 @@ export function wikilinkPlugin(options: WikiOptions): MdastPlugins[number] {
             if (typeof segment === 'string') return { type: 'text' as const, value: segment };
             const url = resolveWikilink(segment, index);
             if (!url) {
-              console.warn(`[folio] Unresolved wikilink ${segment.raw} in ${where(ctx.fileURL)}: no published post has that file name, title or alias.`);
+              console.warn(`[folio] ${where(ctx.fileURL)}: ${unresolvedWikilink(segment.raw)}`);
               return { type: 'text' as const, value: segment.label };
             }
             return { type: 'link' as const, url, children: [{ type: 'text' as const, value: segment.label }] };

@@ -1,3 +1,6 @@
+/** A fenced code block, to its closing fence or (never closed) the end of the text. */
+const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm;
+
 /**
  * Plain text from a Markdown/MDX body, for excerpts, reading time and search snippets.
  * It keeps the words a reader sees and drops code, markup and MDX plumbing.
@@ -8,7 +11,8 @@ export function plainText(markdown: string): string {
       .replace(/^\uFEFF/, '')
       .replace(/\r\n?/g, '\n')
       // fenced code blocks
-      .replace(/^(\s*)(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1\2[`~]*[ \t]*(?=\n|$)|$)/gm, '\n')
+      // (indentation only: `\s` would take the blank line before a fence, and the fence then never closed)
+      .replace(FENCED_CODE, '\n')
       // MDX import/export statements
       .replace(/^(?:import|export)\s[^\n]*$/gm, '')
       .replace(/<!--[\s\S]*?-->/g, '')
@@ -38,8 +42,6 @@ export function plainText(markdown: string): string {
       .trim()
   );
 }
-
-const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|$)|$)/gm;
 
 /** A Markdown body without its code (fenced blocks and inline spans), for checks that must not look inside code. */
 export function withoutCode(markdown: string): string {

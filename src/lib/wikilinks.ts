@@ -1,4 +1,5 @@
 import { slug as githubSlug } from 'github-slugger';
+import { withoutExtension } from './ids.ts';
 
 /** One `[[target#Heading|label]]` as written. */
 export interface Wikilink {
@@ -60,11 +61,16 @@ export function buildWikiIndex(targets: readonly WikiTarget[]): WikiIndex {
   return index;
 }
 
+/** What the build and check:content say of a wikilink that matches nothing. */
+export function unresolvedWikilink(raw: string): string {
+  return `the wikilink ${raw} matches no published post's file name, title or alias; it is shown as text`;
+}
+
 /** The URL a wikilink points to, or undefined when nothing matches. `[[#Heading]]` stays on the page. */
 export function resolveWikilink(link: Wikilink, index: WikiIndex): string | undefined {
   const anchor = link.heading ? `#${githubSlug(link.heading)}` : '';
   if (link.target === '') return anchor || undefined;
-  const name = link.target.replace(/\.(md|mdx)$/i, '');
+  const name = withoutExtension(link.target);
   const target = index.get(key(name)) ?? index.get(key(name.split('/').pop() ?? name));
   return target ? `${target.url}${anchor}` : undefined;
 }

@@ -74,8 +74,8 @@ describe('wikilinks', () => {
 
   it('warn at build time, naming the post and the link', () => {
     const log = readFileSync(fixture.log, 'utf8');
-    expect(log).toMatch(/Unresolved wikilink \[\[No Such Post\]\] in .*wikilinks\.md/);
-    expect(log).toMatch(/Unresolved wikilink \[\[draft\]\] in .*wikilinks\.md/);
+    expect(log).toMatch(/wikilinks\.md: the wikilink \[\[No Such Post\]\] matches no published post/);
+    expect(log).toMatch(/wikilinks\.md: the wikilink \[\[draft\]\] matches no published post/);
   });
 });
 

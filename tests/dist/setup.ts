@@ -6,6 +6,7 @@ export const engines = {
   posts: join(root, 'tests/fixtures/engines/posts'),
   out: join(root, 'tests/.output/engines/dist'),
   cache: join(root, 'tests/.output/engines/cache'),
+  log: join(root, 'tests/.output/engines/build.log'),
   site: 'https://example.org',
 };
 
@@ -15,6 +16,7 @@ export const edge = {
   posts: join(root, 'tests/.output/edge/posts'),
   out: join(root, 'tests/.output/edge/dist'),
   cache: join(root, 'tests/.output/edge/cache'),
+  log: join(root, 'tests/.output/edge/build.log'),
   site: 'https://example.org',
   base: '/blog/',
 };
@@ -54,6 +56,7 @@ export default function setup() {
     cacheDir: edge.cache,
     env: { SITE_URL: edge.site, BASE_PATH: edge.base, FOLIO_NOW: '2026-01-01T00:00:00Z' },
   });
+  writeFileSync(edge.log, edgeBuild.output);
   if (edgeBuild.status !== 0) throw new Error(`Edge fixture build failed:\n${edgeBuild.output}`);
   const posts = astroBuild({
     contentDir: engines.posts,
@@ -61,6 +64,7 @@ export default function setup() {
     cacheDir: engines.cache,
     env: { SITE_URL: engines.site, BASE_PATH: '/', FOLIO_NOW: '2026-01-01T00:00:00Z' },
   });
+  writeFileSync(engines.log, posts.output);
   if (posts.status !== 0) throw new Error(`Engines fixture build failed:\n${posts.output}`);
   const { status, output } = astroBuild({
     contentDir: fixture.posts,

@@ -34,6 +34,11 @@ describe('plainText', () => {
     expect(plainText(md)).toBe('Before. Inside the callout. After inline code.');
   });
 
+  it('drops every line of a fenced block after a blank line, and of one never closed', () => {
+    const md = 'Intro.\n\n```python showLineNumbers\n# a comment\ndef f(x):\n    return x\n```\n\nOutro.\n\n~~~\nnever closed\nstill code';
+    expect(plainText(md)).toBe('Intro. Outro.');
+  });
+
   it('copes with a byte-order mark and Windows line endings', () => {
     expect(plainText('\uFEFF# Title\r\n\r\nBody text.\r\n')).toBe('Title Body text.');
   });

@@ -27,6 +27,8 @@ export interface DerivedText {
   /** The first LEAD_LENGTH characters of the body's plain text. */
   lead: string;
   readingMinutes: number;
+  /** Template syntax of another engine left as written (one line), repeated by every build. */
+  syntaxWarning?: string | undefined;
 }
 /** Longer than any excerpt (excerptLength is at most 1000). */
 export const LEAD_LENGTH = 1200;
@@ -295,7 +297,7 @@ function buildFields() {
       toc,
       image: coverText,
       imageAlt: optionalText('imageAlt'),
-      [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number() }).optional(),
+      [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number(), syntaxWarning: z.string().optional() }).optional(),
     }),
   );
 }
