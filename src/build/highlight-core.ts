@@ -11,6 +11,10 @@ export const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-
 export interface HighlightRequest {
   code: string;
   lang: string;
+  /** Number the lines (`showLineNumbers`): a class on <pre>, the numbers drawn by CSS, so copied code has none. */
+  lineNumbers?: boolean;
+  /** 1-based lines to mark (`{2,4-6}`). */
+  highlight?: number[];
 }
 
 // A plain JSON tree (hast), so it crosses worker boundaries as is.
@@ -26,7 +30,7 @@ function shiki(): Promise<Highlighter> {
 }
 
 /** Highlights one block; unknown languages fall back to plain text. */
-export async function highlight({ code, lang }: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
+export async function highlight({ code, lang, lineNumbers = false, highlight: marked = [] }: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
   const h = await shiki();
   // Authors write `R`, `Python`, `JS`: Shiki's names and aliases are lower case.
   let language = lang.toLowerCase() || 'plaintext';
@@ -41,6 +45,7 @@ export async function highlight({ code, lang }: HighlightRequest): Promise<{ pre
       language = 'plaintext';
     }
   }
+  const marks = new Set(marked);
   const root = h.codeToHast(code.replace(/(?:\r\n|\r|\n)$/, ''), {
     lang: language,
     themes: THEMES,
@@ -56,6 +61,10 @@ export async function highlight({ code, lang }: HighlightRequest): Promise<{ pre
           node.properties['class'] = cls.replace(/shiki/g, 'astro-code');
           node.properties['dataLanguage'] = language;
           node.properties['style'] = `${String(node.properties['style'] ?? '')}; overflow-x: auto;`;
+          if (lineNumbers) node.properties['class'] = `${String(node.properties['class'])} line-numbers`;
+        },
+        line(node, line) {
+          if (marks.has(line)) node.properties['class'] = `${String(node.properties['class'] ?? 'line')} highlighted`;
         },
       },
     ],

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import Slugger from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import { parseCodeMeta } from '../lib/code-meta.ts';
 import { withoutExtension } from '../lib/ids.ts';
 import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
@@ -232,7 +233,8 @@ export function highlightPlugin(): HastPlugins[number] {
         const classes = Array.isArray(code.properties?.['className']) ? (code.properties['className'] as string[]) : [];
         const lang = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? 'plaintext';
         if (lang === 'math') return;
-        const { pre, warning } = await highlightBlock({ code: ctx.textContent(code as never), lang });
+        const meta = parseCodeMeta((code as { data?: { meta?: string } }).data?.meta);
+        const { pre, warning } = await highlightBlock({ code: ctx.textContent(code as never), lang, ...meta });
         if (warning) console.warn(`${warning} (${where(ctx.fileURL)})`);
         return pre as never;
       },

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { highlight } from '../../src/build/highlight-core';
 import { highlightBlock } from '../../src/build/highlight';
+import { parseCodeMeta } from '../../src/lib/code-meta';
 
 describe('highlight', () => {
   it("produces Astro's <pre class=astro-code> with both themes as CSS variables", async () => {
@@ -44,5 +45,24 @@ describe('highlight', () => {
   it('gives the same markup from the worker pool as in-process', async () => {
     const request = { code: 'def f(x):\n    return x * 2\n', lang: 'python' };
     expect((await highlightBlock(request)).pre).toEqual((await highlight(request)).pre);
+  });
+});
+
+describe('code meta', () => {
+  it('reads line numbers and marked lines as authors write them', () => {
+    expect(parseCodeMeta('showLineNumbers {2,4-6}')).toEqual({ lineNumbers: true, highlight: [2, 4, 5, 6] });
+    expect(parseCodeMeta('linenos')).toEqual({ lineNumbers: true, highlight: [] });
+    expect(parseCodeMeta('title="a{1}.ts"')).toEqual({ lineNumbers: false, highlight: [1] });
+    expect(parseCodeMeta(undefined)).toEqual({ lineNumbers: false, highlight: [] });
+    expect(parseCodeMeta('{3-1, x, 0}')).toEqual({ lineNumbers: false, highlight: [] });
+    expect(parseCodeMeta('{1-999999999}').highlight.length).toBe(10_001);
+  });
+
+  it('numbers lines with a class (the numbers are CSS, not text) and marks the lines asked for', async () => {
+    const { pre } = await highlight({ code: 'a\nb\nc\n', lang: 'txt', lineNumbers: true, highlight: [2] });
+    expect(String(pre.properties?.['class'])).toMatch(/ line-numbers$/);
+    const lines = (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span');
+    expect(lines.map((n) => n.properties?.['class'])).toEqual(['line', 'line highlighted', 'line']);
+    expect(JSON.stringify(pre)).not.toMatch(/"value":"[123]"/);
   });
 });
