@@ -7,7 +7,7 @@ import type { ContentEntryType } from 'astro';
 import { plainText, readingMinutes } from '../lib/excerpt.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath } from '../lib/ids.ts';
+import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath, TEMPLATE_FOLDERS } from '../lib/ids.ts';
 import { readPostFile } from '../lib/post-file.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
@@ -27,12 +27,13 @@ const EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'].map((ext) => ext.slice(1));
 /**
  * Markdown (`.md`, Jekyll's `.markdown` and its kin) and MDX, in lower or upper case; files
  * and folders starting with "_" or "." are kept out (the glob skips dot folders itself), and
- * so is a root `index.md` (a vault's front note: see sources.ts).
+ * so are `templates` folders and a root `index.md` (a vault's front note: see sources.ts).
  */
 export const POST_PATTERN = [
   `**/*.{${[...EXTENSIONS, ...EXTENSIONS.map((e) => e.toUpperCase())].join(',')}}`,
   '!**/_*',
   '!**/_*/**',
+  ...TEMPLATE_FOLDERS.map((folder) => `!**/${folder}/**`),
   `!index.{${EXTENSIONS.join(',')}}`,
 ];
 

@@ -10,7 +10,8 @@ import { normaliseFrontmatter } from '../lib/schema/post.ts';
 /** The cover image a post names (under any engine's field name), when it is a local path. */
 function localCover(data: Record<string, unknown>): string | undefined {
   const image = (normaliseFrontmatter(data) as { image?: unknown }).image;
-  return typeof image === 'string' && image.trim() !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(image.trim()) ? image.trim() : undefined;
+  // A URL, or a path from the site's root (a file in public/), is not beside the post.
+  return typeof image === 'string' && image.trim() !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(image.trim()) ? image.trim() : undefined;
 }
 
 /** One message per missing image (the cover, then the body's relative images), for the post at `filePath`. */

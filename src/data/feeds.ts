@@ -64,7 +64,7 @@ export async function jsonFeedResponse(): Promise<Response> {
   const feedItems = (await items(data.posts, siteConfig.feedLimit)).map(({ post, ...item }) => ({
     ...item,
     updated: post.updated?.instant,
-    image: post.image?.kind === 'url' ? post.image.src : undefined,
+    image: post.image?.kind === 'url' ? data.urls.absolute(data.urls.resource(post.image.src)) : undefined,
   }));
   const body = jsonFeed(
     {

@@ -133,7 +133,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         newer: link(around?.newer),
         older: link(around?.older),
         related: (data.related.get(post.id) ?? []).map((p) => postSummary(p, ctx)),
-        image: post.image && (post.image.kind === 'url' ? post.image : { kind: 'local', image: post.image.image as ImageMetadata }),
+        image: post.image && (post.image.kind === 'url' ? { kind: 'url', src: data.urls.resource(post.image.src) } : { kind: 'local', image: post.image.image as ImageMetadata }),
         imageAlt: post.imageAlt ?? '',
         toc: post.toc,
         ogCard: hasOgCard(post),

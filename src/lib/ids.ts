@@ -24,12 +24,24 @@ export const POST_EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'] as const;
 const EXTENSION = /\.(?:md|markdown|mdown|mkdn|mkd|mdwn|mdx)$/i;
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:-(.*))?$/;
 
-/** Whether a path (relative to the posts folder) is a post file: a Markdown/MDX extension, no segment starting with `_` or `.`. */
+/** Folders of note templates (Obsidian's, left out by Quartz too): their placeholders are not posts. */
+export const TEMPLATE_FOLDERS = ['templates', 'Templates'] as const;
+
+/**
+ * Whether a path (relative to the posts folder) is a post file: a Markdown/MDX extension,
+ * no segment starting with `_` or `.`, not in a `templates` folder.
+ */
 export function isPostFile(entry: string): boolean {
   const path = entry.replace(/\\/g, '/');
   // Lower or upper case, as the content loader's glob matches them.
   const ext = EXTENSION.exec(path)?.[0];
-  return ext !== undefined && (ext === ext.toLowerCase() || ext === ext.toUpperCase()) && !path.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'));
+  const folders = path.split('/').slice(0, -1);
+  return (
+    ext !== undefined &&
+    (ext === ext.toLowerCase() || ext === ext.toUpperCase()) &&
+    !path.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.')) &&
+    !folders.some((folder) => (TEMPLATE_FOLDERS as readonly string[]).includes(folder))
+  );
 }
 
 /** The path without its post extension: `notes/My Post.md` → `notes/My Post`. */

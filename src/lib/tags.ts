@@ -26,9 +26,13 @@ export function tagSlug(label: string): string {
   return points.length > 0 ? `u-${points.join('-')}` : 'untitled';
 }
 
-/** Tags differing only in case (or Unicode normal form, or spacing) are one tag. */
+/**
+ * Tags differing only in case, Unicode normal form, or how words are joined (spaces,
+ * hyphens, underscores: `machine_learning`, `Machine Learning`, `machine-learning`) are one
+ * tag, as Hugo and Jekyll merge them.
+ */
 export function tagKey(label: string): string {
-  return label.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return label.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 }
 
 export interface TaggedPost {

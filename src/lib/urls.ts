@@ -37,6 +37,11 @@ export interface UrlBuilder {
   jsonFeed(): string;
   /** Turns a site-relative path into an absolute URL on the public origin. */
   absolute(path: string): string;
+  /**
+   * An image address as the author wrote it, for a page: a URL as is, a path from the site's
+   * root (a file in public/) under the base path (`/images/x.png` → `/blog/images/x.png`).
+   */
+  resource(src: string): string;
 }
 
 export function createUrls({ site, base }: UrlConfig): UrlBuilder {
@@ -68,6 +73,7 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     tagFeed: (slug) => `${dir(`tags/${slug}`)}rss.xml`,
     jsonFeed: () => `${prefix}feed.json`,
     absolute: (path) => new URL(path, origin).href,
+    resource: (src) => (/^\/(?!\/)/.test(src) && !(prefix !== '/' && src.startsWith(prefix)) ? `${prefix}${src.slice(1)}` : src),
   };
 }
 

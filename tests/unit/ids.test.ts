@@ -62,6 +62,7 @@ describe('post ids from file names', () => {
 describe('isPostFile', () => {
   it('reads Markdown in its common extensions, lower or upper case, and skips _ and . names', () => {
     expect(['a.md', 'a.markdown', 'a.mdx', 'A.MD', 'x/a.mkd'].every(isPostFile)).toBe(true);
-    expect(['a.txt', '_draft.md', '_posts/a.md', '.obsidian/a.md', '.trash/x.md', 'a.Md'].some(isPostFile)).toBe(false);
+    expect(['a.txt', '_draft.md', '_posts/a.md', '.obsidian/a.md', '.trash/x.md', 'a.Md', 'Templates/{{title}}.md', 'notes/templates/daily.md'].some(isPostFile)).toBe(false);
+    expect(isPostFile('templates.md')).toBe(true);
   });
 });

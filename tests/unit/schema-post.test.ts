@@ -88,6 +88,17 @@ describe('postSchema', () => {
 describe('frontmatter from other engines', () => {
   const parse = (data: Record<string, unknown>) => postSchema.parse({ title: 'T', ...data });
 
+  it("reads Obsidian's one-item date lists, PaperMod's cover object and the starter's public-folder heroImage", () => {
+    expect(parse({ date: [new Date('2025-03-23T00:00:00Z')] }).date).toEqual({ day: '2025-03-23' });
+    expect(parse({ date: '2025-03-23', updated: ['2025-04-01'] }).updated).toEqual({ day: '2025-04-01' });
+    expect(postSchema.safeParse({ title: 'T', date: ['2025-03-23', '2025-03-24'] }).success).toBe(false);
+    const cover = parse({ date: '2025-01-01', cover: { image: 'cover.png', alt: 'A cover', hidden: true } });
+    expect(cover.image).toEqual({ kind: 'local', image: 'cover.png' });
+    expect(cover.imageAlt).toBe('A cover');
+    expect(parse({ pubDate: 'Jul 08 2022', heroImage: '/images/hero.png' }).image).toEqual({ kind: 'url', src: '/images/hero.png' });
+    expect(parse({ date: '2025-01-01', image: '//cdn.example.org/x.png' }).image).toEqual({ kind: 'url', src: 'https://cdn.example.org/x.png' });
+  });
+
   it.each(['date', 'pubDate', 'pubDatetime', 'publishDate', 'published', 'created'])('reads the date from %s', (key) => {
     expect(parse({ [key]: '2023-06-15' }).date).toEqual({ day: '2023-06-15' });
   });

@@ -44,6 +44,16 @@ describe('buildTagIndex', () => {
     expect(index.forLabel('JAVASCRIPT')?.slug).toBe('javascript');
   });
 
+  it('merges spellings that differ in how words are joined, as Hugo does', () => {
+    const index = buildTagIndex([post('a', ['machine_learning']), post('b', ['Machine Learning']), post('c', ['machine-learning', 'ML']), post('d', ['Machine Learning'])]);
+    expect(index.tags.map((t) => [t.slug, t.label, t.posts.map((p) => p.id)])).toEqual([
+      ['machine-learning', 'Machine Learning', ['a', 'b', 'c', 'd']],
+      ['ml', 'ML', ['c']],
+    ]);
+    // still distinct: a symbol is not a separator
+    expect(() => buildTagIndex([post('a', ['Node.js']), post('b', ['node js'])])).toThrow(TagCollisionError);
+  });
+
   it('keeps C#, C++ and C apart', () => {
     const index = buildTagIndex([post('a', ['C#', 'C++']), post('b', ['C', 'c#'])]);
     expect(Object.fromEntries(index.tags.map((t) => [t.slug, t.posts.map((p) => p.id)]))).toEqual({
@@ -93,5 +103,7 @@ describe('buildTagIndex', () => {
 
   it('defines one key per tag regardless of case and spacing', () => {
     expect(tagKey(' Deep  Learning ')).toBe(tagKey('deep learning'));
+    expect(tagKey('deep_learning')).toBe(tagKey('Deep-Learning'));
+    expect(tagKey('C#')).not.toBe(tagKey('C'));
   });
 });

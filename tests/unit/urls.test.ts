@@ -5,6 +5,15 @@ const root = createUrls({ site: 'https://example.org', base: '/' });
 const sub = createUrls({ site: 'https://user.github.io', base: '/blog/' });
 
 describe('createUrls', () => {
+  it('puts a path from the site root under the base path, and leaves URLs and based paths alone', () => {
+    const blog = createUrls({ site: 'https://example.org', base: '/blog/' });
+    expect(blog.resource('/images/x.png')).toBe('/blog/images/x.png');
+    expect(blog.resource('/blog/images/x.png')).toBe('/blog/images/x.png');
+    expect(blog.resource('https://cdn.example.org/x.png')).toBe('https://cdn.example.org/x.png');
+    expect(blog.absolute(blog.resource('/images/x.png'))).toBe('https://example.org/blog/images/x.png');
+    expect(createUrls({ site: 'https://example.org', base: '/' }).resource('/images/x.png')).toBe('/images/x.png');
+  });
+
   it('builds directory URLs with trailing slashes at the root', () => {
     expect(root.home()).toBe('/');
     expect(root.homePage(1)).toBe('/');

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseDateParts, type DateParts } from '../dates.ts';
+import { tagKey } from '../tags.ts';
 
 /**
  * Frontmatter from other engines, mapped to Folio's fields. The first key present wins,
@@ -68,8 +69,10 @@ export function normaliseFrontmatter(raw: unknown): unknown {
 
   const pick = (field: keyof typeof FIELD_ALIASES, accept: (v: unknown) => boolean = present) => {
     for (const key of FIELD_ALIASES[field]) {
-      if (key in data && accept(data[key])) {
-        out[field] = sourced(key, data[key]);
+      // Obsidian's properties editor writes a date as a list of one (`date:` then `- 2025-03-23`).
+      const value = Array.isArray(data[key]) && data[key].length === 1 ? (data[key] as unknown[])[0] : data[key];
+      if (key in data && accept(value)) {
+        out[field] = sourced(key, value);
         return;
       }
     }
@@ -82,9 +85,10 @@ export function normaliseFrontmatter(raw: unknown): unknown {
   const imageKey = FIELD_ALIASES.image.find((key) => present(data[key]));
   if (imageKey) {
     const value = data[imageKey];
-    if (value && typeof value === 'object' && !Array.isArray(value) && 'src' in value) {
-      const obj = value as { src?: unknown; alt?: unknown };
-      out['image'] = obj.src;
+    // `{ src, alt }` (Astro themes), `{ image, alt }` (Hugo's PaperMod `cover`).
+    if (value && typeof value === 'object' && !Array.isArray(value) && ('src' in value || 'image' in value)) {
+      const obj = value as { src?: unknown; image?: unknown; alt?: unknown };
+      out['image'] = 'src' in obj ? obj.src : obj.image;
       if (typeof obj.alt === 'string') out['imageAlt'] = obj.alt;
     } else {
       out['image'] = value;
@@ -171,7 +175,7 @@ export const tagsField = z
           return fail(ctx, `each tag must be text, found ${describeValue(item)}${writtenAs(key, 'tags')}`, item);
         }
         const tag = String(item).normalize('NFC').trim().replace(/\s+/g, ' ');
-        const k = tag.toLowerCase();
+        const k = tagKey(tag);
         if (tag === '' || seen.has(k)) continue;
         seen.add(k);
         tags.push(tag);
@@ -256,8 +260,13 @@ const toc = z
   });
 
 const ABSOLUTE_URL = /^https?:\/\//i;
+/** A path from the site's root (`/images/cover.png`): a file in public/, as the Astro starter's `heroImage` is. */
+const SITE_PATH = /^\/(?!\/)/;
 
-/** What a cover image can be: an absolute URL, or (in the real build) an optimised local image. */
+/**
+ * What a cover image can be: an absolute URL or a path from the site's root (a file in
+ * public/, used as is), or (in the real build) an optimised local image.
+ */
 export type CoverImage<L> = { kind: 'url'; src: string } | { kind: 'local'; image: L };
 
 /**
@@ -307,6 +316,9 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
   const cover = z.union([
     z.undefined(),
     z.string().regex(ABSOLUTE_URL).transform((src): CoverImage<L> => ({ kind: 'url', src })),
+    // Protocol-relative (`//cdn.example.org/x.png`): the site is served over https.
+    z.string().regex(/^\/\/[^/]/).transform((src): CoverImage<L> => ({ kind: 'url', src: `https:${src}` })),
+    z.string().regex(SITE_PATH).transform((src): CoverImage<L> => ({ kind: 'url', src })),
     (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
   ]);
   fields ??= buildFields();
@@ -328,7 +340,7 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
 }
 
 /** A stand-in for Astro's image() outside the build: accepts any relative path. */
-export const pathOnlyImage = () => z.string().regex(/^(?!https?:)/i, 'expected a relative path');
+export const pathOnlyImage = () => z.string().regex(/^(?!https?:)(?!\/)/i, 'expected a relative path');
 
 /** The schema with local images kept as paths (unit tests, check:content). */
 export const postSchema = createPostSchema(pathOnlyImage);
