@@ -1,10 +1,13 @@
 // npm run check:content: validates every post with the build's own schema and rules,
 // without building, and lists every problem at once. Exits 1 when there is any.
+// `-- --csp` also lists what each published post's Content-Security-Policy allows for its
+// embeds, as the build logs it.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { embedProblemMessage, extractPostEmbeds, mdxImageProblems, type RenderedEmbeds } from '../src/build/embeds.ts';
 import { contentDir, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
-import { localImageRefs } from '../src/lib/frontmatter.ts';
+import { describeAllowance, isEmptyAllowance } from '../src/lib/csp.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls } from '../src/lib/posts/unique.ts';
@@ -21,13 +24,22 @@ const report = (file: string, message: string) => problems.set(file, [...(proble
 
 for (const source of sources) for (const message of source.problems) report(source.file, message);
 
-// Local images: the cover and every relative image in the body must exist beside the post.
+// Local files: the cover must exist beside the post, and every file the body refers to (the
+// build's own Markdown plugin finds them: images, video, audio, linked files).
+const embeds = new Map<string, RenderedEmbeds>();
 for (const source of sources) {
-  const paths = localImageRefs(source.body);
-  if (source.data?.image?.kind === 'local') paths.push(String(source.data.image.image));
-  for (const path of paths) {
-    if (!existsSync(join(dir, dirname(source.entry), path))) report(source.file, `image: ${path} does not exist next to the post`);
+  if (source.data?.image?.kind === 'local' && !existsSync(join(dir, dirname(source.entry), String(source.data.image.image)))) {
+    report(source.file, `image: ${String(source.data.image.image)} does not exist next to the post`);
   }
+  const path = join(dir, source.entry);
+  if (/\.mdx$/i.test(source.entry)) {
+    for (const problem of mdxImageProblems(path, source.body)) report(source.file, embedProblemMessage(problem, dir));
+    continue;
+  }
+  const found = await extractPostEmbeds(path, source.body, dir);
+  embeds.set(source.file, found);
+  for (const problem of found.problems) report(source.file, embedProblemMessage(problem, dir));
+  warnings.push(...found.warnings);
 }
 
 const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: { ...toPost({ id: s.id, data: s.data, body: s.body }, siteConfig), filePath: s.file } }] : []));
@@ -51,6 +63,13 @@ for (const { source } of valid) {
 }
 
 for (const warning of warnings) console.warn(`warning: ${warning}`);
+if (process.argv.includes('--csp')) {
+  const lines = published.flatMap(({ source, post }) => {
+    const allow = embeds.get(source.file)?.embeds.allow;
+    return allow && !isEmptyAllowance(allow) ? [[urls.post(post.slug), describeAllowance(allow)] as const] : [];
+  });
+  for (const [page, allowed] of lines.sort(([a], [b]) => (a < b ? -1 : 1))) console.log(`[csp] ${page}: ${allowed}`);
+}
 if (problems.size === 0) {
   console.log(`All ${sources.length} posts in ${dir} are valid (${published.length} published).`);
 } else {

@@ -12,6 +12,7 @@ import { toPost } from '../lib/posts/post.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, type WikiIndex } from '../lib/wikilinks.ts';
 import { siteConfig } from '../site.config.ts';
+import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
 import { contentDir, readPostSources } from './sources.ts';
 
@@ -216,7 +217,9 @@ export function taskListPlugin(): HastPlugins[number] {
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     mdastPlugins: [wikilinkPlugin(options)],
-    hastPlugins: [highlightPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
+    // Embeds last: it sees the final markup (inline scripts hashed as published), and runs
+    // before Astro's image-marker plugin, which reads the image srcs it adds.
+    hastPlugins: [highlightPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin(), embedsPlugin()],
     // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
     features: { rawHtml: true },
   };
