@@ -12,7 +12,7 @@ import { latest } from '../lib/dates.ts';
 import type { ArticleSeoInput } from '../lib/seo.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { NO_ALLOWANCE, pageCsp, type PageCsp } from '../lib/csp.ts';
-import { embedFileKeys, readPostEmbeds } from '../lib/embeds.ts';
+import { readPostEmbeds } from '../lib/embeds.ts';
 import { queuePostEmbeds } from '../build/embeds-queue.ts';
 
 const context = (data: SiteData): ViewContext => ({
@@ -108,8 +108,6 @@ export type PostPageProps = {
   ogCard: boolean;
   /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
   csp: PageCsp;
-  /** The local files its body refers to, with their content hashes: a changed file changes the cache key. */
-  embedded: string[];
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
@@ -147,7 +145,6 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         toc: post.toc,
         ogCard: hasOgCard(post),
         csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
-        embedded: embedFileKeys(embeds),
         seo: {
           title: post.title,
           description: post.description,
