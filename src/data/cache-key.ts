@@ -6,7 +6,7 @@ const SITE = JSON.stringify(siteConfig);
 
 interface EntryLike {
   id: string;
-  digest?: string | undefined;
+  digest?: string | number | undefined;
   rendered?: { metadata?: Record<string, unknown> | undefined } | undefined;
 }
 
