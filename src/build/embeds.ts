@@ -10,7 +10,7 @@
  *   iframes, external scripts and remote media, and the hashes of its inline scripts.
  *
  * The facts are handed to the content loader (src/build/loader.ts) through a registry
- * keyed by the post's file (the loader and the renderer are separate module instances),
+ * keyed by the post's file, filled as the post renders (the loader and the renderer are separate module instances),
  * stored with the rendered entry, so cached entries keep them, and applied by the post
  * page. `npm run check:content` runs the same plugin on its own (extractPostEmbeds).
  * MDX posts are left alone: their HTML is JSX, and their files are imported; only their
@@ -47,15 +47,34 @@ export interface RenderedEmbeds {
 
 // ---- Registry: from the renderer to the loader -------------------------------------
 
+/** What the plugin gathers while a post renders. */
+interface Gathered {
+  allow: CspAllowance;
+  files: Map<string, EmbedFile>;
+  problems: EmbedProblem[];
+  warnings: string[];
+}
+
 const REGISTRY = Symbol.for('folio.renderedEmbeds');
-const registry = (): Map<string, RenderedEmbeds> => ((globalThis as { [REGISTRY]?: Map<string, RenderedEmbeds> })[REGISTRY] ??= new Map());
+const registry = (): Map<string, Gathered> => ((globalThis as { [REGISTRY]?: Map<string, Gathered> })[REGISTRY] ??= new Map());
 
 /** The embeds found when the post at `file` (absolute path) was last rendered, forgotten once taken. */
 export function takeRenderedEmbeds(file: string): RenderedEmbeds | undefined {
   const found = registry().get(file);
+  if (!found) return undefined;
   registry().delete(file);
-  return found;
+  const files = [...found.files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { embeds: { allow: normaliseAllowance(found.allow), files }, problems: found.problems, warnings: found.warnings };
 }
+
+/**
+ * Whether a post's source may hold anything the plugin acts on: a raw element it looks at,
+ * a Markdown image, or a link or link definition that is not remote, root-relative or a
+ * fragment. Most posts hold none, and skip the plugin (its elements cross from Rust).
+ * A superset: a false positive only costs the plugin's pass.
+ */
+const CANDIDATE = /<(?:img|video|audio|source|track|iframe|script|a)[\s/>]|!\[|\]\(\s*(?!<?\s*(?:[a-z][a-z0-9+.-]*:|[/#?)]))|^ {0,3}\[[^\]]+\]:\s*(?!<?(?:[a-z][a-z0-9+.-]*:|[/#?]))\S/im;
+export const mayEmbed = (source: string) => CANDIDATE.test(source);
 
 // ---- File hashes -------------------------------------------------------------------
 
@@ -116,7 +135,11 @@ const REMOTE_DIRECTIVE: Record<string, keyof CspAllowance> = {
   track: 'mediaSrc',
 };
 
-const TAGS = [...new Set([...Object.keys(FILE_ATTRIBUTES), ...Object.keys(REMOTE_DIRECTIVE)])];
+/** Every attribute looked at, by element. */
+const ATTRIBUTES: Record<string, readonly string[]> = Object.fromEntries(
+  [...new Set([...Object.keys(FILE_ATTRIBUTES), ...Object.keys(REMOTE_DIRECTIVE)])].map((tag) => [tag, [...new Set([...(FILE_ATTRIBUTES[tag] ?? []), ...(REMOTE_DIRECTIVE[tag] ? ['src'] : [])])]]),
+);
+const TAGS = Object.keys(ATTRIBUTES);
 
 interface AstroData {
   localImagePaths?: Set<string>;
@@ -143,12 +166,13 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
   return (factory) => {
     if (factory.sourceFormat !== 'markdown' || !factory.fileURL) return null;
     const file = fileURLToPath(factory.fileURL);
+    // Registered before the render, so a post without candidates is recorded as embedding nothing.
+    const gathered: Gathered = { allow: { frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] }, files: new Map(), problems: [], warnings: [] };
+    registry().set(file, gathered);
+    if (!mayEmbed(factory.source)) return null;
+    const { allow, files, problems, warnings } = gathered;
     const postDir = toPosix(relative(postsRoot, dirname(file)));
     const shown = toPosix(relative(process.cwd(), file));
-    const allow: CspAllowance = { frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] };
-    const files = new Map<string, EmbedFile>();
-    const problems: EmbedProblem[] = [];
-    const warnings: string[] = [];
 
     /** A local file reference: recorded, checked, and pointed at what will be published. */
     const local = async (tag: string, attr: string, value: string, path: string, suffix: string, setAttr: (v: string) => void, astro: AstroData | undefined) => {
@@ -206,17 +230,17 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
       name: 'folio-embeds',
       element: {
         filter: TAGS,
-        async visit(node, ctx) {
+        // Synchronous unless a local file has to be hashed: most elements seen are links.
+        visit(node, ctx) {
           const props = (node.properties ?? {}) as Props;
-          const astro = (ctx.data as { astro?: AstroData }).astro;
           if (node.tagName === 'script' && props['src'] === undefined) {
             if (!isExecutableScriptType(typeof props['type'] === 'string' ? props['type'] : undefined)) return;
             const text = ctx.textContent(node);
             if (text.trim() !== '') allow.scriptHashes.push(inlineScriptHash(text));
             return;
           }
-          const attrs = new Set([...(FILE_ATTRIBUTES[node.tagName] ?? []), ...(REMOTE_DIRECTIVE[node.tagName] ? ['src'] : [])]);
-          for (const attr of attrs) {
+          const pending: Promise<void>[] = [];
+          for (const attr of ATTRIBUTES[node.tagName] ?? []) {
             const value = props[attr];
             if (typeof value !== 'string') continue;
             const setAttr = (v: string) => ctx.setProperty(node, attr, v);
@@ -224,14 +248,11 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
             if (ref.kind === 'remote') remote(node.tagName, attr, value, setAttr);
             else if (ref.kind === 'local' && FILE_ATTRIBUTES[node.tagName]?.includes(attr)) {
               if (node.tagName === 'a' && isPageLink(ref.path)) continue;
-              await local(node.tagName, attr, value, ref.path, ref.suffix, setAttr, astro);
+              pending.push(local(node.tagName, attr, value, ref.path, ref.suffix, setAttr, ctx.data.astro));
             }
           }
+          if (pending.length > 0) return Promise.all(pending).then(() => undefined);
         },
-      },
-      after() {
-        const embeds: PostEmbeds = { allow: normaliseAllowance(allow), files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
-        registry().set(file, { embeds, problems, warnings });
       },
     };
   };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { embedFilesChanged, embedsPlugin, extractPostEmbeds, mdxImageProblems, takeRenderedEmbeds } from '../../src/build/embeds';
+import { embedFilesChanged, embedsPlugin, extractPostEmbeds, mayEmbed, mdxImageProblems, takeRenderedEmbeds } from '../../src/build/embeds';
 import { inlineScriptHash } from '../../src/lib/csp';
 import { siteConfig } from '../../src/site.config';
 
@@ -111,6 +111,34 @@ describe('the embeds plugin', () => {
 
   it('checks relative images of MDX posts from their text', () => {
     expect(mdxImageProblems(join(posts, 'post/x.mdx'), '![a](./devtools.png) ![b](./missing.png)')).toEqual([{ ref: './missing.png', kind: 'image', problem: 'missing' }]);
+  });
+});
+
+describe('mayEmbed (which posts skip the plugin)', () => {
+  it('lets through every post with something the plugin acts on', () => {
+    for (const source of [
+      'x <img src="a.png">',
+      '<VIDEO\n  src="a.mp4"></VIDEO>',
+      '<a href="slides.pdf">s</a>',
+      '<iframe src="https://x.org/"></iframe>',
+      '<script>a()</script>',
+      '![alt](https://x.org/a.png)',
+      '[slides](slides.pdf)',
+      '[slides]( <my slides.pdf> "title")',
+      '[other](../other/)',
+      'see [slides][1]\n\n[1]: ./slides.pdf',
+    ]) {
+      expect(mayEmbed(source), source).toBe(true);
+    }
+  });
+
+  it('skips posts whose links are all remote, root-relative or fragments', () => {
+    expect(mayEmbed('# T\n\nText with [a link](https://example.org/x/), [home](/), [note](#n), <https://auto.link>, a <span>span</span> and `code`.\n\n[ref]: https://example.org/\n')).toBe(false);
+  });
+
+  it('records a skipped post as embedding nothing, so its entry is stored with an empty record', async () => {
+    const { found } = await render('Only [remote](https://example.org/) links.\n');
+    expect(found).toEqual({ embeds: { allow: { frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] }, files: [] }, problems: [], warnings: [] });
   });
 });
 
