@@ -251,7 +251,7 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
               pending.push(local(node.tagName, attr, value, ref.path, ref.suffix, setAttr, ctx.data.astro));
             }
           }
-          if (pending.length > 0) return Promise.all(pending).then(() => undefined);
+          return pending.length > 0 ? Promise.all(pending).then(() => undefined) : undefined;
         },
       },
     };

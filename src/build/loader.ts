@@ -41,10 +41,11 @@ function withEmbeds(rendered: RenderedLike, filePath: string, logger: { warn(mes
 }
 
 /**
- * Astro's glob loader, with three changes: ids come from the file path only (a `slug`
- * field changes the URL, not the id, so two posts can never silently share an id), and
- * unquoted YAML datetimes are read as written, offset included, instead of as UTC Dates; and
- * posts with wikilinks are re-rendered when their targets change.
+ * Astro's glob loader, with these changes: ids come from the file path only (a `slug`
+ * field changes the URL, not the id, so two posts can never silently share an id);
+ * unquoted YAML datetimes are read as written, offset included, instead of as UTC Dates;
+ * posts with wikilinks are re-rendered when their targets change, and posts whose files
+ * beside them changed when those do; and each rendered post keeps what it embeds.
  */
 export function postsLoader(base: string): Loader {
   // The raw body is not kept in the content store (it is large and inlined into the build's
