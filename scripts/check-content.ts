@@ -1,12 +1,17 @@
 // npm run check:content: validates every post with the build's own schema and rules,
 // without building, and lists every problem at once. Exits 1 when there is any.
+// `-- --csp` also lists what each published post's Content-Security-Policy allows for its
+// embeds, as the build logs it.
 import { join, resolve } from 'node:path';
+import { embedProblemMessage, extractPostEmbeds, mdxImageProblems, type RenderedEmbeds } from '../src/build/embeds.ts';
 import { convertPostBody, describeSyntaxWarnings } from '../src/build/engine-body.ts';
 import { createFileDates } from '../src/build/file-dates.ts';
+import { missingCover } from '../src/build/local-files.ts';
 import { wikiState } from '../src/build/markdown.ts';
-import { missingImages } from '../src/build/local-files.ts';
 import { contentDir, frontNotes, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
+import { describeAllowance, isEmptyAllowance } from '../src/lib/csp.ts';
+import { createUrls } from '../src/lib/urls.ts';
 import { withoutCode } from '../src/lib/excerpt.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
@@ -39,8 +44,22 @@ const bodies = new Map(
   }),
 );
 
-// Local images: the cover and every relative image in the body must exist beside the post.
-for (const source of sources) for (const message of missingImages(join(dir, source.entry), bodies.get(source) ?? source.body, source.raw)) report(source.file, message);
+// Local files: the cover must exist beside the post, and every file the body refers to (the
+// build's own Markdown plugin finds them: images, video, audio, linked files).
+const embeds = new Map<string, RenderedEmbeds>();
+for (const source of sources) {
+  const path = join(dir, source.entry);
+  const cover = missingCover(path, source.raw);
+  if (cover) report(source.file, cover);
+  if (/\.mdx$/i.test(source.entry)) {
+    for (const problem of mdxImageProblems(path, source.body)) report(source.file, embedProblemMessage(problem, dir));
+    continue;
+  }
+  const found = await extractPostEmbeds(path, bodies.get(source) ?? source.body, dir);
+  embeds.set(source.file, found);
+  for (const problem of found.problems) report(source.file, embedProblemMessage(problem, dir));
+  warnings.push(...found.warnings);
+}
 
 const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: { ...toPost({ id: s.id, data: s.data, body: s.body }, siteConfig), filePath: s.file } }] : []));
 for (const error of findDuplicateUrls(valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
@@ -63,6 +82,14 @@ for (const note of frontNotes(dir)) console.log(`note: ${join(dir, note)} is the
 const dated = fileDates.summary();
 if (dated) console.log(`note: ${dated}`);
 for (const warning of warnings) console.warn(`warning: ${warning}`);
+if (process.argv.includes('--csp')) {
+  const urls = createUrls(siteConfig);
+  const lines = published.flatMap(({ source, post }) => {
+    const allow = embeds.get(source.file)?.embeds.allow;
+    return allow && !isEmptyAllowance(allow) ? [[urls.post(post.slug), describeAllowance(allow)] as const] : [];
+  });
+  for (const [page, allowed] of lines.sort(([a], [b]) => (a < b ? -1 : 1))) console.log(`[csp] ${page}: ${allowed}`);
+}
 if (problems.size === 0) {
   console.log(`All ${sources.length} posts in ${dir} are valid (${published.length} published).`);
 } else {

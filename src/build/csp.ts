@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { extraDirectives, NO_ALLOWANCE, type CspAllowance } from '../lib/csp.ts';
+import { MEDIA_DIR } from '../lib/urls.ts';
 
 /** The inline theme script, exactly as BaseLayout inlines it (trimmed). */
 export function themeInitSource(): string {
@@ -45,25 +47,47 @@ export function cspConfig() {
   };
 }
 
-/** The policy sent as an HTTP header by hosts that read `_headers` (Netlify, Cloudflare Pages). */
-export function headerPolicy(): string {
+/**
+ * The policy sent as an HTTP header by hosts that read `_headers` (Netlify, Cloudflare Pages).
+ * Browsers enforce it and the page's own <meta> policy both, so it allows what any page
+ * allows: `allow` is the union of every published post's embeds (src/lib/csp.ts), while each
+ * page's meta policy allows only its own. One site-wide rule rather than one per post page:
+ * the hosts combine overlapping rules differently (Cloudflare joins both values, that is two
+ * policies, the stricter winning; Netlify keeps one), and Cloudflare takes at most 100 rules.
+ */
+export function headerPolicy(allow: CspAllowance = NO_ALLOWANCE): string {
+  const script = ["'self'", "'wasm-unsafe-eval'", `'${cspHash(themeInitSource())}'`, ...allow.scriptSrc, ...allow.scriptHashes.map((h) => `'${h}'`)];
   return [
     ...CSP_DIRECTIVES,
-    `script-src 'self' 'wasm-unsafe-eval' '${cspHash(themeInitSource())}'`,
+    ...extraDirectives(allow),
+    `script-src ${script.join(' ')}`,
     // Per-page <style> hashes live in each page's own policy (meta); both policies apply.
     "style-src 'self' 'unsafe-inline'",
     "frame-ancestors 'none'",
   ].join('; ');
 }
 
+/** Cloudflare Pages reads at most this many characters a line of `_headers`. */
+export const HEADERS_LINE_LIMIT = 2000;
+
+export interface HeadersOptions {
+  /** Pagefind's search shards (their content-named folders). */
+  searchBundles?: readonly string[];
+  /** The union of the published posts' embeds. */
+  allow?: CspAllowance;
+  /** Whether posts' files were copied to the media folder (content-addressed: cached for ever). */
+  media?: boolean;
+}
+
 /** `_headers` for Netlify and Cloudflare Pages: security headers, long caching for hashed assets only. */
-export function headersFile(base: string, searchBundles: readonly string[] = []): string {
+export function headersFile(base: string, { searchBundles = [], allow = NO_ALLOWANCE, media = false }: HeadersOptions = {}): string {
   const at = (path: string) => `${base}${path}`;
   // Pagefind's fragments and index chunks are named by their content, in every search shard.
   const searchDirs = ['', ...searchBundles].flatMap((dir) => [`pagefind/${dir}fragment/*`, `pagefind/${dir}index/*`]);
+  const immutable = [...searchDirs, ...(media ? [`${MEDIA_DIR}/*`] : [])];
   return [
     '/*',
-    `  Content-Security-Policy: ${headerPolicy()}`,
+    `  Content-Security-Policy: ${headerPolicy(allow)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
@@ -73,7 +97,7 @@ export function headersFile(base: string, searchBundles: readonly string[] = [])
     at('_astro/*'),
     '  Cache-Control: public, max-age=31536000, immutable',
     '',
-    ...searchDirs.flatMap((dir) => [at(dir), '  Cache-Control: public, max-age=31536000, immutable', '']),
+    ...immutable.flatMap((dir) => [at(dir), '  Cache-Control: public, max-age=31536000, immutable', '']),
     '',
   ].join('\n');
 }

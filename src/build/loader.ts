@@ -5,6 +5,7 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { plainText, readingMinutes } from '../lib/excerpt.ts';
+import { EMBEDS_KEY, readPostEmbeds } from '../lib/embeds.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath, TEMPLATE_FOLDERS } from '../lib/ids.ts';
@@ -14,10 +15,11 @@ import { validatePosts } from '../lib/posts/validate.ts';
 import { DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type RenderedLike } from './body-store.ts';
+import { embedFilesChanged, embedProblemMessage, mdxImageProblems, takeRenderedEmbeds, type EmbedProblem } from './embeds.ts';
 import { convertPostBody, describeSyntaxWarnings } from './engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { closeHighlightPool } from './highlight.ts';
-import { missingImages } from './local-files.ts';
+import { missingCover } from './local-files.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
@@ -49,6 +51,23 @@ export function postError(filePath: string, message: string, line = 1): Error {
   return error;
 }
 
+function assertNoProblems(filePath: string, problems: readonly EmbedProblem[]): void {
+  if (problems.length === 0) return;
+  throw postError(filePath, problems.map((p) => embedProblemMessage(p)).join(`\n${relative(process.cwd(), filePath)}: `));
+}
+
+/**
+ * Stores what rendering found the post embeds (src/build/embeds.ts) with its rendered
+ * content, so a cached entry keeps it. A local file that is missing, or a copied one outside
+ * the posts folder, stops the build here, during content sync, naming the post.
+ */
+function withEmbeds(rendered: RenderedLike, filePath: string, logger: { warn(message: string): void }): RenderedLike {
+  const found = takeRenderedEmbeds(filePath);
+  if (!found) return rendered;
+  assertNoProblems(filePath, found.problems);
+  for (const warning of found.warnings) logger.warn(warning);
+  return { ...rendered, metadata: { ...rendered.metadata, [EMBEDS_KEY]: found.embeds } };
+}
 
 const posix = (path: string) => path.split(sep).join('/');
 
@@ -64,7 +83,9 @@ const REFERENCES = /\[\[|\{%-?\s*(?:post_url|link)\b|\{\{[<%]\s*(?:rel)?ref\b/;
  * - ids come from file paths only (src/lib/ids.ts: Jekyll's date prefix dropped, clashes
  *   resolved by one rule); a `slug` field changes the URL, not the id, so two posts can
  *   never silently share an id;
- * - posts with wikilinks are re-rendered when their targets change.
+ * - posts with wikilinks and other engines' links are re-rendered when their targets change,
+ *   and posts whose files beside them changed when those do; each rendered post keeps what it
+ *   embeds (src/build/embeds.ts).
  */
 export function postsLoader(base: string): Loader {
   let ids = new Map<string, string>();
@@ -95,16 +116,23 @@ export function postsLoader(base: string): Loader {
       // Rendered bodies live in files of their own (see body-store.ts), not in the store.
       const bodies = createBodyStore(bodyStoreDir(fileURLToPath(context.config.cacheDir)));
       setActiveBodyStore(bodies.dir);
-      // An entry whose body file has gone, or whose body is still inline (cached by an older
-      // Folio), is dropped, so the glob loader renders it again.
+      const root = fileURLToPath(context.config.root);
+      // An entry whose body file has gone, whose body is still inline or that has no record
+      // of its embeds (both cached by an older Folio), or one of whose local files changed or
+      // went missing, is dropped, so the glob loader renders it again.
       for (const entry of [...context.store.values()]) {
-        if (entry.rendered?.html || bodies.missing(entry.rendered)) context.store.delete(entry.id);
+        if (!entry.rendered) continue;
+        const embeds = readPostEmbeds(entry.rendered.metadata);
+        if (entry.rendered.html || bodies.missing(entry.rendered) || !embeds || (await embedFilesChanged(embeds.files, dir))) context.store.delete(entry.id);
       }
       const store: typeof context.store = new Proxy(context.store, {
         get(target, key) {
           if (key === 'set') {
-            return (entry: Parameters<typeof target.set>[0]) =>
-              target.set(entry.rendered ? { ...entry, rendered: bodies.stash(entry.rendered as RenderedLike) as typeof entry.rendered } : entry);
+            return (entry: Parameters<typeof target.set>[0]) => {
+              if (!entry.rendered || !entry.filePath) return target.set(entry);
+              const rendered = withEmbeds(entry.rendered as RenderedLike, resolve(root, entry.filePath), context.logger);
+              return target.set({ ...entry, rendered: bodies.stash(rendered) as typeof entry.rendered });
+            };
           }
           const value: unknown = Reflect.get(target, key);
           return typeof value === 'function' ? value.bind(target) : value;
@@ -171,9 +199,11 @@ export function postsLoader(base: string): Loader {
             converted.body === split.body ? convertedBodies.delete(props.filePath) : convertedBodies.set(props.filePath, body);
             syntaxWarning = describeSyntaxWarnings(converted.warnings, split.bodyOffset);
           }
-          // Astro's own error for a missing image names only the image.
-          const [missing] = missingImages(props.filePath, body, props.data);
+          // Astro's own error for a missing image names only the image. (The body's files are
+          // checked as it renders, by the embeds plugin; an MDX body's images here.)
+          const missing = missingCover(props.filePath, props.data);
           if (missing) throw postError(props.filePath, missing);
+          if (/\.mdx$/i.test(props.filePath)) assertNoProblems(props.filePath, mdxImageProblems(props.filePath, source));
           const text = plainText(stripTemplateSyntax(body));
           const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text), ...(syntaxWarning ? { syntaxWarning } : {}) };
           return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });

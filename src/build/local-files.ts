@@ -1,11 +1,12 @@
 /**
- * Local files a post refers to must exist: checked during content sync (before any page
- * is written) and by `npm run check:content`, with the same message.
+ * A post's cover image must exist: checked during content sync (before any page is
+ * written) and by `npm run check:content`, with the same message as the body's images
+ * (src/build/embeds.ts checks those as the body renders).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { localImageRefs } from '../lib/frontmatter.ts';
 import { normaliseFrontmatter } from '../lib/schema/post.ts';
+import { embedProblemMessage } from './embeds.ts';
 
 /** The cover image a post names (under any engine's field name), when it is a local path. */
 function localCover(data: Record<string, unknown>): string | undefined {
@@ -14,11 +15,8 @@ function localCover(data: Record<string, unknown>): string | undefined {
   return typeof image === 'string' && image.trim() !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(image.trim()) ? image.trim() : undefined;
 }
 
-/** One message per missing image (the cover, then the body's relative images), for the post at `filePath`. */
-export function missingImages(filePath: string, source: string, data: Record<string, unknown>): string[] {
+/** The message for a missing cover image of the post at `filePath` (its frontmatter `data`), or undefined. */
+export function missingCover(filePath: string, data: Record<string, unknown>): string | undefined {
   const cover = localCover(data);
-  const refs = [...(cover ? [cover] : []), ...localImageRefs(source)];
-  return [...new Set(refs)]
-    .filter((ref) => !existsSync(resolve(dirname(filePath), ref)))
-    .map((ref) => `the image ${ref} does not exist next to the post. Fix the path or add the file.`);
+  return cover && !existsSync(resolve(dirname(filePath), cover)) ? embedProblemMessage({ ref: cover, kind: 'image', problem: 'missing' }) : undefined;
 }

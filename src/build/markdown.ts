@@ -16,6 +16,7 @@ import { createFileResolver, createPostResolver } from '../lib/references.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, type WikiIndex } from '../lib/wikilinks.ts';
 import { siteConfig } from '../site.config.ts';
+import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
 import { sharedFileDates } from './file-dates.ts';
 import { contentDir, readPostSources } from './sources.ts';
@@ -294,7 +295,9 @@ export function taskListPlugin(): HastPlugins[number] {
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     mdastPlugins: [wikilinkPlugin(options)],
-    hastPlugins: [highlightPlugin(), headingsPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
+    // Embeds last: it sees the final markup (inline scripts hashed as published), and runs
+    // before Astro's image-marker plugin, which reads the image srcs it adds.
+    hastPlugins: [highlightPlugin(), headingsPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin(), embedsPlugin()],
     // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
     features: { rawHtml: true },
   };

@@ -11,6 +11,9 @@ import type { ImageMetadata } from 'astro';
 import { latest } from '../lib/dates.ts';
 import type { ArticleSeoInput } from '../lib/seo.ts';
 import type { Post } from '../lib/posts/post.ts';
+import { NO_ALLOWANCE, pageCsp, type PageCsp } from '../lib/csp.ts';
+import { readPostEmbeds } from '../lib/embeds.ts';
+import { queuePostEmbeds } from '../build/embeds-queue.ts';
 
 const context = (data: SiteData): ViewContext => ({
   urls: data.urls,
@@ -103,6 +106,8 @@ export type PostPageProps = {
   toc?: boolean | undefined;
   /** Whether its social image is a generated card (written to og/<slug>.png at build end). */
   ogCard: boolean;
+  /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
+  csp: PageCsp;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
@@ -117,6 +122,8 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
     if (!entry) throw new Error(`No collection entry for post ${post.id}`);
     const around = data.neighbours.get(post.id);
     const status = data.status.get(post.id);
+    const embeds = readPostEmbeds(entry.rendered?.metadata);
+    queuePostEmbeds(data.urls.post(post.slug), embeds);
     return {
       slug: post.slug,
       props: {
@@ -137,6 +144,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         imageAlt: post.imageAlt ?? '',
         toc: post.toc,
         ogCard: hasOgCard(post),
+        csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
         seo: {
           title: post.title,
           description: post.description,

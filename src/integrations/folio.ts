@@ -1,15 +1,19 @@
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
-import { writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { headersFile } from '../build/csp.ts';
+import { HEADERS_LINE_LIMIT, headersFile } from '../build/csp.ts';
+import { embedsQueue, takeEmbedsQueue } from '../build/embeds-queue.ts';
+import { writeMedia } from '../build/media-write.ts';
 import { setDevServer } from '../build/mode.ts';
 import { queuedOgCards, writeOgCards } from '../build/og-write.ts';
 import { markdownPlugins } from '../build/markdown.ts';
 import { markBuildStart, outputPath, pruneStaleOutput } from '../build/output-prune.ts';
 import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
+import { describeAllowance, mergeAllowances, type CspAllowance } from '../lib/csp.ts';
+import { MEDIA_DIR } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** Files the end of every build writes anew (headers, sitemaps): not worth a word when pruned. */
@@ -24,16 +28,17 @@ const listSome = (files: string[], shown = 5) => files.slice(0, shown).join(', '
  * leak drafts into a production build. The same decision feeds the Markdown processor, so
  * wikilinks never point at unpublished posts.
  *
- * At the end of the build, `build` prunes the output folder and starts the search index and
- * the copying of the social cards; the integrations after it (the sitemap) run meanwhile,
- * since Astro runs build:done hooks one after another; `finish` waits for both and writes
- * the security headers.
+ * At the end of the build, `build` prunes the output folder, lists what each post's policy
+ * allows, and starts the search index and the copying of the social cards and of the files
+ * beside posts; the integrations after it (the sitemap) run meanwhile, since Astro runs
+ * build:done hooks one after another; `finish` waits for them and writes the security
+ * headers (their policy allows what any post allows).
  */
 export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
   let base = '/';
   let cacheDir = '';
   let buildStarted = Number.NEGATIVE_INFINITY;
-  let ending: Promise<{ bundles: string[]; log: string }> | undefined;
+  let ending: Promise<{ bundles: string[]; log: string; allow: CspAllowance; media: boolean }> | undefined;
   const build: AstroIntegration = {
     name: 'folio',
     hooks: {
@@ -50,6 +55,21 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
       },
+      'astro:server:setup': ({ server }) => {
+        // `astro dev` copies nothing: files beside posts are served from where they are, at
+        // the URLs the posts point to (listed when the post route lists its pages).
+        server.middlewares.use((req, res, next) => {
+          let path = '';
+          try {
+            path = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
+          } catch {
+            return next();
+          }
+          const source = path.startsWith(`${base}${MEDIA_DIR}/`) ? embedsQueue().files.get(path.slice(base.length)) : undefined;
+          if (!source) return next();
+          createReadStream(source).on('error', () => next()).pipe(res);
+        });
+      },
       'astro:build:start': () => {
         buildStarted = markBuildStart(cacheDir);
       },
@@ -58,6 +78,8 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // First, what this build did not produce goes (pages of deleted or drafted posts
         // among them), before the search index reads the post pages left in the folder.
         const keep = new Set(queuedOgCards());
+        const embeds = takeEmbedsQueue() ?? { files: new Map(), pages: new Map() };
+        for (const path of embeds.files.keys()) keep.add(path);
         for (const urls of assets.values()) for (const url of urls) keep.add(outputPath(folder, fileURLToPath(url)));
         const stale = pruneStaleOutput(folder, { keep, since: buildStarted, keepUnder: ['pagefind/'] }).filter((file) => !writtenAgain(file));
         if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
@@ -65,9 +87,17 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // here, waited for by `finish`.
         const index = indexSite(folder, cacheDir, { perShard: siteConfig.searchShardPosts, searchCode: siteConfig.searchCode });
         const cards = writeOgCards(folder, logger, join(cacheDir, 'folio-og-copied.json'));
-        ending = Promise.all([index, cards]).then(([{ pages, shards, reused, bundles, ms }]) => ({
+        const media = writeMedia(folder, embeds.files, join(cacheDir, 'folio-media-copied.json')).then(({ copied, unchanged }) => {
+          if (copied + unchanged > 0) logger.info(`[media] copied ${copied} file${copied === 1 ? '' : 's'} from beside the posts, ${unchanged} unchanged`);
+        });
+        // What each post's policy allows beyond the site's, one line a post (also `npm run check:content -- --csp`).
+        const pages = [...embeds.pages].sort(([a], [b]) => (a < b ? -1 : 1));
+        for (const [page, allow] of pages) logger.info(`[csp] ${page}: ${describeAllowance(allow)}`);
+        ending = Promise.all([index, cards, media]).then(([{ pages: indexed, shards, reused, bundles, ms }]) => ({
           bundles,
-          log: `[search] indexed ${pages} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged)`,
+          log: `[search] indexed ${indexed} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged)`,
+          allow: mergeAllowances(embeds.pages.values()),
+          media: embeds.files.size > 0,
         }));
         ending.catch(() => {}); // reported by `finish`
       },
@@ -78,10 +108,13 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (!ending) return;
-        const { bundles, log } = await ending;
+        const { bundles, log, allow, media } = await ending;
         ending = undefined;
-        writeFileSync(join(fileURLToPath(dir), '_headers'), headersFile(base, bundles));
+        const headers = headersFile(base, { searchBundles: bundles, allow, media });
+        writeFileSync(join(fileURLToPath(dir), '_headers'), headers);
         logger.info(log);
+        const long = headers.split('\n').find((line) => line.length > HEADERS_LINE_LIMIT);
+        if (long) logger.warn(`[csp] _headers: the site-wide policy is ${long.length} characters long (posts embed many origins or inline scripts), more than the ${HEADERS_LINE_LIMIT} characters Cloudflare Pages reads in a line`);
       },
     },
   };

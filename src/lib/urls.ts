@@ -35,6 +35,8 @@ export interface UrlBuilder {
   /** A tag's own RSS feed. */
   tagFeed(slug: string): string;
   jsonFeed(): string;
+  /** A file copied from beside a post (src/lib/embeds.ts): `_media/<content hash>/<file name>`. */
+  media(hash: string, name: string): string;
   /** Turns a site-relative path into an absolute URL on the public origin. */
   absolute(path: string): string;
   /**
@@ -43,6 +45,12 @@ export interface UrlBuilder {
    */
   resource(src: string): string;
 }
+
+/** The output folder of files copied from beside posts; each in a folder named by its content hash. */
+export const MEDIA_DIR = '_media';
+
+/** Where urls.media(hash, name) lands in the output folder (no base, not encoded). */
+export const mediaOutputPath = (hash: string, name: string) => `${MEDIA_DIR}/${hash}/${name}`;
 
 export function createUrls({ site, base }: UrlConfig): UrlBuilder {
   const origin = new URL(site).origin;
@@ -72,6 +80,7 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     feed: () => `${prefix}rss.xml`,
     tagFeed: (slug) => `${dir(`tags/${slug}`)}rss.xml`,
     jsonFeed: () => `${prefix}feed.json`,
+    media: (hash, name) => `${prefix}${MEDIA_DIR}/${encodeURIComponent(hash)}/${encodeURIComponent(name)}`,
     absolute: (path) => new URL(path, origin).href,
     resource: (src) => (/^\/(?!\/)/.test(src) && !(prefix !== '/' && src.startsWith(prefix)) ? `${prefix}${src.slice(1)}` : src),
   };

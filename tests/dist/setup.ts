@@ -28,6 +28,17 @@ function bigPost(): string {
   return `---\ntitle: A Two Megabyte Post\ndate: 2022-02-22\ntags: [long]\n---\n${body.join('')}BIGPOSTENDMARKER\n`;
 }
 
+/** Posts with raw HTML media, iframes and scripts (src/build/embeds.ts), and one without. */
+export const embeds = {
+  posts: join(root, 'tests/fixtures/embeds/posts'),
+  out: join(root, 'tests/.output/embeds/dist'),
+  cache: join(root, 'tests/.output/embeds/cache'),
+  log: join(root, 'tests/.output/embeds/build.log'),
+  site: 'https://example.org',
+  base: '/blog/',
+  now: '2026-01-01T00:00:00Z',
+};
+
 export const fixture = {
   posts: join(root, 'tests/fixtures/site/posts'),
   out: join(root, 'tests/.output/site/dist'),
@@ -48,6 +59,15 @@ export default function setup() {
   rmSync(join(root, 'tests/.output/site'), { recursive: true, force: true });
   rmSync(join(root, 'tests/.output/engines'), { recursive: true, force: true });
   rmSync(join(root, 'tests/.output/edge'), { recursive: true, force: true });
+  rmSync(join(root, 'tests/.output/embeds'), { recursive: true, force: true });
+  const embedsBuild = astroBuild({
+    contentDir: embeds.posts,
+    outDir: embeds.out,
+    cacheDir: embeds.cache,
+    env: { SITE_URL: embeds.site, BASE_PATH: embeds.base, FOLIO_NOW: embeds.now, NO_COLOR: '1' },
+  });
+  writeFileSync(embeds.log, embedsBuild.output);
+  if (embedsBuild.status !== 0) throw new Error(`Embeds fixture build failed:\n${embedsBuild.output}`);
   cpSync(edge.source, edge.posts, { recursive: true });
   writeFileSync(join(edge.posts, 'big.md'), bigPost());
   const edgeBuild = astroBuild({

@@ -11,8 +11,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(): Promise<Session> {
-  const site = await serveStatic(e2e.out, e2e.base);
+/** A browser and a server for a built site (by default the sample site). */
+export async function startSession(dir = e2e.out): Promise<Session> {
+  const site = await serveStatic(dir, e2e.base);
   const browser = await chromium.launch({
     executablePath: e2e.chromium,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -45,10 +46,10 @@ export async function startSession(): Promise<Session> {
 }
 
 /** One browser and server for a test file: started before its tests, closed after. */
-export function useSession(): () => Session {
+export function useSession(dir?: string): () => Session {
   let session: Session | undefined;
   beforeAll(async () => {
-    session = await startSession();
+    session = await startSession(dir);
   });
   afterAll(async () => {
     await session?.close();

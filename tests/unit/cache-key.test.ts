@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageCacheKey } from '../../src/data/cache-key';
+import { entryContentKey, pageCacheKey } from '../../src/data/cache-key';
+import { EMBEDS_KEY } from '../../src/lib/embeds';
 
 describe('pageCacheKey', () => {
   const entry = { id: 'a', collection: 'posts', digest: 'd1', data: { title: 'T' }, body: 'long body' };
@@ -12,6 +13,13 @@ describe('pageCacheKey', () => {
     const base = pageCacheKey({ title: 'T', entry, related: [{ title: 'R' }] });
     expect(pageCacheKey({ title: 'U', entry, related: [{ title: 'R' }] })).not.toBe(base);
     expect(pageCacheKey({ title: 'T', entry, related: [{ title: 'S' }] })).not.toBe(base);
+  });
+
+  it("changes when a file the entry's HTML points to changes, though the post did not", () => {
+    const withFile = (hash: string) => ({ ...entry, rendered: { metadata: { [EMBEDS_KEY]: { allow: {}, files: [{ path: 'p/demo.mp4', hash, copy: true, size: 1, mtimeMs: 1 }] } } } });
+    expect(pageCacheKey({ entry: withFile('aaaaaaaa') })).toBe(pageCacheKey({ entry: withFile('aaaaaaaa') }));
+    expect(pageCacheKey({ entry: withFile('aaaaaaaa') })).not.toBe(pageCacheKey({ entry: withFile('bbbbbbbb') }));
+    expect(entryContentKey(withFile('aaaaaaaa'))).toEqual({ entry: 'a', digest: 'd1', files: ['p/demo.mp4@aaaaaaaa'] });
   });
 
   it('reduces a collection entry to its content digest', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls } from '../../src/lib/urls';
+import { createUrls, mediaOutputPath } from '../../src/lib/urls';
 
 const root = createUrls({ site: 'https://example.org', base: '/' });
 const sub = createUrls({ site: 'https://user.github.io', base: '/blog/' });
@@ -34,6 +34,13 @@ describe('createUrls', () => {
     expect(sub.feed()).toBe('/blog/rss.xml');
     expect(sub.path('sitemap-index.xml')).toBe('/blog/sitemap-index.xml');
     expect(sub.path('search')).toBe('/blog/search/');
+  });
+
+  it('puts copied files under the base, in a folder named by their content hash, the name encoded', () => {
+    expect(root.media('7a8e6825', 'demo.mp4')).toBe('/_media/7a8e6825/demo.mp4');
+    expect(sub.media('7a8e6825', 'data zip #1.zip')).toBe('/blog/_media/7a8e6825/data%20zip%20%231.zip');
+    expect(sub.media('5a1078cd', 'LICENSE')).toBe('/blog/_media/5a1078cd/LICENSE');
+    expect(decodeURIComponent(sub.media('5a1078cd', 'café.pdf'))).toBe(`/blog/${mediaOutputPath('5a1078cd', 'café.pdf')}`);
   });
 
   it('makes absolute URLs on the public origin', () => {

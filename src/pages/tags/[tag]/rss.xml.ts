@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { pageCacheKey } from '../../../data/cache-key';
+import { entryContentKey, pageCacheKey } from '../../../data/cache-key';
 import { rssResponse } from '../../../data/feeds';
 import { getSiteData } from '../../../data/posts';
 import { siteConfig } from '../../../site.config';
@@ -7,8 +7,8 @@ import { siteConfig } from '../../../site.config';
 export const getStaticPaths = (async () => {
   const data = await getSiteData();
   return data.tags.tags.map((tag) => {
-    // The feed shows its newest posts in full: key it by their data and content digests.
-    const shown = tag.posts.slice(0, siteConfig.tagFeedLimit).map((post) => ({ post, digest: data.entries.get(post.id)?.digest }));
+    // The feed shows its newest posts in full: key it by their data and rendered content.
+    const shown = tag.posts.slice(0, siteConfig.tagFeedLimit).map((post) => ({ post, content: entryContentKey(data.entries.get(post.id)) }));
     return { params: { tag: tag.slug }, props: { slug: tag.slug }, cacheKey: pageCacheKey({ label: tag.label, shown }) };
   });
 }) satisfies GetStaticPaths;
