@@ -11,6 +11,8 @@ import type { ImageMetadata } from 'astro';
 import { latest } from '../lib/dates.ts';
 import type { ArticleSeoInput } from '../lib/seo.ts';
 import type { Post } from '../lib/posts/post.ts';
+import { routeFile } from '../lib/urls.ts';
+import { isDevServer } from '../build/mode.ts';
 
 const context = (data: SiteData): ViewContext => ({
   urls: data.urls,
@@ -159,14 +161,18 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
   });
 }
 
-/** Redirect pages for every published post's aliases. */
-export async function aliasPages() {
+/**
+ * A redirect page for every alias of every published post, written as its exact file:
+ * "old/path/index.html" for a folder, "old/page.html" for a file. The dev server matches a
+ * folder by its path instead.
+ */
+export async function redirectPages() {
   const data = await getSiteData();
+  const dev = isDevServer();
   return data.posts.flatMap((post) =>
     post.aliases.map((route) => ({
-      route,
-      target: data.urls.absolute(data.urls.post(post.slug)),
-      title: post.title,
+      param: dev && route.endsWith('/') ? route.slice(0, -1) : routeFile(route),
+      page: { target: data.urls.absolute(data.urls.post(post.slug)), title: post.title, lang: siteConfig.lang },
     })),
   );
 }

@@ -71,6 +71,11 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
   };
 }
 
+/** The file a route is written to: "old/path/" → "old/path/index.html"; a file route is itself. */
+export function routeFile(route: string): string {
+  return route === '' || route.endsWith('/') ? `${route}index.html` : route;
+}
+
 /**
  * The route (site-relative, no base) an alias redirects from. "/old/path" is kept as
  * written (with a trailing slash unless it names a file); a bare name becomes
