@@ -162,15 +162,15 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
 }
 
 /**
- * A redirect page for every alias of every published post, written as its exact file:
- * "old/path/index.html" for a folder, "old/page.html" for a file. The dev server matches a
- * folder by its path instead.
+ * A redirect page for every old address of every published post (aliases, frontmatter
+ * permalinks, the old engine's URLs), written as its exact file: "old/path/index.html" for a
+ * folder, "old/page.html" for a file. The dev server matches a folder by its path instead.
  */
 export async function redirectPages() {
   const data = await getSiteData();
   const dev = isDevServer();
   return data.posts.flatMap((post) =>
-    post.aliases.map((route) => ({
+    post.redirects.map(({ route }) => ({
       param: dev && route.endsWith('/') ? route.slice(0, -1) : routeFile(route),
       page: { target: data.urls.absolute(data.urls.post(post.slug)), title: post.title, lang: siteConfig.lang },
     })),

@@ -2,7 +2,7 @@ import { resolveDate, type PostDate } from '../dates.ts';
 import { excerpt, plainText, readingMinutes } from '../excerpt.ts';
 import type { ImageMetadata } from 'astro';
 import type { CoverImage, DerivedText, PostFrontmatter } from '../schema/post.ts';
-import { aliasRoute } from '../urls.ts';
+import { postRedirects, type Redirect } from '../legacy-urls.ts';
 
 /** A post as every route sees it: validated frontmatter resolved against the site config. */
 export interface Post {
@@ -10,8 +10,8 @@ export interface Post {
   id: string;
   /** URL segment(s) under /posts/: the `slug` field, or the id. */
   slug: string;
-  /** Old routes (site-relative, no base) that redirect to this post. */
-  aliases: string[];
+  /** Old addresses that redirect to this post (its aliases). */
+  redirects: Redirect[];
   /** Cover image: an optimised local image, or an absolute URL. */
   image?: CoverImage<ImageMetadata | string>;
   imageAlt?: string;
@@ -48,10 +48,11 @@ export function toPost(entry: PostSource, { timeZone, excerptLength }: ToPostOpt
   // tools reading files directly) they come from the body.
   const derived = entry.data.__folio;
   const text = derived ? derived.lead : plainText(entry.body ?? '');
+  const slug = entry.data.slug ?? entry.id;
   const post: Post = {
     id: entry.id,
-    slug: entry.data.slug ?? entry.id,
-    aliases: entry.data.aliases.map(aliasRoute),
+    slug,
+    redirects: postRedirects({ id: entry.id, slug, aliases: entry.data.aliases }),
     title: entry.data.title,
     date: resolveDate(entry.data.date, timeZone),
     description: entry.data.description ?? excerpt(text, excerptLength),
