@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { contentDir, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
 import { localImageRefs } from '../src/lib/frontmatter.ts';
+import { redirectWarnings } from '../src/lib/legacy-urls.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls } from '../src/lib/posts/unique.ts';
@@ -30,7 +31,8 @@ for (const source of sources) {
   }
 }
 
-const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: { ...toPost({ id: s.id, data: s.data, body: s.body }, siteConfig), filePath: s.file } }] : []));
+const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: toPost({ id: s.id, data: s.data, body: s.body, filePath: s.file }, siteConfig) }] : []));
+for (const { source } of valid) for (const warning of redirectWarnings(source.data ?? {})) warnings.push(`${source.file}: ${warning}`);
 for (const error of findDuplicateUrls(valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
 
 const now = buildNow();

@@ -6,6 +6,7 @@ import type { Loader } from 'astro/loaders';
 import { plainText, readingMinutes } from '../lib/excerpt.ts';
 import { bodyOf, localImageRefs, recoverRawDates } from '../lib/frontmatter.ts';
 import { postIdFromPath } from '../lib/ids.ts';
+import { redirectWarnings } from '../lib/legacy-urls.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
 import { DATE_KEYS, DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
@@ -46,10 +47,10 @@ export function postsLoader(base: string): Loader {
       // Rendered bodies live in files of their own (see body-store.ts), not in the store.
       const bodies = createBodyStore(bodyStoreDir(fileURLToPath(context.config.cacheDir)));
       setActiveBodyStore(bodies.dir);
-      // An entry whose body file has gone, or whose body is still inline (cached by an older
-      // Folio), is dropped, so the glob loader renders it again.
+      // An entry whose body file has gone, or whose body is still inline or whose data lacks
+      // `categories` (both cached by an older Folio), is dropped, so the glob loader reads it again.
       for (const entry of [...context.store.values()]) {
-        if (entry.rendered?.html || bodies.missing(entry.rendered)) context.store.delete(entry.id);
+        if (entry.rendered?.html || bodies.missing(entry.rendered) || !Array.isArray(entry.data['categories'])) context.store.delete(entry.id);
       }
       const store: typeof context.store = new Proxy(context.store, {
         get(target, key) {
@@ -90,6 +91,9 @@ export function postsLoader(base: string): Loader {
         toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
       );
       validatePosts(posts, wiki);
+      for (const entry of context.store.values()) {
+        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) console.warn(`[folio] ${entry.filePath ?? entry.id}: ${warning}`);
+      }
     },
   };
 }

@@ -57,9 +57,9 @@ describe('unique URLs', () => {
   });
 
   it('catches two posts claiming one redirect, however each wrote it, naming both files and how', () => {
-    const errors = findDuplicateUrls([makePost('one', { aliases: ['/old/'] }), makePost('two', { aliases: ['/old/index.html'] })]);
+    const errors = findDuplicateUrls([makePost('one', { permalink: '/old/' }), makePost('two', { aliases: ['/old/index.html'] })]);
     expect(errors.map((e) => e.message)).toEqual([
-      'Two posts would be published at /old/index.html: src/content/posts/one.md (alias /old/) and src/content/posts/two.md (alias /old/index.html). ' +
+      'Two posts would be published at /old/index.html: src/content/posts/one.md (permalink /old/) and src/content/posts/two.md (alias /old/index.html). ' +
         'Give one of them a different file name, `slug`, alias or permalink.',
     ]);
     expect(errors[0]?.files).toEqual(['src/content/posts/one.md', 'src/content/posts/two.md']);
@@ -70,6 +70,7 @@ describe('unique URLs', () => {
     expect(error?.message).toBe(
       'src/content/posts/a.md (alias /archive/) would take /archive/, the address of the archive (src/pages/archive.astro). Remove or change it.',
     );
+    expect(findDuplicateUrls([makePost('a', { url: '/tags/go/' })])[0]?.message).toMatch(/url \/tags\/go\/\) would take \/tags\/go\/, the address of the tag pages/);
     expect(findDuplicateUrls([makePost('a', { aliases: ['/'] })])[0]?.message).toMatch(/the address of the home page/);
   });
 
