@@ -7,6 +7,7 @@ import { plainText, readingMinutes } from '../lib/excerpt.ts';
 import { bodyOf, localImageRefs, recoverRawDates } from '../lib/frontmatter.ts';
 import { postIdFromPath } from '../lib/ids.ts';
 import { redirectWarnings } from '../lib/legacy-urls.ts';
+import { mayLinkInternally } from '../lib/links.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
 import { DATE_KEYS, DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
@@ -33,7 +34,7 @@ function assertImagesExist(filePath: string, source: string): void {
  * Astro's glob loader, with three changes: ids come from the file path only (a `slug`
  * field changes the URL, not the id, so two posts can never silently share an id), and
  * unquoted YAML datetimes are read as written, offset included, instead of as UTC Dates; and
- * posts with wikilinks are re-rendered when their targets change.
+ * posts with wikilinks or links to the site are re-rendered when their targets change.
  */
 export function postsLoader(base: string): Loader {
   // The raw body is not kept in the content store (it is large and inlined into the build's
@@ -52,6 +53,7 @@ export function postsLoader(base: string): Loader {
       for (const entry of [...context.store.values()]) {
         if (entry.rendered?.html || bodies.missing(entry.rendered) || !Array.isArray(entry.data['categories'])) context.store.delete(entry.id);
       }
+      const host = new URL(siteConfig.site).hostname;
       const store: typeof context.store = new Proxy(context.store, {
         get(target, key) {
           if (key === 'set') {
@@ -65,10 +67,11 @@ export function postsLoader(base: string): Loader {
       await inner.load({
         ...context,
         store,
-        // A post with wikilinks is re-rendered when what its links can point to changes
-        // (a title, slug, alias or publication), not only when its own text does.
+        // A post with wikilinks or links to the site is re-rendered when what its links can
+        // point to changes (a title, slug, alias, old address or publication), not only when
+        // its own text does.
         generateDigest: (data) =>
-          typeof data === 'string' && data.includes('[[')
+          typeof data === 'string' && (data.includes('[[') || mayLinkInternally(data, host))
             ? context.generateDigest(`${data}\u0000wiki:${wikiState(wiki).fingerprint}`)
             : context.generateDigest(data),
         parseData: async (props) => {

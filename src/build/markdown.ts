@@ -1,18 +1,22 @@
 /**
  * Folio's Markdown/MDX plugins for Astro's Sätteri processor: heading anchors, safe
- * new-tab links, and Obsidian/Quartz wikilinks resolved against every published post.
+ * new-tab links, Obsidian/Quartz wikilinks resolved against every published post, and links
+ * to posts' old addresses rewritten to their current ones.
  */
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { relative } from 'node:path';
-import Slugger from 'github-slugger';
+import { relative, sep } from 'node:path';
+import Slugger, { slug as githubSlug } from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, type WikiIndex } from '../lib/wikilinks.ts';
+import { buildLinkIndex, type LinkIndex, type LinkTarget } from '../lib/links.ts';
 import { siteConfig } from '../site.config.ts';
 import { highlightBlock } from './highlight.ts';
+import { internalLinksPlugin } from './internal-links.ts';
 import { contentDir, readPostSources } from './sources.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
@@ -21,7 +25,9 @@ type HastElement = { tagName: string; properties?: Record<string, unknown>; chil
 
 interface WikiState {
   index: WikiIndex;
-  /** Hash of what links can resolve to; mixed into the digest of posts that use wikilinks. */
+  /** Every address of every published post, and the public files, for internal links. */
+  links: LinkIndex;
+  /** Hash of what links can resolve to; mixed into the digest of posts that use wikilinks or link to the site. */
   fingerprint: string;
 }
 
@@ -42,17 +48,50 @@ export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir(
   const cached = holder[STATE];
   if (cached && cached.key === cacheKey) return cached.state;
   const urls = createUrls(siteConfig);
-  const targets = readPostSources(dir).flatMap((source) => {
+  const published = readPostSources(dir).flatMap((source) => {
     if (!source.data) return [];
-    const post = toPost({ id: source.id, data: source.data, body: '' }, siteConfig);
-    if (!isPublished(post, { now, includeDrafts })) return [];
-    return [{ path: source.entry.replace(/\.(md|mdx)$/i, ''), title: post.title, aliases: source.data.aliases, url: urls.post(post.slug) }];
+    const post = toPost({ id: source.id, data: source.data, body: '', filePath: source.file }, siteConfig);
+    return isPublished(post, { now, includeDrafts }) ? [{ source, post }] : [];
   });
-  const index = buildWikiIndex(targets);
-  const fingerprint = createHash('sha256').update(JSON.stringify(targets)).digest('hex').slice(0, 16);
-  const state = { index, fingerprint };
+  const targets = published.map(({ source, post }) => ({
+    path: source.entry.replace(/\.(md|mdx)$/i, ''),
+    title: post.title,
+    aliases: source.data?.aliases ?? [],
+    url: urls.post(post.slug),
+  }));
+  const posts: LinkTarget[] = published.map(({ source, post }) => ({
+    url: urls.post(post.slug),
+    route: `posts/${post.slug}/`,
+    old: [`posts/${post.id}/`, `posts/${pathId(source.entry)}/`, ...post.redirects.map((r) => r.route)],
+  }));
+  const files = publicFiles();
+  const links = buildLinkIndex({ site: siteConfig.site, base: siteConfig.base, posts, files });
+  const fingerprint = createHash('sha256').update(JSON.stringify({ targets, posts, files })).digest('hex').slice(0, 16);
+  const state = { index: buildWikiIndex(targets), links, fingerprint };
   holder[STATE] = { key: cacheKey, state };
   return state;
+}
+
+/**
+ * The id a post file had before ids dropped Jekyll's date prefix ("2019-04-01-name"): links
+ * written in Folio posts then may still use its address.
+ */
+function pathId(entry: string): string {
+  return entry
+    .replace(/\.(md|mdx)$/i, '')
+    .split('/')
+    .map((segment) => githubSlug(segment))
+    .join('/')
+    .replace(/(^|\/)index$/, '');
+}
+
+/** Files in public/ (copied to the site as they are), as site-relative paths. */
+function publicFiles(dir = 'public'): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, `${entry.parentPath}${sep}${entry.name}`).split(sep).join('/'))
+    .sort();
 }
 
 /** Forgets the index, so the next wikilink sees added or renamed posts (dev reloads). */
@@ -216,7 +255,14 @@ export function taskListPlugin(): HastPlugins[number] {
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     mdastPlugins: [wikilinkPlugin(options)],
-    hastPlugins: [highlightPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin()],
+    hastPlugins: [
+      highlightPlugin(),
+      headingAnchorsPlugin(),
+      safeLinksPlugin(),
+      internalLinksPlugin(() => wikiState(options).links),
+      codeBlocksPlugin(),
+      taskListPlugin(),
+    ],
     // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
     features: { rawHtml: true },
   };
