@@ -13,6 +13,7 @@ import { buildNow } from '../src/build/now.ts';
 import { describeAllowance, isEmptyAllowance } from '../src/lib/csp.ts';
 import { createUrls } from '../src/lib/urls.ts';
 import { withoutCode } from '../src/lib/excerpt.ts';
+import { redirectWarnings } from '../src/lib/legacy-urls.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls } from '../src/lib/posts/unique.ts';
@@ -61,7 +62,8 @@ for (const source of sources) {
   warnings.push(...found.warnings);
 }
 
-const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: { ...toPost({ id: s.id, data: s.data, body: s.body }, siteConfig), filePath: s.file } }] : []));
+const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: toPost({ id: s.id, data: s.data, body: s.body, filePath: s.file }, siteConfig) }] : []));
+for (const { source } of valid) for (const warning of redirectWarnings(source.data ?? {})) warnings.push(`${source.file}: ${warning}`);
 for (const error of findDuplicateUrls(valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
 
 const published = valid.filter(({ post }) => isPublished(post, { now, includeDrafts: false }));

@@ -9,6 +9,8 @@ import { EMBEDS_KEY, readPostEmbeds } from '../lib/embeds.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath, TEMPLATE_FOLDERS } from '../lib/ids.ts';
+import { redirectWarnings } from '../lib/legacy-urls.ts';
+import { mayLinkInternally } from '../lib/links.ts';
 import { readPostFile } from '../lib/post-file.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
@@ -83,9 +85,9 @@ const REFERENCES = /\[\[|\{%-?\s*(?:post_url|link)\b|\{\{[<%]\s*(?:rel)?ref\b/;
  * - ids come from file paths only (src/lib/ids.ts: Jekyll's date prefix dropped, clashes
  *   resolved by one rule); a `slug` field changes the URL, not the id, so two posts can
  *   never silently share an id;
- * - posts with wikilinks and other engines' links are re-rendered when their targets change,
- *   and posts whose files beside them changed when those do; each rendered post keeps what it
- *   embeds (src/build/embeds.ts).
+ * - posts with wikilinks, links to the site and other engines' links are re-rendered when
+ *   their targets change, and posts whose files beside them changed when those do; each
+ *   rendered post keeps what it embeds (src/build/embeds.ts).
  */
 export function postsLoader(base: string): Loader {
   let ids = new Map<string, string>();
@@ -117,14 +119,19 @@ export function postsLoader(base: string): Loader {
       const bodies = createBodyStore(bodyStoreDir(fileURLToPath(context.config.cacheDir)));
       setActiveBodyStore(bodies.dir);
       const root = fileURLToPath(context.config.root);
-      // An entry whose body file has gone, whose body is still inline or that has no record
-      // of its embeds (both cached by an older Folio), or one of whose local files changed or
-      // went missing, is dropped, so the glob loader renders it again.
+      // An entry whose body file has gone, whose body is still inline, that has no record of
+      // its embeds or whose data lacks `categories` (all cached by an older Folio), or one of
+      // whose local files changed or went missing, is dropped, so the glob loader reads it again.
       for (const entry of [...context.store.values()]) {
+        if (!Array.isArray(entry.data['categories'])) {
+          context.store.delete(entry.id);
+          continue;
+        }
         if (!entry.rendered) continue;
         const embeds = readPostEmbeds(entry.rendered.metadata);
         if (entry.rendered.html || bodies.missing(entry.rendered) || !embeds || (await embedFilesChanged(embeds.files, dir))) context.store.delete(entry.id);
       }
+      const host = new URL(siteConfig.site).hostname;
       const store: typeof context.store = new Proxy(context.store, {
         get(target, key) {
           if (key === 'set') {
@@ -174,14 +181,15 @@ export function postsLoader(base: string): Loader {
         ...context,
         store,
         entryTypes,
-        // A post with wikilinks is re-rendered when what its links can point to changes
-        // (a title, slug, alias or publication), not only when its own text does.
+        // A post with wikilinks or links to the site is re-rendered when what its links can
+        // point to changes (a title, slug, alias, old address or publication), not only when
+        // its own text does.
         generateDigest: (data) => {
           if (typeof data !== 'string') return context.generateDigest(data);
           const filled = filledDates.get(data);
           const text = filled === undefined ? data : `${data}\u0000date:${filled}`;
           // Template tags name other posts and files too (`{% post_url %}`, `![[diagram.png]]`).
-          return REFERENCES.test(text)
+          return REFERENCES.test(text) || mayLinkInternally(text, host)
             ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`)
             : context.generateDigest(text);
         },
@@ -225,6 +233,12 @@ export function postsLoader(base: string): Loader {
         toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
       );
       validatePosts(posts, wiki);
+      for (const entry of context.store.values()) {
+        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) context.logger.warn(`${entry.filePath ?? entry.id}: ${warning}`);
+      }
+      for (const entry of context.store.values()) {
+        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) console.warn(`[folio] ${entry.filePath ?? entry.id}: ${warning}`);
+      }
     },
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Folio's Markdown/MDX plugins for Astro's Sätteri processor: heading anchors, safe
- * new-tab links, and Obsidian/Quartz wikilinks resolved against every published post.
+ * new-tab links, Obsidian/Quartz wikilinks resolved against every published post, and links
+ * to posts' old addresses rewritten to their current ones.
  */
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { relative, resolve, sep } from 'node:path';
-import Slugger from 'github-slugger';
+import Slugger, { slug as githubSlug } from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { parseCodeMeta } from '../lib/code-meta.ts';
 import { withoutExtension } from '../lib/ids.ts';
@@ -15,10 +16,12 @@ import { toPost } from '../lib/posts/post.ts';
 import { createFileResolver, createPostResolver } from '../lib/references.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, type WikiIndex } from '../lib/wikilinks.ts';
+import { buildLinkIndex, type LinkIndex, type LinkTarget } from '../lib/links.ts';
 import { siteConfig } from '../site.config.ts';
 import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
 import { sharedFileDates } from './file-dates.ts';
+import { internalLinksPlugin } from './internal-links.ts';
 import { contentDir, readPostSources } from './sources.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
@@ -27,7 +30,9 @@ type HastElement = { tagName: string; properties?: Record<string, unknown>; chil
 
 export interface WikiState {
   index: WikiIndex;
-  /** Hash of what links can resolve to; mixed into the digest of posts that use wikilinks. */
+  /** Every address of every published post, and the public files, for internal links. */
+  links: LinkIndex;
+  /** Hash of what links can resolve to; mixed into the digest of posts that use wikilinks or link to the site. */
   fingerprint: string;
   /** The URL of the published post a template tag names (`{% post_url %}`, `{{< ref >}}`). */
   postUrl: (ref: string) => string | undefined;
@@ -62,21 +67,49 @@ export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir(
   const urls = createUrls(siteConfig);
   const published = readPostSources(dir, sharedFileDates(resolve(dir), siteConfig.timeZone).date).flatMap((source) => {
     if (!source.data) return [];
-    const post = toPost({ id: source.id, data: source.data, body: '' }, siteConfig);
+    const post = toPost({ id: source.id, data: source.data, body: '', filePath: source.file }, siteConfig);
     return isPublished(post, { now, includeDrafts }) ? [{ source, post }] : [];
   });
   const targets = published.map(({ source, post }) => ({ path: withoutExtension(source.entry), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) }));
+  const posts: LinkTarget[] = published.map(({ source, post }) => ({
+    url: urls.post(post.slug),
+    route: `posts/${post.slug}/`,
+    old: [`posts/${post.id}/`, `posts/${pathId(source.entry)}/`, ...post.redirects.map((r) => r.route)],
+  }));
   const files = folderFiles(dir);
-  const index = buildWikiIndex(targets);
-  const fingerprint = createHash('sha256').update(JSON.stringify(targets)).update(files.join('\n')).digest('hex').slice(0, 16);
+  const publicOnes = publicFiles();
+  const links = buildLinkIndex({ site: siteConfig.site, base: siteConfig.base, posts, files: publicOnes });
+  const fingerprint = createHash('sha256').update(JSON.stringify({ targets, posts, publicOnes })).update(files.join('\n')).digest('hex').slice(0, 16);
   const state: WikiState = {
-    index,
+    index: buildWikiIndex(targets),
+    links,
     fingerprint,
     postUrl: createPostResolver(published.map(({ source, post }) => ({ entry: source.entry, id: post.id, slug: post.slug, url: urls.post(post.slug) }))),
     embedFile: createFileResolver(files),
   };
   holder[STATE] = { key: cacheKey, state };
   return state;
+}
+
+/**
+ * The id a post file had before ids dropped Jekyll's date prefix ("2019-04-01-name"): links
+ * written in Folio posts then may still use its address.
+ */
+function pathId(entry: string): string {
+  return withoutExtension(entry)
+    .split('/')
+    .map((segment) => githubSlug(segment))
+    .join('/')
+    .replace(/(^|\/)index$/, '');
+}
+
+/** Files in public/ (copied to the site as they are), as site-relative paths. */
+function publicFiles(dir = 'public'): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, `${entry.parentPath}${sep}${entry.name}`).split(sep).join('/'))
+    .sort();
 }
 
 /** Forgets the index, so the next wikilink sees added or renamed posts (dev reloads). */
@@ -295,9 +328,18 @@ export function taskListPlugin(): HastPlugins[number] {
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     mdastPlugins: [wikilinkPlugin(options)],
-    // Embeds last: it sees the final markup (inline scripts hashed as published), and runs
-    // before Astro's image-marker plugin, which reads the image srcs it adds.
-    hastPlugins: [highlightPlugin(), headingsPlugin(), headingAnchorsPlugin(), safeLinksPlugin(), codeBlocksPlugin(), taskListPlugin(), embedsPlugin()],
+    hastPlugins: [
+      highlightPlugin(),
+      headingsPlugin(),
+      headingAnchorsPlugin(),
+      safeLinksPlugin(),
+      internalLinksPlugin(() => wikiState(options).links),
+      codeBlocksPlugin(),
+      taskListPlugin(),
+      // Embeds last: it sees the final markup (inline scripts hashed as published), and runs
+      // before Astro's image-marker plugin, which reads the image srcs it adds.
+      embedsPlugin(),
+    ],
     // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
     features: { rawHtml: true },
   };

@@ -43,13 +43,16 @@ function pagefindVersion(): string {
   return 'unknown';
 }
 
-/** Post pages under posts/ (the only pages with a data-pagefind-body), as paths in the output folder. */
-function postPages(outDir: string): string[] {
+/**
+ * Post pages under posts/ (the only pages with a data-pagefind-body), as paths in the output
+ * folder: every posts/.../index.html but the redirect pages (`skip`) kept there.
+ */
+export function postPages(outDir: string, skip: ReadonlySet<string> = new Set()): string[] {
   const root = join(outDir, 'posts');
   if (!existsSync(root)) return [];
   return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => `posts/${file.split('\\').join('/')}`);
+    .map((file) => `posts/${file.split('\\').join('/')}`)
+    .filter((file) => file.endsWith('/index.html') && !skip.has(file));
 }
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
@@ -160,7 +163,7 @@ function placeShards(output: string, store: string, keys: readonly string[], pla
 /**
  * Builds the Pagefind index of a finished site into `<outDir>/pagefind/`. Only elements
  * marked data-pagefind-body (post articles) are indexed, so navigation, lists and tag pages
- * stay out of results.
+ * stay out of results; `skip` lists redirect pages under posts/, which are not read at all.
  *
  * Large sites are indexed in shards (src/lib/search-shards.ts). Each shard is cached in
  * `<cacheDir>/folio-search/` under a hash of its pages' bytes and Pagefind's
@@ -171,11 +174,13 @@ export interface SearchOptions {
   perShard: number;
   /** Whether code blocks are indexed (the site's `searchCode`). */
   searchCode: boolean;
+  /** Pages under posts/ that are not posts (redirect pages), as paths in the output folder. */
+  skip?: ReadonlySet<string> | undefined;
 }
 
-export async function indexSite(outDir: string, cacheDir: string, { perShard, searchCode }: SearchOptions): Promise<SearchIndexResult> {
+export async function indexSite(outDir: string, cacheDir: string, { perShard, searchCode, skip }: SearchOptions): Promise<SearchIndexResult> {
   const started = performance.now();
-  const pages = postPages(outDir);
+  const pages = postPages(outDir, skip);
   const count = searchShardCount(pages.length, perShard);
   const groups = groupByShard(pages, count);
   const version = pagefindVersion();

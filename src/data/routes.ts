@@ -14,6 +14,8 @@ import type { Post } from '../lib/posts/post.ts';
 import { NO_ALLOWANCE, pageCsp, type PageCsp } from '../lib/csp.ts';
 import { readPostEmbeds } from '../lib/embeds.ts';
 import { queuePostEmbeds } from '../build/embeds-queue.ts';
+import { routeFile } from '../lib/urls.ts';
+import { isDevServer } from '../build/mode.ts';
 
 const context = (data: SiteData): ViewContext => ({
   urls: data.urls,
@@ -167,14 +169,18 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
   });
 }
 
-/** Redirect pages for every published post's aliases. */
-export async function aliasPages() {
+/**
+ * A redirect page for every old address of every published post (aliases, frontmatter
+ * permalinks, the old engine's URLs), written as its exact file: "old/path/index.html" for a
+ * folder, "old/page.html" for a file. The dev server matches a folder by its path instead.
+ */
+export async function redirectPages() {
   const data = await getSiteData();
+  const dev = isDevServer();
   return data.posts.flatMap((post) =>
-    post.aliases.map((route) => ({
-      route,
-      target: data.urls.absolute(data.urls.post(post.slug)),
-      title: post.title,
+    post.redirects.map(({ route }) => ({
+      param: dev && route.endsWith('/') ? route.slice(0, -1) : routeFile(route),
+      page: { target: data.urls.absolute(data.urls.post(post.slug)), title: post.title, lang: siteConfig.lang },
     })),
   );
 }

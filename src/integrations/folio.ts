@@ -16,6 +16,9 @@ import { describeAllowance, mergeAllowances, type CspAllowance } from '../lib/cs
 import { MEDIA_DIR } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 
+/** The route of the redirect pages (src/pages/[...redirect].ts), whose files the search index skips. */
+export const REDIRECT_ROUTE = '/[...redirect]';
+
 /** Files the end of every build writes anew (headers, sitemaps): not worth a word when pruned. */
 const writtenAgain = (file: string) => file === '_headers' || /^sitemap-(index|\d+)\.xml$/.test(file);
 const listSome = (files: string[], shown = 5) => files.slice(0, shown).join(', ') + (files.length > shown ? `, and ${files.length - shown} more` : '');
@@ -85,7 +88,8 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
         // Pagefind works in a process of its own and the cards in worker threads: started
         // here, waited for by `finish`.
-        const index = indexSite(folder, cacheDir, { perShard: siteConfig.searchShardPosts, searchCode: siteConfig.searchCode });
+        const redirects = new Set((assets.get(REDIRECT_ROUTE) ?? []).map((url) => outputPath(folder, fileURLToPath(url))));
+        const index = indexSite(folder, cacheDir, { perShard: siteConfig.searchShardPosts, searchCode: siteConfig.searchCode, skip: redirects });
         const cards = writeOgCards(folder, logger, join(cacheDir, 'folio-og-copied.json'));
         const media = writeMedia(folder, embeds.files, join(cacheDir, 'folio-media-copied.json')).then(({ copied, unchanged }) => {
           if (copied + unchanged > 0) logger.info(`[media] copied ${copied} file${copied === 1 ? '' : 's'} from beside the posts, ${unchanged} unchanged`);

@@ -1,5 +1,3 @@
-import { slug as githubSlug } from 'github-slugger';
-
 /**
  * Every URL the site links to is built here, so the base path and the trailing slash
  * are decided in one place. Paths are percent-encoded per segment.
@@ -25,8 +23,8 @@ export interface UrlBuilder {
   /** Home list page n (1 is the home page itself). */
   homePage(n: number): string;
   post(slug: string): string;
-  /** An alias route from aliasRoute(), under the base. */
-  alias(route: string): string;
+  /** A route from resolveRoute() ("old/path/" or "old/page.html"), under the base. */
+  route(route: string): string;
   tags(): string;
   tag(slug: string, page?: number): string;
   archive(): string;
@@ -72,7 +70,7 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     home: () => prefix,
     homePage: (n) => listPage('', n),
     post: (slug) => dir(`posts/${slug}`),
-    alias: (route) => (route.endsWith('/') || route === '' ? dir(route) : `${prefix}${encodeSegments(route)}`),
+    route: (route) => (route.endsWith('/') || route === '' ? dir(route) : `${prefix}${encodeSegments(route)}`),
     tags: () => dir('tags'),
     tag: (slug, page = 1) => listPage(`tags/${slug}`, page),
     archive: () => dir('archive'),
@@ -86,17 +84,80 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
   };
 }
 
-/**
- * The route (site-relative, no base) an alias redirects from. "/old/path" is kept as
- * written (with a trailing slash unless it names a file); a bare name becomes
- * "posts/<slugified name>/".
- */
-export function aliasRoute(alias: string): string {
-  const text = alias.trim();
-  if (text.startsWith('/')) {
-    const path = text.replace(/^\/+/, '').replace(/[?#].*$/, '');
-    if (path === '' || /\.[a-z0-9]+$/i.test(path) || path.endsWith('/')) return path;
-    return `${path}/`;
+/** A last segment written as an HTML file ("old/page.html"): kept a file, not made a folder. */
+const HTML_FILE = /\.html?$/i;
+
+function decodeSegment(segment: string): string {
+  try {
+    const decoded = decodeURIComponent(segment);
+    // An escaped separator stays escaped: decoded, it would split the segment or end the path.
+    return /[/?#]/.test(decoded) ? segment : decoded;
+  } catch {
+    return segment;
   }
-  return `posts/${githubSlug(text)}/`;
+}
+
+/**
+ * The route (site-relative, no base) that a path written in frontmatter names, resolved as
+ * Hugo resolves aliases: "/x" from the site root, anything else from `dir`, the directory of
+ * the page it was written for ("posts/notes/"). "." and ".." are normalised and never climb
+ * above the root; segments are kept as written (percent-escapes decoded: the URL builder
+ * encodes them again); a query or fragment is dropped. A last segment ending in .html or .htm
+ * stays a file ("old/page.html"); anything else is a folder ("old/path/"), whose index.html
+ * static hosts serve for the path with or without its slash. The site root is "".
+ */
+export function resolveRoute(path: string, dir = ''): string {
+  const text = path.trim().replace(/[?#].*$/s, '').replace(/\\/g, '/');
+  const segments = text.startsWith('/') ? [] : dir.split('/').filter((s) => s !== '');
+  for (const segment of text.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(decodeSegment(segment));
+  }
+  if (segments.length === 0) return '';
+  const route = segments.join('/');
+  return HTML_FILE.test(route) && !/\/\.{0,2}$/.test(text) ? route : `${route}/`;
+}
+
+/** The file a route is written to: "old/path/" → "old/path/index.html"; a file route is itself. */
+export function routeFile(route: string): string {
+  return route === '' || route.endsWith('/') ? `${route}index.html` : route;
+}
+
+/**
+ * One key per address a route takes on a static host: "x/", "x" and "x/index.html" are one
+ * place, so two routes with the same key would overwrite each other (or need a file and a
+ * folder of one name).
+ */
+export function routeKey(route: string): string {
+  return route.replace(/(^|\/)index\.html$/, '$1').replace(/\/$/, '');
+}
+
+export interface FolioPage {
+  /** What Folio publishes there, for messages. */
+  name: string;
+  /** Where that comes from. */
+  source: string;
+}
+
+/** Routes (and the folders under them) that Folio's own pages and assets take, besides posts. */
+const FOLIO_PAGES: readonly [RegExp, FolioPage][] = [
+  [/^(page(\/.*)?)?$/, { name: 'the home page and its list pages', source: 'src/pages/[...page].astro' }],
+  [/^tags(\/.*)?$/, { name: 'the tag pages', source: 'src/pages/tags/' }],
+  [/^archive(\/.*)?$/, { name: 'the archive', source: 'src/pages/archive.astro' }],
+  [/^search(\/.*)?$/, { name: 'the search page', source: 'src/pages/search.astro' }],
+  [/^rss\.xml$/, { name: 'the RSS feed', source: 'src/pages/rss.xml.ts' }],
+  [/^feed\.json$/, { name: 'the JSON feed', source: 'src/pages/feed.json.ts' }],
+  [/^robots\.txt$/, { name: 'robots.txt', source: 'src/pages/robots.txt.ts' }],
+  [/^404(\.html|\/.*)?$/, { name: 'the 404 page', source: 'src/pages/404.astro' }],
+  [/^sitemap-(index|\d+)\.xml$/, { name: 'the sitemap', source: '@astrojs/sitemap in astro.config.mjs' }],
+  [/^og\//, { name: 'the social cards', source: 'og/, written at the end of the build' }],
+  [/^pagefind\//, { name: 'the search index', source: 'pagefind/, written at the end of the build' }],
+  [/^_astro\//, { name: 'the scripts, styles and images', source: "Astro's _astro/ folder" }],
+  [/^_headers$/, { name: 'the security headers', source: '_headers, written at the end of the build' }],
+];
+
+/** The Folio page or asset at `route` (no base), if any: a redirect may not take its place. */
+export function folioPage(route: string): FolioPage | undefined {
+  return FOLIO_PAGES.find(([pattern]) => pattern.test(route))?.[1];
 }

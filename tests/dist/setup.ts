@@ -39,6 +39,23 @@ export const embeds = {
   now: '2026-01-01T00:00:00Z',
 };
 
+/** Old addresses: aliases, permalinks and the URLs of the engine the blog moved from. */
+export const aliases = {
+  posts: join(root, 'tests/fixtures/aliases/posts'),
+  out: join(root, 'tests/.output/aliases/dist'),
+  cache: join(root, 'tests/.output/aliases/cache'),
+  log: join(root, 'tests/.output/aliases/build.log'),
+  site: 'https://example.org',
+  base: '/blog/',
+  settings: { legacyUrls: 'jekyll', timeZone: 'UTC', ogImages: false },
+  /** The same posts, moved from Hugo instead, at the root of the host. */
+  hugo: {
+    out: join(root, 'tests/.output/aliases-hugo/dist'),
+    cache: join(root, 'tests/.output/aliases-hugo/cache'),
+    settings: { legacyUrls: { engine: 'hugo', section: 'post' }, ogImages: false },
+  },
+};
+
 export const fixture = {
   posts: join(root, 'tests/fixtures/site/posts'),
   out: join(root, 'tests/.output/site/dist'),
@@ -68,6 +85,8 @@ export default function setup() {
   });
   writeFileSync(embeds.log, embedsBuild.output);
   if (embedsBuild.status !== 0) throw new Error(`Embeds fixture build failed:\n${embedsBuild.output}`);
+  rmSync(join(root, 'tests/.output/aliases'), { recursive: true, force: true });
+  rmSync(join(root, 'tests/.output/aliases-hugo'), { recursive: true, force: true });
   cpSync(edge.source, edge.posts, { recursive: true });
   writeFileSync(join(edge.posts, 'big.md'), bigPost());
   const edgeBuild = astroBuild({
@@ -86,6 +105,21 @@ export default function setup() {
   });
   writeFileSync(engines.log, posts.output);
   if (posts.status !== 0) throw new Error(`Engines fixture build failed:\n${posts.output}`);
+  const moved = astroBuild({
+    contentDir: aliases.posts,
+    outDir: aliases.out,
+    cacheDir: aliases.cache,
+    env: { SITE_URL: aliases.site, BASE_PATH: aliases.base, FOLIO_NOW: '2026-01-01T00:00:00Z', FOLIO_SETTINGS: JSON.stringify(aliases.settings), NO_COLOR: '1' },
+  });
+  writeFileSync(aliases.log, moved.output);
+  if (moved.status !== 0) throw new Error(`Aliases fixture build failed:\n${moved.output}`);
+  const fromHugo = astroBuild({
+    contentDir: aliases.posts,
+    outDir: aliases.hugo.out,
+    cacheDir: aliases.hugo.cache,
+    env: { SITE_URL: aliases.site, BASE_PATH: '/', FOLIO_NOW: '2026-01-01T00:00:00Z', FOLIO_SETTINGS: JSON.stringify(aliases.hugo.settings) },
+  });
+  if (fromHugo.status !== 0) throw new Error(`Aliases fixture (Hugo) build failed:\n${fromHugo.output}`);
   const { status, output } = astroBuild({
     contentDir: fixture.posts,
     outDir: fixture.out,

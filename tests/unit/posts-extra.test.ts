@@ -10,7 +10,6 @@ import { buildRelated } from '../../src/lib/related';
 import { scaffoldPost } from '../../src/lib/scaffold';
 import { buildTagIndex, TagCollisionError } from '../../src/lib/tags';
 import { tableOfContents } from '../../src/lib/toc';
-import { aliasRoute, createUrls } from '../../src/lib/urls';
 import { makePost } from '../helpers/posts';
 import { runScript } from '../helpers/build';
 
@@ -24,17 +23,20 @@ describe('postIdFromPath', () => {
   });
 });
 
-describe('aliasRoute', () => {
-  it('keeps absolute paths and slugs bare names under /posts/', () => {
-    expect(aliasRoute('/2019/05/old-permalink/')).toBe('2019/05/old-permalink/');
-    expect(aliasRoute('/old/path')).toBe('old/path/');
-    expect(aliasRoute('/old/page.html')).toBe('old/page.html');
-    expect(aliasRoute('Old Name')).toBe('posts/old-name/');
+describe('aliases', () => {
+  it('resolve from the post\'s folder (relative) or the site root (absolute)', () => {
+    expect(makePost('a', { aliases: ['/2019/05/old-permalink/', '/old/path', '/old/page.html', 'Old Name'] }).redirects.map((r) => r.route)).toEqual([
+      '2019/05/old-permalink/',
+      'old/path/',
+      'old/page.html',
+      'posts/Old Name/',
+    ]);
+    expect(makePost('notes/a', { aliases: ['b', '../c.html'] }).redirects.map((r) => r.route)).toEqual(['posts/notes/b/', 'posts/c.html']);
   });
 
-  it('becomes a URL under the base path', () => {
-    expect(createUrls({ site: 'https://x.org', base: '/blog/' }).alias('old/page.html')).toBe('/blog/old/page.html');
-    expect(createUrls({ site: 'https://x.org', base: '/blog/' }).alias('posts/old-name/')).toBe('/blog/posts/old-name/');
+  it('name where they came from, and leave out the post\'s own address and repeats', () => {
+    const post = makePost('a', { aliases: ['old', '/posts/a/', '/posts/old'], slug: 'a' });
+    expect(post.redirects).toEqual([{ route: 'posts/old/', from: 'alias old' }]);
   });
 });
 
@@ -53,6 +55,29 @@ describe('unique URLs', () => {
   it('catches an alias that shadows a post or another alias', () => {
     expect(() => assertUniqueUrls([makePost('a', {}), makePost('b', { aliases: ['a'] })])).toThrow(/\/posts\/a\//);
     expect(() => assertUniqueUrls([makePost('a', { aliases: ['/x/'] }), makePost('b', { aliases: ['/x'] })])).toThrow(/\/x\//);
+  });
+
+  it('catches two posts claiming one redirect, however each wrote it, naming both files and how', () => {
+    const errors = findDuplicateUrls([makePost('one', { permalink: '/old/' }), makePost('two', { aliases: ['/old/index.html'] })]);
+    expect(errors.map((e) => e.message)).toEqual([
+      'Two posts would be published at /old/index.html: src/content/posts/one.md (permalink /old/) and src/content/posts/two.md (alias /old/index.html). ' +
+        'Give one of them a different file name, `slug`, alias or permalink.',
+    ]);
+    expect(errors[0]?.files).toEqual(['src/content/posts/one.md', 'src/content/posts/two.md']);
+  });
+
+  it("catches a redirect that would take one of Folio's own pages", () => {
+    const [error] = findDuplicateUrls([makePost('a', { aliases: ['/archive/'] })]);
+    expect(error?.message).toBe(
+      'src/content/posts/a.md (alias /archive/) would take /archive/, the address of the archive (src/pages/archive.astro). Remove or change it.',
+    );
+    expect(findDuplicateUrls([makePost('a', { url: '/tags/go/' })])[0]?.message).toMatch(/url \/tags\/go\/\) would take \/tags\/go\/, the address of the tag pages/);
+    expect(findDuplicateUrls([makePost('a', { aliases: ['/'] })])[0]?.message).toMatch(/the address of the home page/);
+  });
+
+  it('catches a file redirect and a folder of the same name', () => {
+    const [error] = findDuplicateUrls([makePost('a', { aliases: ['/old/x.html'] }), makePost('b', { aliases: ['/old/x.html/more/'] })]);
+    expect(error?.message).toMatch(/^Two posts would be published at \/old\/x\.html: src\/content\/posts\/a\.md \(alias \/old\/x\.html\) and src\/content\/posts\/b\.md/);
   });
 
   it('checks drafts too, so publishing one cannot break the site', () => {

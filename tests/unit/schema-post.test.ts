@@ -21,6 +21,7 @@ describe('postSchema', () => {
       date: { day: '2024-03-03' },
       draft: true,
       aliases: [],
+      categories: [],
     });
   });
 
@@ -129,6 +130,27 @@ describe('frontmatter from other engines', () => {
     // Jekyll: space-separated categories; a tag string without commas is one tag
     expect(parse({ date: '2024-01-01', categories: 'engines ruby' }).tags).toEqual(['engines', 'ruby']);
     expect(parse({ date: '2024-01-01', tags: 'machine learning' }).tags).toEqual(['machine learning']);
+  });
+
+  it('keeps categories apart from tags too, as Jekyll reads them', () => {
+    const data = parse({ date: '2024-01-01', tags: ['go'], categories: 'Engines ruby', category: 'Big Data' });
+    expect(data.categories).toEqual(['Engines', 'ruby', 'Big Data']);
+    expect(data.tags).toEqual(['go', 'Engines', 'ruby', 'Big', 'Data']);
+    expect(parse({ date: '2024-01-01', tags: ['go'] }).categories).toEqual([]);
+  });
+
+  it('reads permalink (Jekyll, Eleventy) and url (Hugo) as paths, and rejects anything else naming the field', () => {
+    expect(parse({ date: '2024-01-01', permalink: ' /2019/04/01/x.html ', url: 'articles/x/' })).toMatchObject({ permalink: '/2019/04/01/x.html', url: 'articles/x/' });
+    expect(errorsOf({ title: 'T', date: '2024-01-01', permalink: 42 })).toEqual(['permalink: expected a path on this site such as /2019/04/01/my-post.html, or false, found 42']);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', url: 'https://example.org/x/' })).toEqual([
+      'url: expected a path on this site such as /2019/04/my-post/, found "https://example.org/x/"',
+    ]);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', url: false })[0]).toMatch(/^url: expected a path/);
+  });
+
+  it('treats permalink: false (Eleventy writes no file) as not published, whatever draft says', () => {
+    expect(parse({ date: '2024-01-01', permalink: false })).toMatchObject({ draft: true, permalink: false });
+    expect(parse({ date: '2024-01-01', permalink: false, draft: false }).draft).toBe(true);
   });
 
   it('treats published: false (Jekyll) and publish: false (Quartz) as drafts', () => {

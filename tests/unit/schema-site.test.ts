@@ -43,3 +43,21 @@ describe('parseSiteConfig', () => {
     expect(normaliseBase('//a/b//')).toBe('/a/b/');
   });
 });
+
+describe('legacyUrls', () => {
+  it("accepts 'jekyll' and { engine: 'hugo', section }, and is off by default", () => {
+    expect(parseSiteConfig(minimal).legacyUrls).toBeUndefined();
+    expect(parseSiteConfig({ ...minimal, legacyUrls: 'jekyll' }).legacyUrls).toEqual({ engine: 'jekyll' });
+    expect(parseSiteConfig({ ...minimal, legacyUrls: { engine: 'hugo', section: '/post/' } }).legacyUrls).toEqual({ engine: 'hugo', section: 'post' });
+  });
+
+  it('rejects anything else with a message naming the setting', () => {
+    expect(() => parseSiteConfig({ ...minimal, legacyUrls: 'wordpress' as never })).toThrow(
+      /\n {2}- legacyUrls: expected 'jekyll' or \{ engine: 'hugo', section: 'post' \}, found "wordpress"$/,
+    );
+    expect(() => parseSiteConfig({ ...minimal, legacyUrls: { engine: 'hugo' } as never })).toThrow(
+      /\n {2}- legacyUrls\.section: expected the Hugo section folder the posts were in, such as 'post' or 'blog', found undefined$/,
+    );
+    expect(() => parseSiteConfig({ ...minimal, legacyUrls: { engine: 'hugo', section: '../up' } })).toThrow(/legacyUrls\.section: .* found "\.\.\/up"/);
+  });
+});

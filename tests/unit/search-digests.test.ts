@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageDigests } from '../../src/build/search';
+import { pageDigests, postPages } from '../../src/build/search';
 
 const work = mkdtempSync(join(tmpdir(), 'folio-digests-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -49,5 +49,18 @@ describe('pageDigests (what a search shard key hashes)', () => {
     writeFileSync(join(other, pages[1]!), '<p>BETA</p>');
     const digests = pageDigests(other, record, [pages[1]!]);
     expect(digests.get(pages[1]!)).not.toBe(first.get(pages[1]!));
+  });
+});
+
+describe('postPages (what the search index reads)', () => {
+  it('lists the post pages under posts/ and leaves out redirect pages, files and folders alike', () => {
+    const out = join(work, 'listing');
+    for (const file of ['posts/a/index.html', 'posts/notes/b/index.html', 'posts/old-name/index.html', 'posts/x.html', 'posts/y.html/index.html']) {
+      mkdirSync(join(out, file, '..'), { recursive: true });
+      writeFileSync(join(out, file), '<p>page</p>');
+    }
+    const skip = new Set(['posts/old-name/index.html', 'posts/y.html/index.html']);
+    expect(postPages(out, skip).sort()).toEqual(['posts/a/index.html', 'posts/notes/b/index.html']);
+    expect(postPages(join(work, 'nothing-here'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, mediaOutputPath } from '../../src/lib/urls';
+import { createUrls, folioPage, mediaOutputPath, resolveRoute, routeFile, routeKey } from '../../src/lib/urls';
 
 const root = createUrls({ site: 'https://example.org', base: '/' });
 const sub = createUrls({ site: 'https://user.github.io', base: '/blog/' });
@@ -52,5 +52,67 @@ describe('createUrls', () => {
     expect(root.tag('日本語')).toBe('/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
     expect(root.post('notes/what?')).toBe('/posts/notes/what%3F/');
     expect(decodeURIComponent(root.tag('ünïcödé'))).toBe('/tags/ünïcödé/');
+  });
+});
+
+describe('resolveRoute', () => {
+  it('reads a leading slash from the site root and anything else from the page\'s folder', () => {
+    expect(resolveRoute('/old-url')).toBe('old-url/');
+    expect(resolveRoute('/old-url', 'posts/notes/')).toBe('old-url/');
+    expect(resolveRoute('old-name', 'posts/notes/')).toBe('posts/notes/old-name/');
+    expect(resolveRoute('post/x', 'posts/')).toBe('posts/post/x/');
+  });
+
+  it('normalises . and .., never above the site root', () => {
+    expect(resolveRoute('../old/path', 'posts/notes/')).toBe('posts/old/path/');
+    expect(resolveRoute('./a/./b/../c', 'posts/')).toBe('posts/a/c/');
+    expect(resolveRoute('../../../../x', 'posts/notes/')).toBe('x/');
+    expect(resolveRoute('/../x/')).toBe('x/');
+    expect(resolveRoute('..', 'posts/')).toBe('');
+  });
+
+  it('keeps an .html or .htm name a file, and makes anything else a folder', () => {
+    expect(resolveRoute('/posts/docker-containers-on-the-desktop.html')).toBe('posts/docker-containers-on-the-desktop.html');
+    expect(resolveRoute('old.HTM', 'posts/')).toBe('posts/old.HTM');
+    expect(resolveRoute('../page.html', 'posts/notes/')).toBe('posts/page.html');
+    expect(resolveRoute('/old/page.php')).toBe('old/page.php/');
+    expect(resolveRoute('/old/page.html/')).toBe('old/page.html/');
+  });
+
+  it('keeps segments as written, escapes decoded, query and fragment dropped', () => {
+    expect(resolveRoute('Old Name', 'posts/')).toBe('posts/Old Name/');
+    expect(resolveRoute('/caf%C3%A9/x%20y/')).toBe('café/x y/');
+    expect(resolveRoute('/a%2Fb/')).toBe('a%2Fb/');
+    expect(resolveRoute('/old/?p=12#top')).toBe('old/');
+    expect(resolveRoute('/')).toBe('');
+  });
+});
+
+describe('routeFile, routeKey and folioPage', () => {
+  it('write a folder route as its index.html and a file route as itself', () => {
+    expect(routeFile('old/path/')).toBe('old/path/index.html');
+    expect(routeFile('old/page.html')).toBe('old/page.html');
+  });
+
+  it('give one key to the forms of one address', () => {
+    expect(routeKey('x/')).toBe('x');
+    expect(routeKey('x/index.html')).toBe('x');
+    expect(routeKey('x.html')).toBe('x.html');
+    expect(routeKey('x.html/')).toBe('x.html');
+    expect(routeKey('')).toBe('');
+  });
+
+  it("know Folio's own pages and assets", () => {
+    for (const route of ['', 'page/2/', 'tags/', 'tags/go/', 'archive/', 'search/', 'rss.xml', 'feed.json', 'robots.txt', '404.html', 'sitemap-0.xml', 'og/x.png', 'pagefind/x', '_astro/a.js']) {
+      expect(folioPage(route), route).toBeDefined();
+    }
+    expect(folioPage('archive/')?.source).toBe('src/pages/archive.astro');
+    for (const route of ['posts/x/', 'old/', 'archives/', 'tagsx/', 'rss.xml.html']) expect(folioPage(route), route).toBeUndefined();
+  });
+
+  it('put a route under the base, a folder with its slash and a file as it is', () => {
+    expect(sub.route('old/page.html')).toBe('/blog/old/page.html');
+    expect(sub.route('posts/old name/')).toBe('/blog/posts/old%20name/');
+    expect(root.route('')).toBe('/');
   });
 });

@@ -2,7 +2,7 @@ import { resolveDate, type PostDate } from '../dates.ts';
 import { excerpt, plainText, readingMinutes } from '../excerpt.ts';
 import type { ImageMetadata } from 'astro';
 import type { CoverImage, DerivedText, PostFrontmatter } from '../schema/post.ts';
-import { aliasRoute } from '../urls.ts';
+import { postRedirects, type LegacyUrls, type Redirect } from '../legacy-urls.ts';
 
 /** A post as every route sees it: validated frontmatter resolved against the site config. */
 export interface Post {
@@ -10,8 +10,8 @@ export interface Post {
   id: string;
   /** URL segment(s) under /posts/: the `slug` field, or the id. */
   slug: string;
-  /** Old routes (site-relative, no base) that redirect to this post. */
-  aliases: string[];
+  /** Old addresses that redirect to this post: aliases, frontmatter permalinks, the old engine's URL. */
+  redirects: Redirect[];
   /** Cover image: an optimised local image, or an absolute URL. */
   image?: CoverImage<ImageMetadata | string>;
   imageAlt?: string;
@@ -22,8 +22,10 @@ export interface Post {
   updated?: PostDate;
   /** The author's description, or an excerpt of the body. */
   description: string;
-  /** Tags as written in this post (see tags.ts for the merged index). */
+  /** Tags as written in this post, categories included (see tags.ts for the merged index). */
   tags: string[];
+  /** Its categories as Jekyll reads them, also kept apart from tags: Jekyll's URLs are made of them. */
+  categories: string[];
   draft: boolean;
   readingMinutes: number;
   /** Source file relative to the project, for error messages. */
@@ -40,22 +42,31 @@ export interface PostSource {
 export interface ToPostOptions {
   timeZone: string;
   excerptLength: number;
+  /** The engine the blog moved from, whose URLs redirect to the posts (the `legacyUrls` setting). */
+  legacyUrls?: LegacyUrls | undefined;
 }
 
 /** Builds the domain Post from a collection entry. Pure: the caller loads entries. */
-export function toPost(entry: PostSource, { timeZone, excerptLength }: ToPostOptions): Post {
+export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls }: ToPostOptions): Post {
   // The loader stores the start of the text and the reading time; without them (tests,
   // tools reading files directly) they come from the body.
   const derived = entry.data.__folio;
   const text = derived ? derived.lead : plainText(entry.body ?? '');
+  const slug = entry.data.slug ?? entry.id;
+  const date = resolveDate(entry.data.date, timeZone);
+  const { aliases, categories, permalink, url } = entry.data;
   const post: Post = {
     id: entry.id,
-    slug: entry.data.slug ?? entry.id,
-    aliases: entry.data.aliases.map(aliasRoute),
+    slug,
+    redirects: postRedirects(
+      { id: entry.id, slug, slugField: entry.data.slug, file: entry.filePath, date, categories, aliases, permalink, url },
+      { timeZone, legacyUrls },
+    ),
     title: entry.data.title,
-    date: resolveDate(entry.data.date, timeZone),
+    date,
     description: entry.data.description ?? excerpt(text, excerptLength),
     tags: entry.data.tags,
+    categories,
     draft: entry.data.draft,
     readingMinutes: derived ? derived.readingMinutes : readingMinutes(text),
   };

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseDateParts, type DateParts } from '../dates.ts';
+import { jekyllCategories } from '../legacy-urls.ts';
 import { tagKey } from '../tags.ts';
 
 /**
@@ -102,11 +103,16 @@ export function normaliseFrontmatter(raw: unknown): unknown {
   if (tagSources.length === 1) out['tags'] = sourced(tagSources[0]!, data[tagSources[0]!]);
   else if (tagSources.length > 1) out['tags'] = tagSources.map((key) => sourced(key, data[key]));
 
-  if ('draft' in data && data['draft'] !== null && data['draft'] !== undefined) out['draft'] = sourced('draft', data['draft']);
+  // Categories also stay apart from tags, as Jekyll reads them: they are part of its URLs.
+  if ('categories' in data || 'category' in data) out['categories'] = { categories: data['categories'], category: data['category'] };
+
+  // Eleventy writes no file for `permalink: false`: the post is not published, whatever else it says.
+  if (data['permalink'] === false) out['draft'] = sourced('permalink', true);
+  else if ('draft' in data && data['draft'] !== null && data['draft'] !== undefined) out['draft'] = sourced('draft', data['draft']);
   else if (data['published'] === false) out['draft'] = sourced('published', true);
   else if (data['publish'] === false) out['draft'] = sourced('publish', true);
 
-  for (const key of ['slug', 'aliases', 'toc', DERIVED_KEY] as const) if (key in data) out[key] = data[key];
+  for (const key of ['slug', 'aliases', 'permalink', 'url', 'toc', DERIVED_KEY] as const) if (key in data) out[key] = data[key];
   if (!('aliases' in data) && 'alias' in data) out['aliases'] = data['alias'];
   return out;
 }
@@ -250,6 +256,33 @@ const aliases = z
     return list.map((a) => String(a).trim()).filter((a) => a !== '');
   });
 
+/**
+ * Categories as Jekyll reads them (its URLs are made of them); invalid values are reported
+ * once, by the tags field, which reads the same keys.
+ */
+const categories = z
+  .unknown()
+  .optional()
+  .transform((value): string[] => {
+    const { categories: many, category: one } = (value ?? {}) as { categories?: unknown; category?: unknown };
+    return jekyllCategories(many, one);
+  });
+
+/** A path the post had under another engine: site-relative, never a full URL. */
+const oldPath = <F extends boolean>(name: 'permalink' | 'url', allowFalse: F) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, ctx): (F extends true ? string | false : string) | undefined => {
+      type Out = F extends true ? string | false : string;
+      if (value === undefined || value === null || value === '') return undefined;
+      if (value === false && allowFalse) return false as Out;
+      const text = typeof value === 'string' ? value.trim() : undefined;
+      if (text !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text === '' ? undefined : (text as Out);
+      const example = name === 'permalink' ? '/2019/04/01/my-post.html, or false' : '/2019/04/my-post/';
+      return fail(ctx, `expected a path on this site such as ${example}, found ${describeValue(value)}`, value);
+    });
+
 const toc = z
   .unknown()
   .optional()
@@ -303,6 +336,11 @@ function buildFields() {
       draft,
       slug,
       aliases,
+      categories,
+      /** Jekyll and Eleventy: the path the post was published at (false: Eleventy wrote no file). */
+      permalink: oldPath('permalink', true),
+      /** Hugo: the path the post was published at. */
+      url: oldPath('url', false),
       toc,
       image: coverText,
       imageAlt: optionalText('imageAlt'),

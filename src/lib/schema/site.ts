@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { LegacyUrls } from '../legacy-urls.ts';
 
 /** Checks that a string is an IANA time zone this runtime knows. */
 function isTimeZone(value: string): boolean {
@@ -25,6 +26,35 @@ export function normaliseBase(value: string): string {
 }
 
 const FEED_LIMIT = 'expected a whole number of posts (at least 1), or false for every post';
+
+const LEGACY_URLS_EXPECTED = `expected 'jekyll' or { engine: 'hugo', section: 'post' }`;
+
+/**
+ * Where the posts lived under the engine the blog moved from, so each keeps a redirect
+ * there: 'jekyll' (its default `date` permalinks) or { engine: 'hugo', section } (Hugo's
+ * default /<section>/<name>/).
+ */
+const legacyUrls = z
+  // Typed for the author's config; checked below, with messages that name the setting.
+  .custom<'jekyll' | { engine: 'jekyll' } | { engine: 'hugo'; section: string }>()
+  .optional()
+  .transform((value: unknown, ctx): LegacyUrls | undefined => {
+    if (value === undefined) return undefined;
+    if (value === 'jekyll' || (value && typeof value === 'object' && (value as { engine?: unknown }).engine === 'jekyll')) return { engine: 'jekyll' };
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message, input: value });
+      return z.NEVER;
+    };
+    if (!value || typeof value !== 'object' || Array.isArray(value) || (value as { engine?: unknown }).engine !== 'hugo') {
+      return fail(`legacyUrls: ${LEGACY_URLS_EXPECTED}, found ${JSON.stringify(value)}`);
+    }
+    const section = (value as { section?: unknown }).section;
+    const clean = typeof section === 'string' ? section.trim().replace(/^\/+|\/+$/g, '') : '';
+    if (clean === '' || /(^|\/)\.\.?(\/|$)|[?#\\]/.test(clean)) {
+      return fail(`legacyUrls.section: expected the Hugo section folder the posts were in, such as 'post' or 'blog', found ${JSON.stringify(section)}`);
+    }
+    return { engine: 'hugo', section: clean };
+  });
 
 export const siteConfigSchema = z.object({
   title: z.string().trim().min(1, 'title must not be empty'),
@@ -74,6 +104,8 @@ export const siteConfigSchema = z.object({
   searchCode: z.boolean().default(false),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
+  /** Redirects from each post's URL under the engine the blog moved from (see legacyUrls above). */
+  legacyUrls,
 });
 
 export type SiteConfigInput = z.input<typeof siteConfigSchema>;
@@ -96,7 +128,8 @@ export function parseSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, sourc
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const field = issue.path.join('.') || '(root)';
-      return `  - ${field}: ${issue.message}`;
+      // Messages that name their own field (legacyUrls.section) are not prefixed twice.
+      return issue.message.startsWith(`${field}:`) || issue.message.startsWith(`${field}.`) ? `  - ${issue.message}` : `  - ${field}: ${issue.message}`;
     });
     throw new Error(`Invalid site configuration in ${source}:\n${lines.join('\n')}`);
   }
