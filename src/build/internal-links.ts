@@ -11,6 +11,16 @@ import { mayLinkInternally, resolveLink, type LinkIndex } from '../lib/links.ts'
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
 type HastNode = { type: string; tagName?: string; properties?: Record<string, unknown> };
 
+/**
+ * The attributes that point at this site's pages and files, by element: links, and images
+ * and media (`/images/x.png` from the old site's static folder, now in public/).
+ */
+const LINK_ATTRIBUTES: Record<string, string[]> = {
+  href: ['a'],
+  src: ['img', 'video', 'audio', 'source', 'track'],
+  poster: ['video'],
+};
+
 /** `index` is asked for per post: the link index lives with the wikilink index (see markdown.ts). */
 export function internalLinksPlugin(index: () => LinkIndex): HastPlugins[number] {
   return (factory) => {
@@ -22,19 +32,23 @@ export function internalLinksPlugin(index: () => LinkIndex): HastPlugins[number]
     return {
       name: 'folio-internal-links',
       element: {
-        filter: ['a'],
+        filter: [...new Set(Object.values(LINK_ATTRIBUTES).flat())],
         visit(node, ctx) {
-          const href = (node as HastNode).properties?.['href'];
-          if (typeof href !== 'string') return;
+          const element = node as HastNode;
           // Code shows links as they are written.
           for (let up = ctx.parent(node) as HastNode | undefined; up && up.type === 'element'; up = ctx.parent(up as never) as HastNode | undefined) {
             if (up.tagName === 'code' || up.tagName === 'pre') return;
           }
-          const result = resolveLink(href, links);
-          if (result.kind === 'rewrite') ctx.setProperty(node, 'href', result.href);
-          else if (result.kind === 'dead' && !warned.has(href)) {
-            warned.add(href);
-            console.warn(`[folio] Link to ${href} in ${where}: no post, redirect or page of this site is at that address.`);
+          for (const [attribute, tags] of Object.entries(LINK_ATTRIBUTES)) {
+            if (!tags.includes(element.tagName ?? '')) continue;
+            const value = element.properties?.[attribute];
+            if (typeof value !== 'string') continue;
+            const result = resolveLink(value, links);
+            if (result.kind === 'rewrite') ctx.setProperty(node, attribute, result.href);
+            else if (result.kind === 'dead' && !warned.has(value)) {
+              warned.add(value);
+              console.warn(`[folio] Link to ${value} in ${where}: no post, redirect, page or file in public/ of this site is at that address.`);
+            }
           }
         },
       },

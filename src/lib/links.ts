@@ -97,8 +97,11 @@ export function resolveLink(href: string, index: LinkIndex): LinkResult {
   const key = routeKey(route);
   const post = index.posts.get(key) ?? (/\.[^/]*$/.test(key) || key === '' ? undefined : index.posts.get(`${key}.html`));
   if (post) return post.current && underBase ? { kind: 'known' } : { kind: 'rewrite', href: `${post.url}${link.rest}` };
-  if (!underBase) return { kind: 'elsewhere' };
-  return folioPage(route) || index.files.has(key) ? { kind: 'known' } : { kind: 'dead' };
+  const page = folioPage(route) || index.files.has(key);
+  // Written for the old site at the root of the host: a Folio page or a file in public/ (the
+  // old site's static folder, `/images/x.png`) is under the base path now.
+  if (!underBase) return page && index.base !== '/' ? { kind: 'rewrite', href: `${index.base}${link.path.slice(1)}${link.rest}` } : { kind: 'elsewhere' };
+  return page ? { kind: 'known' } : { kind: 'dead' };
 }
 
 /**
@@ -106,5 +109,5 @@ export function resolveLink(href: string, index: LinkIndex): LinkResult {
  * or its host name): cheap and generous, so posts without one skip the link index.
  */
 export function mayLinkInternally(source: string, host: string): boolean {
-  return /\]\(\s*<?\/|^ {0,3}\[[^\]\n]+\]:\s*<?\/|href\s*=\s*["']?\s*\//im.test(source) || source.toLowerCase().includes(host.toLowerCase());
+  return /\]\(\s*<?\/|^ {0,3}\[[^\]\n]+\]:\s*<?\/|(?:href|src|poster)\s*=\s*["']?\s*\//im.test(source) || source.toLowerCase().includes(host.toLowerCase());
 }

@@ -12,7 +12,7 @@ const index = buildLinkIndex({
     },
     { url: '/blog/posts/caf%C3%A9/', route: 'posts/café/', old: ['the-permalink/', 'posts/old-post/'] },
   ],
-  files: ['favicon.svg', 'docs/index.html'],
+  files: ['favicon.svg', 'docs/index.html', 'images/diagram.png'],
 });
 const rewrite = (href: string) => {
   const result = resolveLink(href, index);
@@ -49,6 +49,14 @@ describe('resolveLink', () => {
     }
   });
 
+  it("puts a link written for the old site at the root (a public file, a Folio page) under the base", () => {
+    expect(rewrite('/images/diagram.png')).toBe('/blog/images/diagram.png');
+    expect(rewrite('/tags/go/#top')).toBe('/blog/tags/go/#top');
+    expect(rewrite('https://example.org/images/diagram.png')).toBe('/blog/images/diagram.png');
+    expect(resolveLink('/blog/images/diagram.png', index)).toEqual({ kind: 'known' });
+    expect(resolveLink('/blog/images/missing.png', index)).toEqual({ kind: 'dead' });
+  });
+
   it('reports an address under the base that nothing is published at', () => {
     expect(resolveLink('/blog/no/such/page/', index)).toEqual({ kind: 'dead' });
     expect(resolveLink('https://example.org/blog/posts/draft/', index)).toEqual({ kind: 'dead' });
@@ -75,6 +83,8 @@ describe('mayLinkInternally', () => {
     expect(mayLinkInternally('see [x]( </old/> )', 'example.org')).toBe(true);
     expect(mayLinkInternally('[x]: /old/', 'example.org')).toBe(true);
     expect(mayLinkInternally('<a href="/old/">', 'example.org')).toBe(true);
+    expect(mayLinkInternally('<img src="/images/x.png">', 'example.org')).toBe(true);
+    expect(mayLinkInternally('<video poster="/x.jpg">', 'example.org')).toBe(true);
     expect(mayLinkInternally('<https://EXAMPLE.org/x>', 'example.org')).toBe(true);
     expect(mayLinkInternally('see [x](https://other.org/) and [y](../z/) and a/b', 'example.org')).toBe(false);
   });
