@@ -182,14 +182,14 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
       // Astro reads optimised images itself, wherever they are, as it does for Markdown
       // images; a copied file must be beside the posts, so nothing else in the project is published.
       const target = inside ?? (optimise ? toPosix(relative(postsRoot, resolve(postsRoot, postDir, path))) : undefined);
-      if (target === undefined) {
-        problems.push({ ref: value, kind, problem: 'outside' });
-        return;
-      }
-      const abs = resolve(postsRoot, target);
-      const stat = statSync(abs, { throwIfNoEntry: false });
-      if (!stat?.isFile()) {
-        problems.push({ ref: value, kind, problem: 'missing' });
+      const abs = target === undefined ? undefined : resolve(postsRoot, target);
+      const stat = abs === undefined ? undefined : statSync(abs, { throwIfNoEntry: false });
+      if (target === undefined || abs === undefined || !stat?.isFile()) {
+        // A link to nothing is a broken link, as it was in the engine the post was written
+        // for (often a site name without https://): said, and left as written. A missing
+        // image or media file would leave a hole in the page: that stops the build.
+        if (tag === 'a') warnings.push(`${shown}: the link ${value} points to no file beside the post; it is left as written`);
+        else problems.push({ ref: value, kind, problem: target === undefined ? 'outside' : 'missing' });
         return;
       }
       const hash = await fileHash(abs, stat);

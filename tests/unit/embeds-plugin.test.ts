@@ -94,12 +94,25 @@ describe('the embeds plugin', () => {
   });
 
   it('reports missing files and copies that would leave the posts folder, as written', async () => {
-    const { found } = await render('![x](./nope.png) <video src="gone.mp4"></video> [secret](../../../etc/passwd.txt) <img src="../../outside.png" alt="">\n');
+    const { found } = await render('![x](./nope.png) <video src="gone.mp4"></video> <audio src="../../../etc/passwd.txt"></audio> <img src="../../outside.png" alt="">\n');
     expect(found.problems).toEqual([
       { ref: './nope.png', kind: 'image', problem: 'missing' },
       { ref: 'gone.mp4', kind: 'file', problem: 'missing' },
       { ref: '../../../etc/passwd.txt', kind: 'file', problem: 'outside' },
       { ref: '../../outside.png', kind: 'image', problem: 'missing' },
+    ]);
+  });
+
+  it('leaves a link to no file as written, with a warning, as its engine published it (a site name without https://)', async () => {
+    const { html, found } = await render('See [my site](rhythmandbinary.com), [gone](./gone.pdf) and [secret](../../../etc/passwd.txt).\n');
+    expect(found.problems).toEqual([]);
+    expect(found.embeds.files).toEqual([]);
+    expect(html).toContain('<a href="rhythmandbinary.com">');
+    expect(html).toContain('<a href="../../../etc/passwd.txt">');
+    expect(found.warnings).toEqual([
+      expect.stringMatching(/the link rhythmandbinary\.com points to no file beside the post; it is left as written$/),
+      expect.stringMatching(/the link \.\/gone\.pdf points to no file/),
+      expect.stringMatching(/the link \.\.\/\.\.\/\.\.\/etc\/passwd\.txt points to no file/),
     ]);
   });
 
