@@ -101,7 +101,7 @@ export type PostPageProps = {
   imageAlt: string;
   /** The post's own `toc` choice (undefined: the site's tocMinHeadings decides). */
   toc?: boolean | undefined;
-  /** Whether its social image is a generated card (written to og/<slug>.png at build end). */
+  /** Whether its social image is a generated card (written to og/<slug>.jpg at build end). */
   ogCard: boolean;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };

@@ -71,8 +71,8 @@ describe('posts written for other engines publish as they are', () => {
     const og = p.page.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
     expect(og).toMatch(/^https:\/\/example\.org\/_astro\/hero\..+\.jpe?g$/);
     expect(dist.resolve(og)).toBeDefined();
-    expect(dist.files).not.toContain('og/astro-starter/first-post.png');
-    expect(dist.files).toContain('og/quartz/quartz-note.png');
+    expect(dist.files).not.toContain('og/astro-starter/first-post.jpg');
+    expect(dist.files).toContain('og/quartz/quartz-note.jpg');
   });
 
   it('AstroPaper: pubDatetime, modDatetime, slug and an absolute ogImage used as is', () => {
