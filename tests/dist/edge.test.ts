@@ -115,6 +115,13 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
     expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
   });
 
+  it('social cards: what no font draws is left out, with a warning naming the post', () => {
+    const log = readFileSync(edge.log, 'utf8');
+    expect(log).toMatch(/\[og\] \S*emoji\.md: no font for 🚀 🎉; left out of its social card/);
+    expect(log).toMatch(/\[og\] \S*rtl\.md: no font for ש .*; left out of its social card/);
+    for (const card of ['og/emoji.jpg', 'og/rtl.jpg']) expect(dist.files).toContain(card);
+  });
+
   it('an alias with markup in it becomes a harmless redirect page', () => {
     const file = dist.files.find((f) => f.startsWith('old/') && f.endsWith('index.html'))!;
     const { elements, attr } = browserView(dist.read(file));

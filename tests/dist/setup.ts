@@ -15,6 +15,7 @@ export const edge = {
   posts: join(root, 'tests/.output/edge/posts'),
   out: join(root, 'tests/.output/edge/dist'),
   cache: join(root, 'tests/.output/edge/cache'),
+  log: join(root, 'tests/.output/edge/build.log'),
   site: 'https://example.org',
   base: '/blog/',
 };
@@ -54,6 +55,7 @@ export default function setup() {
     cacheDir: edge.cache,
     env: { SITE_URL: edge.site, BASE_PATH: edge.base, FOLIO_NOW: '2026-01-01T00:00:00Z' },
   });
+  writeFileSync(edge.log, edgeBuild.output);
   if (edgeBuild.status !== 0) throw new Error(`Edge fixture build failed:\n${edgeBuild.output}`);
   const posts = astroBuild({
     contentDir: engines.posts,
