@@ -186,7 +186,7 @@ export interface OgFont {
 export type MeasureText = (text: string, font: OgFont) => number;
 
 /** East Asian wide and fullwidth characters: a line may break after any of them. */
-export function isWide(cp: number): boolean {
+function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
