@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
+import { threadId } from 'node:worker_threads';
+import { inflateSync } from 'node:zlib';
+import type { Canvas, SKRSContext2D } from '@napi-rs/canvas';
 import {
+  coveredCard,
   createCoverage,
   layoutOgCard,
   OG_CONTENT_WIDTH,
@@ -16,34 +18,36 @@ import {
   OG_WIDTH,
   ogCacheKey,
   parseUnicodeRange,
+  pillWidth,
   subsetsFor,
   type Coverage,
   type FontSubset,
+  type MeasureText,
   type OgCard,
   type OgCardLayout,
+  type OgFont,
 } from '../lib/og.ts';
-import { encodeOpaquePng, PNG_DEFAULTS } from './og-png.ts';
-import { createWorkerPool, type PoolJob, type WorkerPool } from './og-pool.ts';
+import { createWorkerPool, type WorkerPool } from './og-pool.ts';
 
 /**
- * Open Graph card images: satori lays the card out as SVG with the glyphs as paths,
- * resvg rasterises it to PNG, and the PNG is kept in a disk cache keyed by everything
- * drawn, so a rebuild with unchanged posts renders nothing.
+ * Open Graph card images, drawn with Skia (@napi-rs/canvas: prebuilt binaries from npm) and
+ * encoded as JPEG by Skia, kept in a disk cache keyed by everything drawn, so a rebuild
+ * with unchanged posts draws nothing. The layout rules are src/lib/og.ts's, fed with Skia's
+ * own text measurements, so the lines they choose are the lines drawn.
  *
  * Fonts come from npm (fontsource .woff files; no network): Inter for Latin, Latin
  * Extended, Vietnamese, Greek and Cyrillic, and Noto Sans JP for kana, kanji and CJK
- * punctuation. Both are split into unicode-range subsets; only the subsets whose ranges
- * hold characters of the card are loaded, each file once per process. Characters no
- * subset covers (emoji, Hangul, Arabic, ...) are left out and reported, never drawn as boxes.
- *
- * Cards are drawn off the main thread by a small worker pool (src/build/og-worker.ts runs
- * `renderOgPng`, the same function the in-process fallback runs, so the bytes are the
- * same either way), and `prefetch` lets a build start every missing card before its pages
- * ask for them.
+ * punctuation. Both are split into unicode-range subsets, each registered with Skia under
+ * its own family name on first use in a thread; a text is drawn with the family list of
+ * the subsets its characters need, so fallback from one to the next is Skia's. Characters
+ * no subset covers (emoji, Hangul, Arabic, ...) are left out and reported: Skia would take
+ * them from the machine's installed fonts, or draw boxes.
  */
 
-/** Bump when the template below or the layout rules in src/lib/og.ts change what is drawn. */
-export const OG_TEMPLATE_VERSION = '1';
+/** Bump when the drawing below or the layout rules in src/lib/og.ts change what is drawn. */
+export const OG_TEMPLATE_VERSION = '2';
+/** Skia's JPEG quality (the issue chose 85-90): ~45 KiB a typical card, clean text edges. */
+const JPEG_QUALITY = 88;
 
 const COLORS = {
   background: '#fbfaf7',
@@ -96,8 +100,6 @@ const FAMILIES: FamilySource[] = [
 ];
 
 interface SubsetFont {
-  /** The family name satori knows this subset by. */
-  name: string;
   /** Position in the fallback order. */
   rank: number;
   path: (weight: Weight) => string;
@@ -105,15 +107,16 @@ interface SubsetFont {
 
 interface FontRegistry {
   coverage: Coverage;
+  /** By subset id, which is also the family name Skia knows it by. */
   subsets: Map<string, SubsetFont>;
-  /** Font packages and engines with their versions: part of every cache key. */
+  /** Font packages, Skia and the encoder with their versions: part of every cache key. */
   version: string;
 }
 
 const require = createRequire(import.meta.url);
 
-async function packageInfo(pkg: string, entry = pkg): Promise<{ dir: string; version: string }> {
-  let dir = dirname(require.resolve(entry));
+async function packageInfo(pkg: string): Promise<{ dir: string; version: string }> {
+  let dir = dirname(require.resolve(pkg));
   // walk up from the entry file to the package's own package.json
   for (;;) {
     try {
@@ -128,9 +131,39 @@ async function packageInfo(pkg: string, entry = pkg): Promise<{ dir: string; ver
   }
 }
 
+/** The characters a WOFF 1.0 file has glyphs for: its cmap table's formats 4 and 12. */
+export function woffCodePoints(woff: Buffer): Set<number> {
+  const entry = Array.from({ length: woff.readUInt16BE(12) }, (_, i) => 44 + 20 * i).find((at) => woff.toString('latin1', at, at + 4) === 'cmap');
+  if (woff.toString('latin1', 0, 4) !== 'wOFF' || entry === undefined) throw new Error('og image: not a WOFF file with a cmap table');
+  const [offset, length, original] = [4, 8, 12].map((n) => woff.readUInt32BE(entry + n)) as [number, number, number];
+  const cmap = length < original ? inflateSync(woff.subarray(offset, offset + length)) : woff.subarray(offset, offset + length);
+  const u16 = (at: number) => cmap.readUInt16BE(at);
+  const found = new Set<number>();
+  for (let i = 0; i < u16(2); i++) {
+    const table = cmap.readUInt32BE(8 + 8 * i);
+    if (u16(table) === 4) {
+      const segments = u16(table + 6) / 2;
+      const [ends, starts, deltas, rangeOffsets] = [0, 1, 2, 3].map((n) => table + 14 + n * 2 * segments + (n > 0 ? 2 : 0)) as [number, number, number, number];
+      for (let s = 0; s < segments; s++) {
+        const [start, end, delta, rangeOffset] = [starts, ends, deltas, rangeOffsets].map((at) => u16(at + 2 * s)) as [number, number, number, number];
+        for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+          const glyph = rangeOffset === 0 ? (cp + delta) & 0xffff : u16(rangeOffsets + 2 * s + rangeOffset + 2 * (cp - start));
+          if (glyph !== 0) found.add(cp);
+        }
+      }
+    } else if (u16(table) === 12) {
+      for (let g = 0; g < cmap.readUInt32BE(table + 12); g++) {
+        const at = table + 16 + 12 * g;
+        for (let cp = cmap.readUInt32BE(at); cp <= cmap.readUInt32BE(at + 4); cp++) found.add(cp);
+      }
+    }
+  }
+  return found;
+}
+
 let registryPromise: Promise<FontRegistry> | undefined;
 
-/** Reads the font packages' unicode-range tables, once per process. */
+/** Reads the font packages' unicode-range tables, once per thread. */
 function fontRegistry(): Promise<FontRegistry> {
   registryPromise ??= (async () => {
     const subsets = new Map<string, SubsetFont>();
@@ -142,13 +175,16 @@ function fontRegistry(): Promise<FontRegistry> {
       const table = JSON.parse(await readFile(join(dir, 'unicode.json'), 'utf8')) as Record<string, string>;
       for (const { key, file } of family.subsets(Object.keys(table))) {
         const id = `${family.pkg.replace('@fontsource/', '')}-${file}`;
-        subsets.set(id, { name: id, rank: ranges.length, path: (weight) => join(dir, 'files', family.file(file, weight)) });
-        ranges.push({ id, ranges: parseUnicodeRange(table[key] ?? '') });
+        const path = (weight: Weight) => join(dir, 'files', family.file(file, weight));
+        subsets.set(id, { rank: ranges.length, path });
+        // read only when a character of its ranges is first asked about; both weights map the same characters
+        let glyphs: Set<number> | undefined;
+        const has = (cp: number) => (glyphs ??= woffCodePoints(readFileSync(path(700)))).has(cp);
+        ranges.push({ id, ranges: parseUnicodeRange(table[key] ?? ''), has });
       }
     }
-    const satoriInfo = await packageInfo('satori', 'satori/package.json');
-    const resvgInfo = await packageInfo('@resvg/resvg-js');
-    versions.push(`satori@${satoriInfo.version}`, `@resvg/resvg-js@${resvgInfo.version}`, PNG_ENCODING);
+    const canvas = await packageInfo('@napi-rs/canvas');
+    versions.push(`@napi-rs/canvas@${canvas.version}`, `jpeg-q${JPEG_QUALITY}`);
     return { coverage: createCoverage(ranges), subsets, version: `og-template@${OG_TEMPLATE_VERSION};${versions.join(';')}` };
   })();
   registryPromise.catch(() => {
@@ -157,272 +193,155 @@ function fontRegistry(): Promise<FontRegistry> {
   return registryPromise;
 }
 
-/** Font file contents by path: each file is read once per process and the same Buffer reused, so satori parses it once. */
-const fontFiles = new Map<string, Promise<Buffer>>();
-const loadFontFile = (path: string) => {
-  let data = fontFiles.get(path);
-  if (!data) {
-    data = readFile(path);
-    fontFiles.set(path, data);
-    data.catch(() => fontFiles.delete(path));
-  }
-  return data;
-};
-
-interface SatoriFont {
-  name: string;
-  data: Buffer;
-  weight: Weight;
-  style: 'normal';
+/**
+ * What a thread draws with: Skia (loaded on the first card the thread draws, so a build whose
+ * cards are all cached never loads it), one canvas drawn over whole for every card, and the
+ * subsets the thread registered. Skia's font list is shared by the process's threads, but
+ * each registers what it draws with itself (again, if another did: that is a no-op), so it
+ * never draws with a face another thread is halfway through registering.
+ */
+interface Surface {
+  skia: typeof import('@napi-rs/canvas');
+  registry: FontRegistry;
+  canvas: Canvas;
+  ctx: SKRSContext2D;
+  registered: Set<string>;
 }
 
-/**
- * The same array for the same set of fonts, so satori's per-array font cache hits. Kept
- * to the few most recent sets: satori keeps a font loader per live array.
- */
-const fontSets = new Map<string, SatoriFont[]>();
-const FONT_SETS_KEPT = 16;
+let surfacePromise: Promise<Surface> | undefined;
 
-async function fontsFor(registry: FontRegistry, layout: OgCardLayout): Promise<{ fonts: SatoriFont[]; family: string }> {
-  const byWeight: [Weight, string][] = [
-    [700, layout.title.text],
-    [700, layout.siteName],
-    [400, layout.date],
-    [400, [...layout.tags.shown, `+${layout.tags.more}`].join(' ')],
-  ];
-  const wanted = new Map<string, Set<Weight>>([['inter-latin', new Set(WEIGHTS)]]);
-  for (const [weight, text] of byWeight) {
-    for (const id of subsetsFor(text, registry.coverage)) {
-      const weights = wanted.get(id) ?? new Set<Weight>();
-      weights.add(weight);
-      wanted.set(id, weights);
+function surface(): Promise<Surface> {
+  surfacePromise ??= (async () => {
+    const registry = await fontRegistry();
+    const skia = await import('@napi-rs/canvas');
+    const canvas = skia.createCanvas(OG_WIDTH, OG_HEIGHT);
+    const ctx = canvas.getContext('2d');
+    ctx.lang = 'en'; // pinned: the default follows the host's language, and so would the glyphs
+    ctx.textBaseline = 'middle';
+    return { skia, registry, canvas, ctx, registered: new Set<string>() };
+  })();
+  surfacePromise.catch(() => {
+    surfacePromise = undefined;
+  });
+  return surfacePromise;
+}
+
+/** The quoted family list for `text`: the subsets its characters need, in fallback order. */
+function familyFor({ skia, registry, registered }: Surface, text: string): string {
+  const ids = [...subsetsFor(text, registry.coverage).add('inter-latin')];
+  const fonts = ids.map((id) => [id, registry.subsets.get(id)!] as const).sort((a, b) => a[1].rank - b[1].rank);
+  for (const [id, font] of fonts) {
+    if (registered.has(id)) continue;
+    for (const weight of WEIGHTS) {
+      if (!skia.GlobalFonts.registerFromPath(font.path(weight), id)) throw new Error(`og image: Skia cannot read ${font.path(weight)}`);
     }
+    registered.add(id);
   }
-  const chosen = [...wanted.entries()]
-    .map(([id, weights]) => ({ font: registry.subsets.get(id)!, weights: [...weights].sort((a, b) => a - b) }))
-    .sort((a, b) => a.font.rank - b.font.rank);
-  const family = chosen.map(({ font }) => `'${font.name}'`).join(', ');
-  const signature = chosen.map(({ font, weights }) => `${font.name}:${weights.join('+')}`).join(',');
-  let fonts = fontSets.get(signature);
-  if (fonts) {
-    fontSets.delete(signature);
-  } else {
-    fonts = await Promise.all(
-      chosen.flatMap(({ font, weights }) =>
-        weights.map(async (weight) => ({ name: font.name, data: await loadFontFile(font.path(weight)), weight, style: 'normal' as const })),
-      ),
-    );
-  }
-  fontSets.set(signature, fonts);
-  for (const old of fontSets.keys()) {
-    if (fontSets.size <= FONT_SETS_KEPT) break;
-    fontSets.delete(old);
-  }
-  return { fonts, family };
+  return fonts.map(([id]) => `"${id}"`).join(', ');
+}
+
+/** Sets the context up to draw or measure `text` in `font`. */
+function useFont(surface: Surface, font: OgFont, text: string): void {
+  surface.ctx.font = `${font.weight} ${font.size}px ${familyFor(surface, text)}`;
+  surface.ctx.letterSpacing = `${(font.tracking ?? 0) * font.size}px`;
 }
 
 // ---------------------------------------------------------------------------------------
-// The template: satori's element tree as plain objects
+// Drawing
 
-type Style = Record<string, string | number>;
-interface OgNode {
-  type: string;
-  props: { style?: Style; lang?: string; children?: string | OgNode | (string | OgNode)[] };
-}
-const el = (style: Style, children?: OgNode['props']['children'], lang?: string): OgNode => ({
-  type: 'div',
-  props: { style, ...(children === undefined ? {} : { children }), ...(lang === undefined ? {} : { lang }) },
-});
+function drawCard(surface: Surface, layout: OgCardLayout, measure: MeasureText): void {
+  const { ctx } = surface;
+  const { padX, padY, accentBar, markSize, rule, footerRow, footerGap, pill } = OG_LAYOUT;
+  const text = (value: string, font: OgFont, x: number, middle: number, color: string) => {
+    if (value === '') return;
+    useFont(surface, font, value);
+    ctx.fillStyle = color;
+    ctx.fillText(value, x, middle);
+  };
+  const box = (x: number, y: number, width: number, height: number, radius: number, color: string) => {
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    ctx.roundRect(x, y, width, height, radius);
+    ctx.fill();
+  };
+  box(0, 0, OG_WIDTH, OG_HEIGHT, 0, COLORS.background);
+  box(0, 0, OG_WIDTH, accentBar, 0, COLORS.accent);
 
-const pill = (label: string): OgNode =>
-  el(
-    {
-      display: 'flex',
-      alignItems: 'center',
-      height: 44,
-      marginLeft: OG_LAYOUT.pill.gap,
-      padding: `0 ${OG_LAYOUT.pill.padding}px 2px`,
-      borderRadius: 999,
-      backgroundColor: COLORS.pill,
-      color: COLORS.accent,
-      fontSize: OG_LAYOUT.pill.fontSize,
-      fontWeight: 400,
-    },
-    label,
-  );
+  // the site's mark and name, in a row as high as the name's line
+  const headerTop = padY + accentBar;
+  const headerMiddle = headerTop + (OG_LAYOUT.siteName.size * 1.2) / 2;
+  box(padX, headerMiddle - markSize / 2, markSize, markSize, 7, COLORS.accent);
+  text(layout.siteName, OG_LAYOUT.siteName, padX + markSize + 16, headerMiddle, COLORS.text);
 
-/** A filled rectangle at a place in its positioned parent, out of the flex flow. */
-const bar = (box: { top: number; left: number; width: number; height: number }, color: string): OgNode =>
-  el({ position: 'absolute', ...box, backgroundColor: color });
-
-function cardTree(layout: OgCardLayout, fontFamily: string): OgNode {
-  const { title } = layout;
-  const tags = [...layout.tags.shown.map(pill), ...(layout.tags.more > 0 ? [pill(`+${layout.tags.more}`)] : [])];
-  return el(
-    {
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
-      boxSizing: 'border-box',
-      display: 'flex',
-      flexDirection: 'column',
-      padding: `${OG_LAYOUT.padY + OG_LAYOUT.accentBar}px ${OG_LAYOUT.padX}px ${OG_LAYOUT.padY}px`,
-      backgroundColor: COLORS.background,
-      color: COLORS.text,
-      fontFamily,
-    },
-    [
-      // Rules are filled boxes, not CSS borders: satori draws a border as a stroke inside
-      // nested clip paths, which cost resvg ~15% more per card than a plain rectangle.
-      bar({ top: 0, left: 0, width: OG_WIDTH, height: OG_LAYOUT.accentBar }, COLORS.accent),
-      el({ display: 'flex', alignItems: 'center' }, [
-        el({
-          width: OG_LAYOUT.markSize,
-          height: OG_LAYOUT.markSize,
-          borderRadius: 7,
-          backgroundColor: COLORS.accent,
-          marginRight: 16,
-        }),
-        el({ display: 'flex', fontSize: OG_LAYOUT.siteNameSize, fontWeight: 700, letterSpacing: '-0.01em' }, layout.siteName),
-      ]),
-      el({ display: 'flex', flexGrow: 1, alignItems: 'center' }, [
-        el(
-          {
-            display: 'block',
-            width: OG_CONTENT_WIDTH,
-            fontSize: title.fontSize,
-            fontWeight: 700,
-            lineHeight: 1.12,
-            letterSpacing: '-0.02em',
-            lineClamp: title.maxLines,
-            wordBreak: 'break-word',
-          },
-          title.text,
-        ),
-      ]),
-      el(
-        {
-          display: 'flex',
-          alignItems: 'center',
-          justifyContent: 'space-between',
-          position: 'relative',
-          paddingTop: 28 + OG_LAYOUT.rule,
-        },
-        [
-          bar({ top: 0, left: 0, width: OG_CONTENT_WIDTH, height: OG_LAYOUT.rule }, COLORS.rule),
-          el({ display: 'flex', alignItems: 'center', height: 44, fontSize: OG_LAYOUT.footerSize, color: COLORS.muted }, layout.date),
-          el({ display: 'flex', alignItems: 'center' }, tags),
-        ],
-      ),
-    ],
-  );
-}
-
-// ---------------------------------------------------------------------------------------
-// Rendering and the cache
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-/** The encoder and its settings (zlib's output can change between zlib versions): part of every cache key. */
-const PNG_ENCODING = `png@rgb-f${PNG_DEFAULTS.filter}-z${PNG_DEFAULTS.level}-zlib${process.versions.zlib}`;
-
-export interface OgRenderResult {
-  png: Buffer;
-  /** True when the PNG came from the cache and nothing was rendered. */
-  cached: boolean;
-  /** Graphemes left out because no shipped font draws them; empty when all text is drawn. */
-  dropped: string[];
-}
-
-/** A card in the cache: its PNG file, not its bytes (thousands of cards may be pending at once). */
-export interface OgFileResult {
-  file: string;
-  cached: boolean;
-  dropped: string[];
-  /** CPU time spent drawing it, in whichever thread drew it (0 when it came from the cache). */
-  drawMs: number;
-}
-
-export interface OgRenderer {
-  render(card: OgCard): Promise<OgRenderResult>;
-  /** Like `render`, but leaves the PNG in the cache and returns its path. */
-  renderFile(card: OgCard): Promise<OgFileResult>;
-  /**
-   * Starts drawing, in the background, every card not in the cache, and returns once they
-   * are queued; a later `render` of one of them waits for it (moving it up the queue)
-   * rather than drawing it again. Errors surface from `render`, which draws again.
-   */
-  prefetch(cards: OgCard[]): Promise<void>;
-  stats(): { rendered: number; reused: number };
-}
-
-export interface OgSvg {
-  svg: string;
-  /** Graphemes left out because the font tables cover none of their characters. */
-  dropped: string[];
-  /** Text satori still found no glyph for (its loadAdditionalAsset calls): empty unless a table is wrong. */
-  unresolved: string[];
-}
-
-/**
- * Lays a card out as SVG. Satori names every text segment its fonts cannot draw; if a
- * unicode-range table promised a glyph its file lacks, those characters are dropped too
- * and the card is laid out again, so no missing-glyph box is ever drawn.
- */
-export async function renderOgSvg(card: OgCard): Promise<OgSvg> {
-  const registry = await fontRegistry();
-  let coverage = registry.coverage;
-  for (let attempt = 0; ; attempt++) {
-    const layout = layoutOgCard(card, coverage);
-    const { fonts, family } = await fontsFor(registry, layout);
-    const unresolved: string[] = [];
-    const svg = await satori(cardTree(layout, family) as unknown as Parameters<typeof satori>[0], {
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
-      fonts,
-      loadAdditionalAsset: async (_code: string, segment: string) => {
-        unresolved.push(segment);
-        return [];
-      },
-    });
-    if (unresolved.length === 0 || attempt > 0) return { svg, dropped: layout.dropped, unresolved };
-    const gone = new Set([...unresolved.join('')].map((ch) => ch.codePointAt(0)!));
-    const base = coverage;
-    coverage = (cp) => (gone.has(cp) ? undefined : base(cp));
+  // the footer: a rule, the date on the left, the tags as pills on the right
+  const footerMiddle = OG_HEIGHT - padY - footerRow / 2;
+  const ruleTop = OG_HEIGHT - padY - footerRow - footerGap - rule;
+  box(padX, ruleTop, OG_CONTENT_WIDTH, rule, 0, COLORS.rule);
+  text(layout.date, OG_LAYOUT.date, padX, footerMiddle, COLORS.muted);
+  const labels = [...layout.tags.shown, ...(layout.tags.more > 0 ? [`+${layout.tags.more}`] : [])];
+  let right = OG_WIDTH - padX;
+  for (const label of labels.reverse()) {
+    const width = pillWidth(label, measure);
+    box(right - width, footerMiddle - footerRow / 2, width, footerRow, footerRow / 2, COLORS.pill);
+    text(label, pill.font, right - width + pill.padding, footerMiddle - 1, COLORS.accent);
+    right -= width + pill.gap;
   }
+
+  // the title, centred between the header and the rule
+  const { lines, font } = layout.title;
+  const lineHeight = font.size * OG_LAYOUT.lineHeight;
+  const headerBottom = headerTop + OG_LAYOUT.siteName.size * 1.2;
+  const top = headerBottom + (ruleTop - headerBottom - lines.length * lineHeight) / 2;
+  for (const [i, line] of lines.entries()) text(line, font, padX, top + (i + 0.5) * lineHeight, COLORS.text);
 }
 
-export interface OgPng {
-  png: Buffer;
+export interface OgJpeg {
+  jpeg: Buffer;
   /** Graphemes left out: no font draws them. */
   dropped: string[];
-  /** CPU time of the thread that drew it (layout, rasterising and encoding), in ms. */
+  /** CPU time of the thread that drew it (layout, drawing and encoding; not loading Skia and the fonts), in ms. */
   drawMs: number;
+  /** The thread that drew it (0: the main thread). */
+  thread: number;
 }
 
-/** This thread's CPU time in ms (wall time where Node cannot tell: before 23.9). */
+/** This thread's CPU time in ms. */
 const threadCpuMs = (): number => {
-  if (typeof process.threadCpuUsage !== 'function') return performance.now();
   const { user, system } = process.threadCpuUsage();
   return (user + system) / 1000;
 };
 
-/**
- * Draws one card: satori's SVG, resvg's pixels, our PNG encoder (RGB: the card is opaque).
- * What the workers run, and the in-process fallback: one function, so the same bytes.
- */
-export async function renderOgPng(card: OgCard): Promise<OgPng> {
-  const started = threadCpuMs();
-  const { svg, dropped, unresolved } = await renderOgSvg(card);
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } }).render();
-  // a template with a see-through background would keep its alpha through resvg's encoder
-  const png = encodeOpaquePng(image.pixels, image.width, image.height) ?? image.asPng();
-  return { png, dropped: [...new Set([...dropped, ...unresolved])], drawMs: threadCpuMs() - started };
+/** Skia's width of a text as the card draws it: what the layout rules measure with. */
+const measureWith =
+  (drawing: Surface): MeasureText =>
+  (text, font) => {
+    if (text === '') return 0;
+    useFont(drawing, font, text);
+    return drawing.ctx.measureText(text).width;
+  };
+
+/** The fonts' coverage and Skia's measure, as the renderer hands them to src/lib/og.ts (for tests of the layout). */
+export async function ogTextTools(): Promise<{ coverage: Coverage; measure: MeasureText }> {
+  const drawing = await surface();
+  return { coverage: drawing.registry.coverage, measure: measureWith(drawing) };
 }
 
-/** Reads the font tables and the Latin font files: what nearly every card needs, done once per thread. */
+/** Draws one card and encodes it. What the workers run and the in-process path: one function, so the same bytes. */
+export async function renderOgJpeg(card: OgCard): Promise<OgJpeg> {
+  const drawing = await surface();
+  // from here on synchronous: in the main thread, the time around an await is other work's
+  const started = threadCpuMs();
+  const measure = measureWith(drawing);
+  const layout = layoutOgCard(card, drawing.registry.coverage, measure);
+  drawCard(drawing, layout, measure);
+  // encodeSync, not encode: the work stays in this thread (and in its CPU time)
+  const jpeg = drawing.canvas.encodeSync('jpeg', JPEG_QUALITY);
+  return { jpeg, dropped: layout.dropped, drawMs: threadCpuMs() - started, thread: threadId };
+}
+
+/** Loads Skia and registers the Latin fonts: what nearly every card needs, done once per thread. */
 export async function loadOgFonts(): Promise<void> {
-  const registry = await fontRegistry();
-  const latin = registry.subsets.get('inter-latin');
-  if (latin) await Promise.all(WEIGHTS.map((weight) => loadFontFile(latin.path(weight))));
+  familyFor(await surface(), 'A');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -457,33 +376,37 @@ export function ogWorkerFile(starts?: string[]): string | undefined {
   return candidates.find((file) => existsSync(file));
 }
 
-/** What a worker posts back: bytes (transferred, not copied) and the dropped graphemes. */
-interface OgWorkerReply {
-  png: Uint8Array;
-  dropped: string[];
-  drawMs: number;
-}
-
 const POOL = Symbol.for('folio.ogPool');
-const poolHolder = globalThis as { [POOL]?: WorkerPool<OgCard, OgPng> };
+const poolHolder = globalThis as { [POOL]?: WorkerPool<OgCard, OgJpeg> };
 
 /**
- * The pool, started on first use: min(2, cores) workers, in-process if none can start.
+ * Cards drawn in-process at most: starting a worker (Node, the module, Skia and the fonts)
+ * costs ~150 ms of CPU, about a dozen cards, and the main thread has time for a few.
+ */
+export const OG_IN_PROCESS_MAX = 16;
+
+/** Workers for `missing` cards: none for a handful (drawn in-process), one per 64 more, at most min(2, cores). */
+export function ogWorkerCount(missing: number, inProcessMax = OG_IN_PROCESS_MAX, cores = availableParallelism()): number {
+  return missing <= inProcessMax ? 0 : Math.min(2, cores, Math.ceil(missing / 64));
+}
+
+/**
+ * The pool, started on first use with `size` workers, in-process if none can start.
  * Kept on globalThis so a bundled copy of this module and the source one share it.
  */
-function ogPool(): WorkerPool<OgCard, OgPng> {
+function ogPool(size: number): WorkerPool<OgCard, OgJpeg> {
   const existing = poolHolder[POOL];
   if (existing && existing.mode() !== 'closed') return existing;
   const file = ogWorkerFile();
   if (!file) console.warn(`[og] ${WORKER_FILE} not found from ${process.cwd()}; drawing cards in-process`);
-  const pool = createWorkerPool<OgCard, OgPng>({
+  const pool = createWorkerPool<OgCard, OgJpeg>({
     file,
-    size: Math.min(2, availableParallelism()),
+    size,
     name: 'folio-og',
-    fallback: renderOgPng,
+    fallback: renderOgJpeg,
     receive: (value) => {
-      const { png, dropped, drawMs } = value as OgWorkerReply;
-      return { png: Buffer.from(png.buffer, png.byteOffset, png.byteLength), dropped, drawMs };
+      const reply = value as Omit<OgJpeg, 'jpeg'> & { jpeg: Uint8Array };
+      return { ...reply, jpeg: Buffer.from(reply.jpeg.buffer, reply.jpeg.byteOffset, reply.jpeg.byteLength) };
     },
     onFallback: (reason) => console.warn(`[og] worker threads unavailable (${reason.message}); drawing cards in-process`),
   });
@@ -504,34 +427,58 @@ export async function closeOgRenderers(): Promise<void> {
 // ---------------------------------------------------------------------------------------
 // The renderer and its disk cache
 
-export interface OgRendererOptions {
-  cacheDir: string;
-  /** Draw in worker threads (default) or in this thread. Both give the same bytes. */
-  workers?: boolean;
+/** A card in the cache: its JPEG file, not its bytes (thousands of cards may be pending at once). */
+export interface OgFileResult {
+  file: string;
+  cached: boolean;
+  dropped: string[];
+  /** CPU time spent drawing it, in whichever thread drew it (0 when it came from the cache). */
+  drawMs: number;
+  /** The thread that drew it (0: the main thread); null when it came from the cache. */
+  thread: number | null;
 }
 
-/** An OG image renderer with its PNG cache in `cacheDir` (`<cacheDir>/<key>.png`). */
-export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions): OgRenderer {
-  let rendered = 0;
-  let reused = 0;
+export interface OgRenderer {
+  /**
+   * Each card's file in the cache, in order. The cache is looked at for all of them first:
+   * the cards missing are drawn in this thread when they are a handful
+   * (`inProcessMax`), else by a worker pool sized by their number; none starts when all are cached.
+   */
+  renderFiles(cards: readonly OgCard[]): Promise<OgFileResult>[];
+}
+
+export interface OgRendererOptions {
+  cacheDir: string;
+  /** At most this many missing cards are drawn in-process (tests: 0 or Infinity). */
+  inProcessMax?: number;
+}
+
+const JPEG_START = Buffer.from([0xff, 0xd8, 0xff]);
+
+/** Whether a cache file starts like a JPEG (a damaged one is drawn again). */
+async function inCache(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(JPEG_START.length), 0, JPEG_START.length, 0);
+    return bytesRead === JPEG_START.length && buffer.equals(JPEG_START);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An OG image renderer with its JPEG cache in `cacheDir` (`<cacheDir>/<key>.jpg`). */
+export function createOgRenderer({ cacheDir, inProcessMax = OG_IN_PROCESS_MAX }: OgRendererOptions): OgRenderer {
   let madeDir: Promise<unknown> | undefined;
   const inFlight = new Map<string, Promise<OgFileResult>>();
-  /**
-   * Cards `prefetch` started; `done` gives their dropped graphemes once the PNG is in the
-   * cache (the PNG itself is not kept: thousands of cards may be waiting for their page).
-   */
-  const prefetched = new Map<string, { promote: () => void; done: Promise<{ dropped: string[]; drawMs: number }> }>();
 
-  const draw = (card: OgCard, background: boolean): PoolJob<OgPng> =>
-    workers ? ogPool().submit(card, { background }) : { result: renderOgPng(card), promote: () => {} };
-
-  const store = async (file: string, png: Buffer) => {
+  const store = async (file: string, jpeg: Buffer) => {
     madeDir ??= mkdir(cacheDir, { recursive: true });
     await madeDir;
     // write then rename, so a reader never sees half a file
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(tmp, png);
+      await writeFile(tmp, jpeg);
       await rename(tmp, file);
     } catch (error) {
       await rm(tmp, { force: true });
@@ -539,83 +486,36 @@ export function createOgRenderer({ cacheDir, workers = true }: OgRendererOptions
     }
   };
 
-  /** Whether a cache file starts like a PNG (a damaged or half-written one is drawn again). */
-  const inCache = async (file: string): Promise<boolean> => {
-    const handle = await open(file, 'r').catch(() => undefined);
-    if (!handle) return false;
-    try {
-      const { bytesRead, buffer } = await handle.read(Buffer.alloc(PNG_SIGNATURE.length), 0, PNG_SIGNATURE.length, 0);
-      return bytesRead === PNG_SIGNATURE.length && buffer.equals(PNG_SIGNATURE);
-    } finally {
-      await handle.close();
-    }
-  };
-
-  const produce = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgFileResult> => {
-    const file = join(cacheDir, `${key}.png`);
-    if (await inCache(file)) {
-      reused++;
-      return { file, cached: true, dropped: layoutOgCard(card, registry.coverage).dropped, drawMs: 0 };
-    }
-    const { png, dropped, drawMs } = await draw(card, false).result;
-    rendered++;
-    await store(file, png);
-    return { file, cached: false, dropped, drawMs };
-  };
-
-  /** A card `prefetch` started: wait for it (first in the queue now). */
-  const collect = async (card: OgCard, key: string, registry: FontRegistry): Promise<OgFileResult> => {
-    const started = prefetched.get(key)!;
-    prefetched.delete(key);
-    started.promote();
-    let drawn: { dropped: string[]; drawMs: number };
-    try {
-      drawn = await started.done;
-    } catch {
-      return produce(card, key, registry); // draws it again, and reports its error if it has one
-    }
-    rendered++;
-    return { file: join(cacheDir, `${key}.png`), cached: false, ...drawn };
-  };
-
-  const renderFile = async (card: OgCard): Promise<OgFileResult> => {
+  const renderBatch = async (cards: readonly OgCard[]) => {
     const registry = await fontRegistry();
-    const key = ogCacheKey(card, registry.version);
-    const pending = inFlight.get(key);
-    if (pending) {
-      const result = await pending;
-      reused++;
-      return { ...result, cached: true, drawMs: 0 };
-    }
-    const job = (prefetched.has(key) ? collect : produce)(card, key, registry).finally(() => inFlight.delete(key));
-    inFlight.set(key, job);
-    return job;
+    const keys = cards.map((card) => ogCacheKey(card, registry.version));
+    const found = await Promise.all(keys.map((key) => inFlight.has(key) || inCache(join(cacheDir, `${key}.jpg`))));
+    const missing = new Set(keys.filter((_, i) => !found[i]));
+    const workers = ogWorkerCount(missing.size, inProcessMax);
+    const pool = workers > 0 ? ogPool(workers) : undefined;
+    const draw = pool ? (card: OgCard) => pool.submit(card) : renderOgJpeg;
+    const produce = async (card: OgCard, key: string): Promise<OgFileResult> => {
+      const file = join(cacheDir, `${key}.jpg`);
+      if (!missing.has(key)) return { file, cached: true, dropped: coveredCard(card, registry.coverage).dropped, drawMs: 0, thread: null };
+      const { jpeg, dropped, drawMs, thread } = await draw(card);
+      await store(file, jpeg);
+      return { file, cached: false, dropped, drawMs, thread };
+    };
+    const reuse = async (pending: Promise<OgFileResult>): Promise<OgFileResult> => ({ ...(await pending), cached: true, drawMs: 0, thread: null });
+    return cards.map((card, i) => {
+      const key = keys[i]!;
+      const pending = inFlight.get(key);
+      if (pending) return reuse(pending);
+      const job = produce(card, key).finally(() => inFlight.delete(key));
+      inFlight.set(key, job);
+      return job;
+    });
   };
 
   return {
-    async render(card) {
-      const { file, cached, dropped } = await renderFile(card);
-      return { png: await readFile(file), cached, dropped };
+    renderFiles(cards) {
+      const batch = renderBatch(cards);
+      return cards.map((_, i) => batch.then((results) => results[i]!));
     },
-    renderFile,
-    async prefetch(cards) {
-      if (!workers) return; // in this thread, drawing ahead would only compete with the pages
-      const registry = await fontRegistry();
-      for (const card of cards) {
-        const key = ogCacheKey(card, registry.version);
-        if (inFlight.has(key) || prefetched.has(key)) continue;
-        const file = join(cacheDir, `${key}.png`);
-        // a cache hit never reaches the pool (a damaged file is drawn again by render)
-        if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > PNG_SIGNATURE.length) continue;
-        const job = draw(card, true);
-        const done = job.result.then(async ({ png, dropped, drawMs }) => {
-          await store(file, png);
-          return { dropped, drawMs };
-        });
-        done.catch(() => {}); // render draws it again and reports the error
-        prefetched.set(key, { promote: job.promote, done });
-      }
-    },
-    stats: () => ({ rendered, reused }),
   };
 }

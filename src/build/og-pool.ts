@@ -2,27 +2,20 @@ import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
 /**
  * A small worker_threads pool for CPU-bound build work (the OG cards): one task per worker
- * at a time, urgent tasks before background ones, and an in-process fallback that takes
- * over whatever the workers cannot do (no worker file, a worker that fails to start or
- * dies), so a build never fails only because threads are unavailable.
+ * at a time, first come first served, and an in-process fallback that takes over whatever
+ * the workers cannot do (no worker file, a worker that fails to start or dies), so a build
+ * never fails only because threads are unavailable.
  *
- * Workers are ref'd only while someone waits on an urgent job: an idle pool, or one with
- * only background work, never keeps the process alive; `close()` ends the workers for good.
+ * Workers are ref'd only while a task is pending: an idle pool never keeps the process
+ * alive; `close()` ends the workers for good.
  */
-
-export interface PoolJob<Out> {
-  /** A background job's result does not keep the process alive: promote the job before awaiting it. */
-  result: Promise<Out>;
-  /** Makes a background job urgent (someone now waits on it): it goes ahead of the background queue. */
-  promote: () => void;
-}
 
 export type PoolMode = 'starting' | 'workers' | 'in-process' | 'closed';
 
 export interface WorkerPool<In, Out> {
-  submit(task: In, options?: { background?: boolean }): PoolJob<Out>;
+  submit(task: In): Promise<Out>;
   mode(): PoolMode;
-  /** Ends the workers; jobs not yet done are rejected. */
+  /** Ends the workers; tasks not yet done are rejected. */
   close(): Promise<void>;
 }
 
@@ -34,7 +27,7 @@ export interface PoolOptions<In, Out> {
   fallback: (task: In) => Promise<Out>;
   /** Turns a worker's reply into the result (e.g. bytes back into a Buffer). */
   receive?: (value: unknown) => Out;
-  /** Called once if the pool gives up on workers and renders in-process. */
+  /** Called once if the pool gives up on workers and runs tasks in-process. */
   onFallback?: (reason: Error) => void;
   /** A worker not ready after this long counts as failed to start. */
   startTimeoutMs?: number;
@@ -50,8 +43,7 @@ type Reply =
 interface Job<In, Out> {
   id: number;
   task: In;
-  background: boolean;
-  state: 'queued' | 'running' | 'settled';
+  settled: boolean;
   resolve: (value: Out) => void;
   reject: (error: unknown) => void;
 }
@@ -66,13 +58,11 @@ interface Slot<In, Out> {
 export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): WorkerPool<In, Out> {
   const { file, fallback, receive = (value) => value as Out, startTimeoutMs = 60_000 } = options;
   const size = Math.max(0, Math.floor(options.size));
-  const urgent: Job<In, Out>[] = [];
-  const background: Job<In, Out>[] = [];
-  let backgroundHead = 0;
+  const queue: Job<In, Out>[] = [];
   const slots = new Set<Slot<In, Out>>();
   let mode: PoolMode = 'starting';
   let nextId = 1;
-  let waited = 0; // urgent jobs queued or running: the ones that keep the process alive
+  let pending = 0; // tasks queued or running: what keeps the process alive
   let inProcessBusy = false;
   let referenced = true;
 
@@ -82,41 +72,17 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
     options.onFallback?.(reason);
   };
 
-  const nextJob = (): Job<In, Out> | undefined => {
-    for (;;) {
-      const job = urgent.shift();
-      if (!job) break;
-      if (job.state === 'queued') return job;
-    }
-    while (backgroundHead < background.length) {
-      const job = background[backgroundHead++]!;
-      if (job.state === 'queued') {
-        if (backgroundHead > 1024 && backgroundHead * 2 > background.length) {
-          background.splice(0, backgroundHead);
-          backgroundHead = 0;
-        }
-        return job;
-      }
-    }
-    background.length = 0;
-    backgroundHead = 0;
-    return undefined;
-  };
-
   const settle = (job: Job<In, Out>, outcome: { value: Out } | { error: unknown }) => {
-    if (job.state === 'settled') return;
-    job.state = 'settled';
-    if (!job.background) waited--;
-    const { resolve, reject } = job;
-    // a settled job (still reachable from its promote) must not hold on to its result
-    job.resolve = job.reject = () => {};
-    if ('value' in outcome) resolve(outcome.value);
-    else reject(outcome.error);
+    if (job.settled) return;
+    job.settled = true;
+    pending--;
+    if ('value' in outcome) job.resolve(outcome.value);
+    else job.reject(outcome.error);
   };
 
-  /** Ref the workers while an urgent job is pending, unref them otherwise. */
+  /** Ref the workers while a task is pending, unref them otherwise. */
   const updateRef = () => {
-    const want = waited > 0;
+    const want = pending > 0;
     if (want === referenced) return;
     referenced = want;
     for (const slot of slots) {
@@ -127,11 +93,9 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
 
   const runInProcess = () => {
     if (inProcessBusy) return;
-    const job = nextJob();
+    const job = queue.shift();
     if (!job) return;
     inProcessBusy = true;
-    job.state = 'running';
-    // one at a time, so urgent jobs overtake queued background ones here too
     void (async () => {
       try {
         settle(job, { value: await fallback(job.task) });
@@ -149,9 +113,8 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
     else if (mode === 'workers') {
       for (const slot of slots) {
         if (!slot.ready || slot.job) continue;
-        const job = nextJob();
+        const job = queue.shift();
         if (!job) break;
-        job.state = 'running';
         slot.job = job;
         slot.worker.postMessage({ id: job.id, task: job.task });
       }
@@ -205,14 +168,9 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
       clearTimeout(timer);
       slots.delete(slot);
       if (mode === 'closed') return;
-      const reason = slot.error ?? new Error(`worker exited with code ${code}`);
-      // the job it was on goes first to another worker, or in-process when none is left
-      const job = slot.job;
-      if (job && job.state === 'running') {
-        job.state = 'queued';
-        urgent.unshift(job);
-      }
-      if (slots.size === 0) goInProcess(reason);
+      // the task it was on goes first to another worker, or in-process when none is left
+      if (slot.job && !slot.job.settled) queue.unshift(slot.job);
+      if (slots.size === 0) goInProcess(slot.error ?? new Error(`worker exited with code ${code}`));
       pump();
     });
   };
@@ -222,42 +180,21 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
   updateRef();
 
   return {
-    submit(task, { background: inBackground = false } = {}) {
-      let resolve!: (value: Out) => void;
-      let reject!: (error: unknown) => void;
-      const result = new Promise<Out>((res, rej) => {
-        resolve = res;
-        reject = rej;
+    submit(task) {
+      return new Promise<Out>((resolve, reject) => {
+        if (mode === 'closed') return reject(new Error('the worker pool is closed'));
+        pending++;
+        queue.push({ id: nextId++, task, settled: false, resolve, reject });
+        pump();
       });
-      if (mode === 'closed') {
-        reject(new Error('the worker pool is closed'));
-        return { result, promote: () => {} };
-      }
-      const job: Job<In, Out> = { id: nextId++, task, background: inBackground, state: 'queued', resolve, reject };
-      if (!inBackground) waited++;
-      (inBackground ? background : urgent).push(job);
-      pump();
-      return {
-        result,
-        promote: () => {
-          if (job.state === 'settled' || !job.background) return;
-          job.background = false;
-          waited++;
-          if (job.state === 'queued') urgent.push(job);
-          updateRef();
-        },
-      };
     },
     mode: () => mode,
     async close() {
       if (mode === 'closed') return;
       mode = 'closed';
       const closed = new Error('the worker pool is closed');
-      for (const job of [...urgent, ...background.slice(backgroundHead)]) settle(job, { error: closed });
+      for (const job of queue.splice(0)) settle(job, { error: closed });
       for (const slot of slots) if (slot.job) settle(slot.job, { error: closed });
-      urgent.length = 0;
-      background.length = 0;
-      backgroundHead = 0;
       await Promise.all([...slots].map((slot) => slot.worker.terminate()));
       slots.clear();
     },

@@ -6,7 +6,7 @@ import { currentOgQueue, takeOgQueue } from './og-queue.ts';
 import { closeOgRenderers } from './og-image.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
-/** The output paths of the cards queued in this build (e.g. "og/hello-world.png"). */
+/** The output paths of the cards queued in this build (e.g. "og/hello-world.jpg"). */
 export function queuedOgCards(): string[] {
   return [...(currentOgQueue()?.cards.keys() ?? [])];
 }
@@ -14,7 +14,7 @@ export function queuedOgCards(): string[] {
 /**
  * Copies the social cards queued during the build (src/data/og.ts) from the cache into the
  * output folder, and says how many were drawn and how many came from the cache, the CPU time
- * drawing took in all (in worker threads, while the pages rendered), and the time the end of
+ * drawing took in all (in worker threads, or in this one for a handful, while the pages rendered), and the time the end of
  * the build spent on them (waiting for the last ones, and copying).
  *
  * The output folder is kept between builds, so a card already there, copied from the same

@@ -28,26 +28,25 @@ export async function ogCard(post: Post): Promise<OgCard> {
 export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !post.image;
 
 /**
- * Starts drawing every post's card (cache hits are just found). Called once while the
- * routes are listed, before any page is rendered, so the workers have the whole page
- * rendering phase to finish. Not in dev, where no card is written.
+ * Starts every post's card (cache hits are just found; see renderFiles for where the rest
+ * are drawn). Called once while the routes are listed, before any page is rendered, so the
+ * cards have the whole page rendering phase to finish. Not in dev, where no card is written.
  */
 export async function queueOgCards(): Promise<void> {
   if (isDevServer()) return;
   const queue = startOgQueue();
   if (!queue) return;
-  const { posts } = await getSiteData();
-  for (const post of posts.filter(hasOgCard)) {
-    const png = ogCard(post)
-      .then((card) => ogRenderer().renderFile(card))
-      .then((result) => {
-        if (result.cached) queue.reused += 1;
-        else queue.rendered += 1;
-        queue.drawMs += result.drawMs;
-        if (result.dropped.length > 0) queue.dropped.set(post.filePath ?? post.id, result.dropped);
-        return result.file;
-      });
-    png.catch(() => {}); // awaited, and reported, by the integration
-    queue.cards.set(ogImagePath(post.slug), png);
+  const posts = (await getSiteData()).posts.filter(hasOgCard);
+  const results = ogRenderer().renderFiles(await Promise.all(posts.map(ogCard)));
+  for (const [i, post] of posts.entries()) {
+    const file = results[i]!.then((result) => {
+      if (result.cached) queue.reused += 1;
+      else queue.rendered += 1;
+      queue.drawMs += result.drawMs;
+      if (result.dropped.length > 0) queue.dropped.set(post.filePath ?? post.id, result.dropped);
+      return result.file;
+    });
+    file.catch(() => {}); // awaited, and reported, by the integration
+    queue.cards.set(ogImagePath(post.slug), file);
   }
 }

@@ -106,7 +106,7 @@ export type PostPageProps = {
   imageAlt: string;
   /** The post's own `toc` choice (undefined: the site's tocMinHeadings decides). */
   toc?: boolean | undefined;
-  /** Whether its social image is a generated card (written to og/<slug>.png at build end). */
+  /** Whether its social image is a generated card (written to og/<slug>.jpg at build end). */
   ogCard: boolean;
   /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
   csp: PageCsp;

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 
 /**
  * Open Graph cards: what a post's social image shows, its cache key, its route, and the
- * text rules (font coverage, title size and truncation, tag fitting). Pure: the renderer
- * in src/build/og-image.ts does the I/O and the drawing.
+ * text rules (font coverage, title size, line breaks and truncation, tag fitting). Pure:
+ * widths come from the measure function the renderer passes in (src/build/og-image.ts,
+ * Skia's measureText), so the lines laid out here are exactly the lines drawn.
  */
 export interface OgCard {
   title: string;
@@ -15,6 +16,8 @@ export interface OgCard {
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
+/** JPEG: what Facebook, X, LinkedIn, Slack and Discord all take, and cheap to encode. */
+export const OG_IMAGE_TYPE = 'image/jpeg';
 
 /**
  * A stable key for everything drawn on a card. `templateVersion` stands for the rest:
@@ -33,13 +36,13 @@ export function ogCacheKey(card: OgCard, templateVersion: string): string {
   return createHash('sha256').update(JSON.stringify(drawn)).digest('hex').slice(0, 32);
 }
 
-/** The image's route under the site, e.g. `og/notes/first.png` (pass it to `urls.path`). */
+/** The image's route under the site, e.g. `og/notes/first.jpg` (pass it to `urls.path`). */
 export function ogImagePath(postSlug: string): string {
   const segments = postSlug.split('/').filter((s) => s !== '');
   if (segments.length === 0 || segments.some((s) => s === '.' || s === '..')) {
     throw new Error(`og image: expected a post slug such as "notes/first", found "${postSlug}"`);
   }
-  return `og/${segments.join('/')}.png`;
+  return `og/${segments.join('/')}.jpg`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -51,6 +54,11 @@ export type CodePointRange = readonly [start: number, end: number];
 export interface FontSubset {
   id: string;
   ranges: readonly CodePointRange[];
+  /**
+   * Whether the file has a glyph for a code point of its ranges: the ranges are wider than
+   * the files (Inter's latin range has U+2000-206F, its latin file no "†" or "‰").
+   */
+  has?: (codePoint: number) => boolean;
 }
 
 /** Parses a CSS `unicode-range` value: `U+0100-02BA, U+0304, U+4??` → sorted ranges. */
@@ -90,15 +98,15 @@ function inSorted(ranges: readonly CodePointRange[], cp: number): boolean {
   return false;
 }
 
-/** Which subset draws a code point: the first, in the order given, whose range has it. */
+/** Which subset draws a code point: the first, in the order given, whose range and file have it. */
 export type Coverage = (codePoint: number) => string | undefined;
 
 export function createCoverage(subsets: readonly FontSubset[]): Coverage {
-  const sorted = subsets.map((s) => ({ id: s.id, ranges: [...s.ranges].sort((x, y) => x[0] - y[0]) }));
+  const sorted = subsets.map((s) => ({ ...s, ranges: [...s.ranges].sort((x, y) => x[0] - y[0]) }));
   const memo = new Map<number, string | undefined>();
   return (cp) => {
     if (memo.has(cp)) return memo.get(cp);
-    const id = sorted.find((s) => inSorted(s.ranges, cp))?.id;
+    const id = sorted.find((s) => inSorted(s.ranges, cp) && (s.has?.(cp) ?? true))?.id;
     memo.set(cp, id);
     return id;
   };
@@ -165,10 +173,20 @@ export function subsetsFor(text: string, covers: Coverage): Set<string> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Measuring and fitting text (estimates in em; satori's lineClamp is the exact guard)
+// Measuring and fitting text
 
-/** East Asian wide and fullwidth characters: one em each, and a line may break after any. */
-export function isWide(cp: number): boolean {
+/** A text style the card draws with; `tracking` is letter spacing in em. */
+export interface OgFont {
+  size: number;
+  weight: 400 | 700;
+  tracking?: number;
+}
+
+/** The width in pixels of `text` drawn in `font`: the renderer's own measurement. */
+export type MeasureText = (text: string, font: OgFont) => number;
+
+/** East Asian wide and fullwidth characters: a line may break after any of them. */
+function isWide(cp: number): boolean {
   return (
     (cp >= 0x1100 && cp <= 0x115f) ||
     (cp >= 0x2e80 && cp <= 0x303e) ||
@@ -185,51 +203,10 @@ export function isWide(cp: number): boolean {
   );
 }
 
-/** True when the text has characters a CJK font has to draw. */
-export function needsCjk(text: string): boolean {
-  for (const ch of text) if (isWide(ch.codePointAt(0)!)) return true;
-  return false;
-}
-
-/** Advance widths of Inter Bold for U+0020..U+007E, in hundredths of an em (from its hmtx table). */
-const ASCII_WIDTHS = [
-  24, 34, 55, 65, 65, 102, 67, 34, 38, 38, 56, 68, 33, 47, 33, 39, 67, 43, 63, 65, 68, 62, 65, 58, 65, 65, 33, 34, 68, 68,
-  68, 56, 102, 75, 66, 74, 72, 61, 59, 75, 75, 28, 58, 72, 57, 93, 76, 77, 65, 78, 66, 65, 67, 73, 75, 104, 74, 73, 66, 38,
-  39, 38, 49, 48, 37, 58, 63, 59, 63, 60, 40, 63, 62, 27, 27, 58, 27, 91, 62, 61, 63, 63, 41, 56, 37, 62, 60, 85, 58, 60,
-  57, 47, 37, 47, 68,
-];
-
-const asciiWidth = (cp: number) => (cp >= 0x20 && cp <= 0x7e ? ASCII_WIDTHS[cp - 0x20]! / 100 : undefined);
-
-/**
- * Estimated advance of a character in em, for Inter Bold: exact for ASCII, the base
- * letter's for accented Latin, one em for wide characters, an average for the rest.
- */
-export function charWidthEm(ch: string): number {
-  const cp = ch.codePointAt(0)!;
-  if (isWide(cp)) return 1;
-  if (ch === '…') return 1;
-  const exact = asciiWidth(cp) ?? asciiWidth(ch.normalize('NFD').codePointAt(0)!);
-  if (exact !== undefined) return exact;
-  if (/\p{M}/u.test(ch)) return 0;
-  return /\p{Lu}/u.test(ch) ? 0.75 : 0.62;
-}
-
-export function textWidthEm(text: string): number {
-  let width = 0;
-  for (const ch of text) width += charWidthEm(ch);
-  return width;
-}
-
 /** A line as a slice of the text: [start, end) in UTF-16 offsets, end before any break space. */
 interface LineSlice {
   start: number;
   end: number;
-}
-
-/** Greedy line breaking at spaces, after hyphens and between wide characters. */
-export function wrapText(text: string, maxWidthEm: number): string[] {
-  return wrapSlices(text, maxWidthEm).map(({ start, end }) => text.slice(start, end));
 }
 
 /** Break units: a run of spaces, one wide character, or a word (ending after a hyphen). */
@@ -255,52 +232,66 @@ function tokenize(text: string): { token: string; at: number }[] {
   return tokens;
 }
 
-function wrapSlices(text: string, maxWidthEm: number): LineSlice[] {
+/**
+ * Greedy line breaking at spaces, after hyphens and between wide characters; a word wider
+ * than the line starts a line of its own and breaks between characters (CSS break-word).
+ * Every candidate line is measured whole, so kerning and shaping are counted as drawn.
+ */
+function wrapSlices(text: string, maxWidth: number, font: OgFont, measure: MeasureText): LineSlice[] {
+  const fits = (start: number, end: number) => measure(text.slice(start, end), font) <= maxWidth;
   const lines: LineSlice[] = [];
   let line: LineSlice | undefined;
-  let width = 0;
-  let space = 0;
   for (const { token, at } of tokenize(text)) {
-    const w = textWidthEm(token);
-    if (token.startsWith(' ')) {
-      space += w;
-      continue;
-    }
-    if (line && width + space + w <= maxWidthEm) {
-      line.end = at + token.length;
-      width += space + w;
-    } else if (w <= maxWidthEm) {
-      line = { start: at, end: at + token.length };
+    if (token.startsWith(' ')) continue;
+    const end = at + token.length;
+    if (line && fits(line.start, end)) {
+      line.end = end;
+    } else if (fits(at, end)) {
+      line = { start: at, end };
       lines.push(line);
-      width = w;
     } else {
-      // a word wider than the line starts a line and breaks between characters (break-word)
-      line = { start: at, end: at };
-      lines.push(line);
-      width = 0;
+      line = undefined;
       let offset = at;
       for (const ch of token) {
-        const cw = charWidthEm(ch);
-        if (width + cw > maxWidthEm && line.end > line.start) {
-          line = { start: offset, end: offset };
-          lines.push(line);
-          width = 0;
-        }
-        line.end = offset + ch.length;
-        width += cw;
-        offset += ch.length;
+        const next = offset + ch.length;
+        if (line && fits(line.start, next)) line.end = next;
+        else lines.push((line = { start: offset, end: next }));
+        offset = next;
       }
     }
-    space = 0;
   }
   return lines;
 }
 
+export function wrapText(text: string, maxWidth: number, font: OgFont, measure: MeasureText): string[] {
+  return wrapSlices(text, maxWidth, font, measure).map(({ start, end }) => text.slice(start, end));
+}
+
+/**
+ * The text cut to `maxWidth` with "…" when it does not fit: at a word boundary when the
+ * line has one in its second half, without trailing spaces or punctuation.
+ */
+export function ellipsize(text: string, maxWidth: number, font: OgFont, measure: MeasureText): string {
+  if (measure(text, font) <= maxWidth) return text;
+  const chars = [...text];
+  // the longest prefix that fits with the ellipsis (widths grow with the prefix)
+  let lo = 0;
+  let hi = chars.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (measure(`${chars.slice(0, mid).join('')}…`, font) <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  let cut = chars.slice(0, lo).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length / 2) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s\p{P}]+$/u, '')}…`;
+}
+
 export interface TitleLayout {
-  /** The title to draw, cut with an ellipsis when even the smallest size overflows. */
-  text: string;
-  fontSize: number;
-  maxLines: number;
+  /** The lines to draw, the last cut with "…" when even the smallest size overflows. */
+  lines: string[];
+  font: OgFont;
 }
 
 /** Title sizes, largest first: a title takes the first that fits in its number of lines. */
@@ -311,39 +302,21 @@ export const TITLE_SIZES: readonly { fontSize: number; maxLines: number }[] = [
   { fontSize: 50, maxLines: 4 },
 ];
 
-/** Chooses the title's size for a text column `widthPx` wide, and cuts what still overflows. */
-export function titleLayout(title: string, widthPx: number): TitleLayout {
+/** Chooses the title's size for a column `width` pixels wide, and cuts what still overflows. */
+export function titleLayout(title: string, width: number, measure: MeasureText): TitleLayout {
   const text = normalizeText(title);
+  let slices: LineSlice[] = [];
+  let font: OgFont = OG_LAYOUT.title(TITLE_SIZES[0]!.fontSize);
+  let maxLines = 0;
   for (const size of TITLE_SIZES) {
-    if (wrapText(text, widthPx / size.fontSize).length <= size.maxLines) return { text, ...size };
+    font = OG_LAYOUT.title(size.fontSize);
+    maxLines = size.maxLines;
+    slices = wrapSlices(text, width, font, measure);
+    if (slices.length <= maxLines) break;
   }
-  const last = TITLE_SIZES[TITLE_SIZES.length - 1]!;
-  return { text: truncateToLines(text, widthPx / last.fontSize, last.maxLines), ...last };
-}
-
-/** The text cut to `maxLines` lines of `maxWidthEm`, ending in "…" when anything was cut. */
-export function truncateToLines(text: string, maxWidthEm: number, maxLines: number): string {
-  const lines = wrapSlices(text, maxWidthEm);
-  if (lines.length <= maxLines) return text;
-  const lastLine = lines[maxLines - 1]!;
-  const budget = maxWidthEm - charWidthEm('…');
-  const chars = [...text.slice(lastLine.start, lastLine.end)];
-  while (chars.length > 0 && textWidthEm(chars.join('')) > budget) chars.pop();
-  let cut = chars.join('');
-  // prefer ending at a word boundary when the line has one in its second half
-  const space = cut.lastIndexOf(' ');
-  if (space > cut.length / 2) cut = cut.slice(0, space);
-  cut = cut.replace(/[\s\p{P}]+$/u, '');
-  return `${text.slice(0, lastLine.start)}${cut}…`;
-}
-
-/** Cuts a one-line label to `maxWidthEm`, with "…". */
-export function truncateLabel(text: string, maxWidthEm: number): string {
-  const clean = normalizeText(text);
-  if (textWidthEm(clean) <= maxWidthEm) return clean;
-  const chars = [...clean];
-  while (chars.length > 0 && textWidthEm(chars.join('')) > maxWidthEm - charWidthEm('…')) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
+  const lines = slices.slice(0, maxLines).map(({ start, end }) => text.slice(start, end));
+  if (slices.length > maxLines) lines[maxLines - 1] = ellipsize(text.slice(slices[maxLines - 1]!.start), width, font, measure);
+  return { lines, font };
 }
 
 export interface FittedTags {
@@ -353,26 +326,20 @@ export interface FittedTags {
   more: number;
 }
 
-export interface PillMetrics {
-  fontSize: number;
-  /** Horizontal padding inside a pill, each side. */
-  padding: number;
-  /** Space between pills. */
-  gap: number;
-}
+/** A "#tag" pill's width: its label and the padding on both sides. */
+export const pillWidth = (label: string, measure: MeasureText) => measure(label, OG_LAYOUT.pill.font) + 2 * OG_LAYOUT.pill.padding;
 
-const pillWidth = (label: string, m: PillMetrics) => textWidthEm(label) * m.fontSize + 2 * m.padding;
-
-/** As many "#tag" pills, in order, as fit in `budgetPx`, keeping room for a "+N" pill. */
-export function fitTags(tags: readonly string[], budgetPx: number, metrics: PillMetrics, maxLabelEm = 14): FittedTags {
-  const labels = tags.map((t) => truncateLabel(`#${normalizeText(t).replace(/^#+/, '')}`, maxLabelEm)).filter((l) => l !== '#');
+/** As many "#tag" pills, in order, as fit in `budget` pixels, keeping room for a "+N" pill. */
+export function fitTags(tags: readonly string[], budget: number, measure: MeasureText): FittedTags {
+  const { font, gap, maxLabel } = OG_LAYOUT.pill;
+  const labels = tags.map((t) => ellipsize(`#${normalizeText(t).replace(/^#+/, '')}`, maxLabel, font, measure)).filter((l) => l !== '#');
   const shown: string[] = [];
   let used = 0;
   for (const [i, label] of labels.entries()) {
-    const w = (shown.length > 0 ? metrics.gap : 0) + pillWidth(label, metrics);
+    const w = (shown.length > 0 ? gap : 0) + pillWidth(label, measure);
     const rest = labels.length - i - 1;
-    const reserve = rest > 0 ? metrics.gap + pillWidth(`+${rest}`, metrics) : 0;
-    if (used + w + reserve > budgetPx) break;
+    const reserve = rest > 0 ? gap + pillWidth(`+${rest}`, measure) : 0;
+    if (used + w + reserve > budget) break;
     shown.push(label);
     used += w;
   }
@@ -382,17 +349,22 @@ export function fitTags(tags: readonly string[], budgetPx: number, metrics: Pill
 // ---------------------------------------------------------------------------------------
 // The card's text, ready to draw
 
-/** Sizes the template draws with; the fitting rules below measure against the same numbers. */
+/** Sizes the renderer draws with; the fitting rules measure against the same numbers. */
 export const OG_LAYOUT = {
   padX: 80,
   padY: 64,
   /** The accent bar along the top edge, and the rule above the footer. */
   accentBar: 10,
   rule: 2,
-  siteNameSize: 30,
   markSize: 26,
-  footerSize: 26,
-  pill: { fontSize: 24, padding: 16, gap: 12 },
+  siteName: { size: 30, weight: 700, tracking: -0.01 } satisfies OgFont,
+  title: (size: number): OgFont => ({ size, weight: 700, tracking: -0.02 }),
+  lineHeight: 1.12,
+  date: { size: 26, weight: 400 } satisfies OgFont,
+  /** The footer: its height and the space between the rule and its row. */
+  footerRow: 44,
+  footerGap: 28,
+  pill: { font: { size: 24, weight: 400 } satisfies OgFont, padding: 16, gap: 12, maxLabel: 336 },
 } as const;
 
 /** The width between the side paddings: the title's, the footer rule's, what the tags fit in. */
@@ -407,23 +379,26 @@ export interface OgCardLayout {
   dropped: string[];
 }
 
-/** What a card draws: text the fonts cover, the title's size, labels and tags that fit. */
-export function layoutOgCard(card: OgCard, covers: Coverage): OgCardLayout {
+/** The card's text with what no font covers left out, and what was left out. */
+export function coveredCard(card: OgCard, covers: Coverage): { card: OgCard; dropped: string[] } {
   const dropped = new Set<string>();
   const clean = (text: string) => {
     const covered = keepCovered(text, covers);
     for (const g of covered.dropped) dropped.add(g);
     return covered.text;
   };
+  const title = clean(card.title);
+  const siteName = clean(card.siteName);
+  const covered = { title, siteName, date: clean(card.date), tags: card.tags.map(clean).filter((t) => t !== '') };
+  return { card: covered, dropped: [...dropped] };
+}
+
+/** What a card draws: text the fonts cover, the title's lines and size, labels and tags that fit. */
+export function layoutOgCard(card: OgCard, covers: Coverage, measure: MeasureText): OgCardLayout {
+  const { card: text, dropped } = coveredCard(card, covers);
   const width = OG_CONTENT_WIDTH;
-  const title = titleLayout(clean(card.title), width);
-  const siteName = truncateLabel(clean(card.siteName), (width - OG_LAYOUT.markSize - 16) / OG_LAYOUT.siteNameSize);
-  const date = truncateLabel(clean(card.date), 16);
-  const dateWidth = textWidthEm(date) * OG_LAYOUT.footerSize;
-  const tags = fitTags(
-    card.tags.map(clean).filter((t) => t !== ''),
-    width - dateWidth - 40,
-    OG_LAYOUT.pill,
-  );
-  return { title, date, siteName, tags, dropped: [...dropped] };
+  const siteName = ellipsize(text.siteName, width - OG_LAYOUT.markSize - 16, OG_LAYOUT.siteName, measure);
+  const date = ellipsize(text.date, 16 * OG_LAYOUT.date.size, OG_LAYOUT.date, measure);
+  const tags = fitTags(text.tags, width - measure(date, OG_LAYOUT.date) - 40, measure);
+  return { title: titleLayout(text.title, width, measure), date, siteName, tags, dropped };
 }

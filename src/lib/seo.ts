@@ -45,6 +45,8 @@ export interface ArticleSeoInput {
   imageAlt?: string | undefined;
   /** Pixel size of the image, when known (generated cards). */
   imageSize?: { width: number; height: number } | undefined;
+  /** Media type of the image, when known (e.g. "image/jpeg"). */
+  imageType?: string | undefined;
   /** ISO instants. */
   published: string;
   modified: string;
@@ -88,6 +90,7 @@ export function articleMeta(input: ArticleSeoInput): MetaTag[] {
   ];
   if (input.image) {
     tags.push({ property: 'og:image', content: input.image }, { name: 'twitter:image', content: input.image });
+    if (input.imageType) tags.push({ property: 'og:image:type', content: input.imageType });
     if (input.imageSize) {
       tags.push({ property: 'og:image:width', content: String(input.imageSize.width) }, { property: 'og:image:height', content: String(input.imageSize.height) });
     }

@@ -111,8 +111,15 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
   it('search index and social card: the title is data', () => {
     const fragments = dist.files.filter((f) => f.startsWith('pagefind/fragment/')).map((f) => JSON.parse(gunzipSync(readFileSync(join(edge.out, f))).toString('utf8').replace(/^pagefind_dcd/, '')));
     expect(fragments.find((f) => f.url === '/posts/hostile/')?.meta.title).toBe(HOSTILE_TITLE);
-    const png = readFileSync(join(edge.out, 'og/hostile.png'));
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const jpeg = readFileSync(join(edge.out, 'og/hostile.jpg'));
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+  });
+
+  it('social cards: what no font draws is left out, with a warning naming the post', () => {
+    const log = readFileSync(edge.log, 'utf8');
+    expect(log).toMatch(/\[og\] \S*emoji\.md: no font for 🚀 🎉; left out of its social card/);
+    expect(log).toMatch(/\[og\] \S*rtl\.md: no font for ש .*; left out of its social card/);
+    for (const card of ['og/emoji.jpg', 'og/rtl.jpg']) expect(dist.files).toContain(card);
   });
 
   it('an alias with markup in it becomes a harmless redirect page', () => {

@@ -71,8 +71,9 @@ describe('posts written for other engines publish as they are', () => {
     const og = p.page.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
     expect(og).toMatch(/^https:\/\/example\.org\/_astro\/hero\..+\.jpe?g$/);
     expect(dist.resolve(og)).toBeDefined();
-    expect(dist.files).not.toContain('og/astro-starter/first-post.png');
-    expect(dist.files).toContain('og/quartz/quartz-note.png');
+    expect(p.page.querySelector('meta[property="og:image:type"]')?.getAttribute('content')).toBe('image/jpeg');
+    expect(dist.files).not.toContain('og/astro-starter/first-post.jpg');
+    expect(dist.files).toContain('og/quartz/quartz-note.jpg');
   });
 
   it('AstroPaper: pubDatetime, modDatetime, slug and an absolute ogImage used as is', () => {
@@ -80,6 +81,9 @@ describe('posts written for other engines publish as they are', () => {
     expect(p.date).toBe('September 23, 2022');
     expect(p.updated).toBe('December 21, 2023');
     expect(p.page.querySelector('img.cover')?.getAttribute('src')).toBe('https://cdn.example.org/og.png');
+    // a remote image's type is not known at build time: no og:image:type rather than a wrong one
+    expect(p.page.querySelector('meta[property="og:image"]')?.getAttribute('content')).toBe('https://cdn.example.org/og.png');
+    expect(p.page.querySelector('meta[property="og:image:type"]')).toBeNull();
   });
 
   it('unpublished posts in every engine style appear in no file', () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const first = astroBuild({ contentDir: posts, outDir: dist, cacheDir: join(work, 'cache'), env });
   expect(first.status, first.output.slice(-3000)).toBe(0);
   expect(existsSync(join(dist, 'posts/a-custom-url/index.html'))).toBe(true);
-  expect(existsSync(join(dist, 'og/unicode-tags.png'))).toBe(true);
+  expect(existsSync(join(dist, 'og/unicode-tags.jpg'))).toBe(true);
 
   rmSync(join(posts, 'unicode-tags.md'));
   const aliased = join(posts, 'with-slug-and-aliases.md');
@@ -51,8 +51,8 @@ describe('a rebuild into the same folder', () => {
     for (const gone of [
       'posts/a-custom-url/index.html',
       'posts/unicode-tags/index.html',
-      'og/a-custom-url.png',
-      'og/unicode-tags.png',
+      'og/a-custom-url.jpg',
+      'og/unicode-tags.jpg',
       '2019/05/old-permalink/index.html',
       'left-by-hand.txt',
     ]) {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadImage } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, root } from '../helpers/build';
 import { Dist, listFiles } from '../helpers/dist';
@@ -28,23 +29,23 @@ beforeAll(() => {
   expect(result.status, result.output.slice(-3000)).toBe(0);
 }, 300_000);
 
-const pngSize = (bytes: Buffer) => {
-  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-};
-
 describe('social cards', () => {
-  it('are 1200x630 PNGs, one per post without a cover, linked from og:image', () => {
+  it('are 1200x630 JPEGs, one per post without a cover, linked from og:image with their type and size', async () => {
     const dist = new Dist(fixture.out, fixture.base, fixture.site);
     const cards = dist.files.filter((f) => f.startsWith('og/'));
     expect(cards.length).toBeGreaterThan(10);
-    for (const card of cards) expect(pngSize(readFileSync(join(fixture.out, card)))).toEqual({ width: 1200, height: 630 });
+    for (const card of cards) {
+      expect(card).toMatch(/\.jpg$/);
+      const image = await loadImage(readFileSync(join(fixture.out, card)));
+      expect([image.width, image.height], card).toEqual([1200, 630]);
+    }
     const head = dist.html('posts/hello-world/index.html').querySelector('head')!;
-    const image = head.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
-    expect(image).toBe('https://example.org/blog/og/hello-world.png');
-    expect(dist.resolve(image)).toBe('og/hello-world.png');
+    const meta = (property: string) => head.querySelector(`meta[property="${property}"]`)?.getAttribute('content');
+    const image = meta('og:image') ?? '';
+    expect(image).toBe('https://example.org/blog/og/hello-world.jpg');
+    expect(dist.resolve(image)).toBe('og/hello-world.jpg');
     expect(head.querySelector('meta[name="twitter:card"]')?.getAttribute('content')).toBe('summary_large_image');
-    expect(head.querySelector('meta[property="og:image:width"]')?.getAttribute('content')).toBe('1200');
+    expect([meta('og:image:type'), meta('og:image:width'), meta('og:image:height')]).toEqual(['image/jpeg', '1200', '630']);
   });
 
   it('are rendered on a cold build and all reused on a rebuild, as the build log says', () => {

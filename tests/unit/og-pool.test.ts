@@ -11,7 +11,6 @@ interface Task {
   sleep?: number;
   fail?: string;
   exit?: boolean;
-  hang?: boolean;
 }
 interface Out {
   id: string;
@@ -29,7 +28,6 @@ const workerUrl = (prelude = '') =>
         if (task.sleep) await new Promise((r) => setTimeout(r, task.sleep));
         if (task.fail) throw new TypeError(task.fail);
         if (task.exit) process.exit(3);
-        if (task.hang) await new Promise(() => setInterval(() => {}, 1000));
         return { value: { id: task.id, thread: threadId } };
       });`)}`,
   );
@@ -52,35 +50,29 @@ afterEach(async () => {
 describe('worker pool', () => {
   it('runs tasks in worker threads', async () => {
     const p = pool();
-    const results = await Promise.all(['a', 'b', 'c', 'd'].map((id) => p.submit({ id, sleep: 5 }).result));
+    const results = await Promise.all(['a', 'b', 'c', 'd'].map((id) => p.submit({ id, sleep: 5 })));
     expect(results.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(results.every((r) => r.thread > 0)).toBe(true);
     expect(p.mode()).toBe('workers');
   });
 
-  it('runs urgent jobs before background ones, and a promoted one next', async () => {
+  it('runs tasks in order of submission on one worker', async () => {
     const p = pool({ size: 1 });
-    await p.submit({ id: 'warm-up' }).result;
     const done: string[] = [];
-    const track = (job: { result: Promise<Out> }) => job.result.then((r) => done.push(r.id));
-    const background = ['b1', 'b2', 'b3', 'b4', 'b5'].map((id) => p.submit({ id, sleep: 10 }, { background: true }));
-    const waits = background.map(track);
-    waits.push(track(p.submit({ id: 'urgent', sleep: 10 })));
-    background[4]!.promote();
-    await Promise.all(waits);
-    expect(done).toEqual(['b1', 'urgent', 'b5', 'b2', 'b3', 'b4']);
+    await Promise.all(['a', 'b', 'c'].map((id) => p.submit({ id, sleep: 5 }).then((r) => done.push(r.id))));
+    expect(done).toEqual(['a', 'b', 'c']);
   });
 
   it("rejects a task's error with its message and type, and keeps going", async () => {
     const p = pool();
-    await expect(p.submit({ id: 'x', fail: 'no glyphs' }).result).rejects.toThrow(expect.objectContaining({ name: 'TypeError', message: 'no glyphs' }));
-    expect((await p.submit({ id: 'y' }).result).thread).toBeGreaterThan(0);
+    await expect(p.submit({ id: 'x', fail: 'no glyphs' })).rejects.toThrow(expect.objectContaining({ name: 'TypeError', message: 'no glyphs' }));
+    expect((await p.submit({ id: 'y' })).thread).toBeGreaterThan(0);
   });
 
   it('falls back to in-process when no worker can start', async () => {
     const reasons: Error[] = [];
     const broken = pool({ file: workerUrl("throw new Error('cannot load the fonts');"), onFallback: (e) => reasons.push(e) });
-    expect(await Promise.all([broken.submit({ id: 'a' }).result, broken.submit({ id: 'b' }, { background: true }).result])).toEqual([
+    expect(await Promise.all([broken.submit({ id: 'a' }), broken.submit({ id: 'b' })])).toEqual([
       { id: 'a', thread: 0 },
       { id: 'b', thread: 0 },
     ]);
@@ -88,46 +80,45 @@ describe('worker pool', () => {
     expect(reasons.map((e) => e.message)).toEqual(['cannot load the fonts']);
 
     const missing = pool({ file: resolve(import.meta.dirname, 'no-such-worker.ts'), onFallback: (e) => reasons.push(e) });
-    expect(await missing.submit({ id: 'c' }).result).toEqual({ id: 'c', thread: 0 });
+    expect(await missing.submit({ id: 'c' })).toEqual({ id: 'c', thread: 0 });
     expect(reasons).toHaveLength(2);
 
     const none = pool({ file: undefined, onFallback: (e) => reasons.push(e) });
-    expect(await none.submit({ id: 'd' }).result).toEqual({ id: 'd', thread: 0 });
+    expect(await none.submit({ id: 'd' })).toEqual({ id: 'd', thread: 0 });
     expect(none.mode()).toBe('in-process');
     expect(reasons).toHaveLength(2);
   });
 
   it('does the job of a worker that died on another worker, or in-process when none is left', async () => {
     const p = pool({ size: 1, onFallback: () => {} });
-    await p.submit({ id: 'warm-up' }).result;
-    expect(await p.submit({ id: 'crash', exit: true }).result).toEqual({ id: 'crash', thread: 0 });
+    await p.submit({ id: 'warm-up' });
+    expect(await p.submit({ id: 'crash', exit: true })).toEqual({ id: 'crash', thread: 0 });
     expect(p.mode()).toBe('in-process');
   });
 
   it('rejects what is left when closed, and everything after', async () => {
     const p = pool({ size: 1 });
-    await p.submit({ id: 'warm-up' }).result;
-    const running = expect(p.submit({ id: 'slow', sleep: 200 }).result).rejects.toThrow(/closed/);
-    const queued = expect(p.submit({ id: 'queued' }, { background: true }).result).rejects.toThrow(/closed/);
+    await p.submit({ id: 'warm-up' });
+    const running = expect(p.submit({ id: 'slow', sleep: 200 })).rejects.toThrow(/closed/);
+    const queued = expect(p.submit({ id: 'queued' })).rejects.toThrow(/closed/);
     await p.close();
     await running;
     await queued;
-    await expect(p.submit({ id: 'late' }).result).rejects.toThrow(/closed/);
+    await expect(p.submit({ id: 'late' })).rejects.toThrow(/closed/);
     expect(p.mode()).toBe('closed');
   });
 
-  it('never keeps the process alive when idle or when only background work is left', () => {
+  it('never keeps the process alive once no task is pending', () => {
     const script = `
       import { createWorkerPool } from ${JSON.stringify(poolModule)};
       const pool = createWorkerPool({ file: new URL(${JSON.stringify(workerUrl().href)}), size: 2, fallback: async () => 'in-process' });
-      pool.submit({ id: 'forever', hang: true }, { background: true });
-      const { id, thread } = await pool.submit({ id: 'awaited', sleep: 50 }).result;
-      console.log(id, thread > 0);`;
+      const { id, thread } = await pool.submit({ id: 'awaited', sleep: 50 });
+      console.log(id, thread > 0, pool.mode());`;
     const started = Date.now();
     const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(0);
-    expect(child.stdout.trim()).toBe('awaited true');
+    expect(child.stdout.trim()).toBe('awaited true workers');
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 });

@@ -1,204 +1,146 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeOgRenderers, createOgRenderer, ogWorkerFile, renderOgPng, renderOgSvg } from '../../src/build/og-image';
+import { join, resolve } from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeOgRenderers, createOgRenderer, ogWorkerCount, ogWorkerFile, renderOgJpeg } from '../../src/build/og-image';
 import type { OgCard } from '../../src/lib/og';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'folio-og-'));
-afterAll(async () => {
-  await closeOgRenderers();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+afterEach(closeOgRenderers);
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 const card: OgCard = { title: 'Becoming a Tech Lead', date: '3 March 2024', siteName: 'Folio', tags: ['tech', 'career'] };
-
-/** Width and height from a PNG's IHDR chunk, after checking the signature. */
-function pngSize(png: Buffer): { width: number; height: number } {
-  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(png.toString('latin1', 12, 16)).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
+const moduleUrl = JSON.stringify(resolve(import.meta.dirname, '../../src/build/og-image.ts'));
+const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The pool the renderers share, if one was started (see ogPool in og-image.ts). */
 const livePool = () => (globalThis as { [k: symbol]: { mode(): string } | undefined })[Symbol.for('folio.ogPool')];
 
-/** RGB pixels of a PNG written by our encoder (8-bit RGB, Sub or Up rows), via zlib. */
-function decodeCard(png: Buffer): { width: number; height: number; rgb: Uint8Array } {
-  const { width, height } = pngSize(png);
-  expect(png[25], 'colour type: RGB').toBe(2);
-  const idat = png.subarray(41, 41 + png.readUInt32BE(33));
-  expect(png.toString('latin1', 37, 41)).toBe('IDAT');
-  const raw = inflateSync(idat);
-  const stride = width * 3;
-  const rgb = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    expect([1, 2]).toContain(filter);
-    for (let i = 0; i < stride; i++) {
-      const left = i >= 3 ? rgb[y * stride + i - 3]! : 0;
-      const up = y > 0 ? rgb[(y - 1) * stride + i]! : 0;
-      rgb[y * stride + i] = (raw[y * (stride + 1) + 1 + i]! + (filter === 1 ? left : up)) & 0xff;
-    }
-  }
-  return { width, height, rgb };
+const renderOne = async (renderer: ReturnType<typeof createOgRenderer>, c: OgCard) => (await Promise.all(renderer.renderFiles([c])))[0]!;
+
+/** Decodes a JPEG with Skia: its size and an RGB reader. */
+async function decode(jpeg: Buffer) {
+  const image = await loadImage(jpeg);
+  const canvas = createCanvas(image.width, image.height);
+  canvas.getContext('2d').drawImage(image, 0, 0);
+  const { data } = canvas.getContext('2d').getImageData(0, 0, image.width, image.height);
+  const rgb = (x: number, y: number) => [...data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3)];
+  return { width: image.width, height: image.height, rgb };
 }
 
-describe('OG image renderer', () => {
-  const renderer = createOgRenderer({ cacheDir });
+const near = (actual: number[], hex: string) => {
+  const expected = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return actual.every((v, i) => Math.abs(v - expected[i]!) <= 8);
+};
 
-  it('renders a 1200x630 PNG and caches it by key', async () => {
-    const first = await renderer.render(card);
-    expect(first.cached).toBe(false);
-    expect(first.dropped).toEqual([]);
-    expect(pngSize(first.png)).toEqual({ width: 1200, height: 630 });
-    const files = readdirSync(cacheDir);
-    expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^[0-9a-f]{32}\.png$/);
-    expect(readFileSync(join(cacheDir, files[0]!)).equals(first.png)).toBe(true);
-    expect(renderer.stats()).toEqual({ rendered: 1, reused: 0 });
+/** Runs a module script in a new Node process and returns its stdout. */
+function inChild(script: string): string {
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  expect(child.stderr).toBe('');
+  expect(child.status).toBe(0);
+  return child.stdout.trim();
+}
+
+describe('OG card renderer', () => {
+  it('draws a 1200x630 JPEG with the accent bar, the background and dark title text', async () => {
+    const { jpeg, dropped } = await renderOgJpeg(card);
+    expect(dropped).toEqual([]);
+    expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const image = await decode(jpeg);
+    expect([image.width, image.height]).toEqual([1200, 630]);
+    expect(near(image.rgb(600, 4), '#a23b1e'), `accent ${image.rgb(600, 4)}`).toBe(true);
+    expect(near(image.rgb(1190, 300), '#fbfaf7'), `background ${image.rgb(1190, 300)}`).toBe(true);
+    let dark = 0;
+    for (let y = 120; y < 480; y += 2) for (let x = 80; x < 1120; x += 2) if (Math.max(...image.rgb(x, y)) < 80) dark++;
+    expect(dark).toBeGreaterThan(2000); // "Becoming a Tech Lead" at 80 px
+    let below = 0;
+    for (let x = 80; x < 1120; x += 2) if (Math.max(...image.rgb(x, 590)) < 80) below++;
+    expect(below).toBe(0); // nothing dark under the footer
   });
 
-  it('reuses the cached PNG for an unchanged card, also in a new renderer (a rebuild)', async () => {
-    const again = await renderer.render({ ...card, tags: [...card.tags] });
-    expect(again.cached).toBe(true);
-    expect(renderer.stats()).toEqual({ rendered: 1, reused: 1 });
+  it('caches by key, reuses the file on a rebuild, and draws a damaged file again', async () => {
+    const renderer = createOgRenderer({ cacheDir });
+    const first = await renderOne(renderer, card);
+    expect(first).toMatchObject({ cached: false, dropped: [], thread: 0 });
+    expect(first.drawMs).toBeGreaterThan(0);
+    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^[0-9a-f]{32}\.jpg$/)]);
+    const bytes = readFileSync(first.file);
 
-    const rebuild = createOgRenderer({ cacheDir });
-    const fromDisk = await rebuild.render(card);
-    expect(fromDisk.cached).toBe(true);
-    expect(fromDisk.png.equals(again.png)).toBe(true);
-    expect(rebuild.stats()).toEqual({ rendered: 0, reused: 1 });
+    const rebuild = await renderOne(createOgRenderer({ cacheDir }), { ...card, tags: [...card.tags] });
+    expect(rebuild).toEqual({ file: first.file, cached: true, dropped: [], drawMs: 0, thread: null });
+    expect(readFileSync(rebuild.file).equals(bytes)).toBe(true);
+
+    writeFileSync(first.file, 'not a jpeg');
+    const redrawn = await renderOne(createOgRenderer({ cacheDir }), card);
+    expect(redrawn.cached).toBe(false);
+    expect(readFileSync(redrawn.file).equals(bytes)).toBe(true);
   });
 
-  it('hands the build the cached file instead of the bytes, and treats a damaged file as missing', async () => {
-    const rebuild = createOgRenderer({ cacheDir });
-    const hit = await rebuild.renderFile(card);
-    expect(hit.cached).toBe(true);
-    expect(hit.file.startsWith(cacheDir)).toBe(true);
-    expect(readFileSync(hit.file).equals((await rebuild.render(card)).png)).toBe(true);
-    writeFileSync(hit.file, 'not a png');
-    const redrawn = await createOgRenderer({ cacheDir }).renderFile(card);
-    expect(redrawn).toEqual({ file: hit.file, cached: false, dropped: [], drawMs: expect.any(Number) });
-    expect(redrawn.drawMs).toBeGreaterThan(0);
-    expect(hit.drawMs).toBe(0);
-    expect(pngSize(readFileSync(hit.file))).toEqual({ width: 1200, height: 630 });
-  });
-
-  it('renders again when the title changes', async () => {
-    const changed = await renderer.render({ ...card, title: 'Becoming a Staff Engineer' });
-    expect(changed.cached).toBe(false);
-    expect(renderer.stats()).toEqual({ rendered: 2, reused: 1 });
-    expect(readdirSync(cacheDir)).toHaveLength(2);
-  });
-
-  it('renders the same card once when asked twice at the same time', async () => {
-    const fresh = createOgRenderer({ cacheDir });
+  it('draws again when the title changes, and once for a card asked for twice', async () => {
+    const renderer = createOgRenderer({ cacheDir: mkdtempSync(join(cacheDir, 'twins-')) });
     const twin = { ...card, title: 'Twins' };
-    const [a, b] = await Promise.all([fresh.render(twin), fresh.render(twin)]);
-    expect(a.png.equals(b.png)).toBe(true);
-    expect(fresh.stats()).toEqual({ rendered: 1, reused: 1 });
+    const results = await Promise.all(renderer.renderFiles([twin, card, { ...twin }]));
+    expect(results.map((r) => r.cached)).toEqual([false, false, true]);
+    expect(results[0]!.file).toBe(results[2]!.file);
+    expect(results[0]!.file).not.toBe(results[1]!.file);
   });
 
-  it('draws Latin Extended and CJK titles with every glyph covered', async () => {
-    for (const title of ['Żółć Ñandú Ærøskøbing', '日本語のタイトル', 'Ελληνικά, Кириллица, Tiếng Việt']) {
-      const svg = await renderOgSvg({ ...card, title, tags: ['日本語', 'språk'] });
-      expect(svg.dropped, title).toEqual([]);
-      // satori asks loadAdditionalAsset for any text no font draws: it was never asked
-      expect(svg.unresolved, title).toEqual([]);
-      const result = await renderer.render({ ...card, title });
-      expect(result.dropped).toEqual([]);
-      expect(pngSize(result.png)).toEqual({ width: 1200, height: 630 });
-    }
+  it('leaves out and reports what no font covers: the card is the one without those characters (no boxes)', async () => {
+    const result = await renderOgJpeg({ ...card, title: 'Shipping 🚀 with 한국어', tags: ['🎉', 'news'] });
+    expect(result.dropped).toEqual(['🚀', '한', '국', '어', '🎉']);
+    const without = await renderOgJpeg({ ...card, title: 'Shipping with', tags: ['news'] });
+    expect(sha(result.jpeg)).toBe(sha(without.jpeg));
+    // the check can fail: a character the fonts do have changes the bytes
+    expect(sha((await renderOgJpeg({ ...card, title: 'Shipping † with', tags: ['news'] })).jpeg)).not.toBe(sha(without.jpeg));
   });
 
-  it('leaves out and reports what no font covers, and still renders', async () => {
-    const title = 'Shipping 🚀 with 한국어';
-    const svg = await renderOgSvg({ ...card, title });
-    expect(svg.dropped).toEqual(['🚀', '한', '국', '어']);
-    expect(svg.unresolved).toEqual([]);
-    const result = await renderer.render({ ...card, title });
-    expect(result.cached).toBe(false);
-    expect(result.dropped).toEqual(['🚀', '한', '국', '어']);
-    expect(pngSize(result.png)).toEqual({ width: 1200, height: 630 });
+  it('gives the same bytes in other processes, in worker threads and in this thread', async () => {
+    const cards = [card, { ...card, title: '日本語のタイトルと東京の夏' }, { ...card, title: 'Shipping 🚀 with 한국어', tags: ['Ελληνικά'] }];
+    const script = `
+      import { createHash } from 'node:crypto';
+      import { renderOgJpeg } from ${moduleUrl};
+      for (const card of ${JSON.stringify(cards)}) console.log(createHash('sha256').update((await renderOgJpeg(card)).jpeg).digest('hex'));`;
+    const [one, two] = [inChild(script), inChild(script)];
+    expect(one.split('\n')).toHaveLength(3);
+    expect(two).toBe(one);
+    const here = await Promise.all(cards.map(async (c) => sha((await renderOgJpeg(c)).jpeg)));
+    expect(here.join('\n')).toBe(one);
+    const pooled = await Promise.all(createOgRenderer({ cacheDir: mkdtempSync(join(cacheDir, 'pooled-')), inProcessMax: 0 }).renderFiles(cards));
+    expect(pooled.every((r) => r.thread !== null && r.thread > 0)).toBe(true);
+    expect(pooled.map((r) => sha(readFileSync(r.file))).join('\n')).toBe(one);
   });
 
-  it('the check can fail: satori reports text its fonts lack (it would draw boxes)', async () => {
-    const require = createRequire(import.meta.url);
-    const inter = join(dirname(require.resolve('@fontsource/inter')), 'files', 'inter-latin-700-normal.woff');
-    const asked: string[] = [];
-    await satori({ type: 'div', props: { style: { display: 'flex' }, children: 'Hi 日本 🚀' } } as unknown as Parameters<typeof satori>[0], {
-      width: 200,
-      height: 50,
-      fonts: [{ name: 'Inter', data: readFileSync(inter), weight: 700, style: 'normal' }],
-      loadAdditionalAsset: async (_code, segment) => {
-        asked.push(segment);
-        return [];
-      },
-    });
-    expect(asked.join('')).toContain('日本');
-    expect(asked.join('')).toContain('🚀');
-  });
+  it('draws a handful in this thread, many in workers that really run, and starts nothing when all are cached', async () => {
+    const dir = mkdtempSync(join(cacheDir, 'sizing-'));
+    const few = ['One', 'Two', 'Three'].map((title) => ({ ...card, title }));
+    const drawnHere = await Promise.all(createOgRenderer({ cacheDir: dir }).renderFiles(few));
+    expect(drawnHere.map((r) => r.thread)).toEqual([0, 0, 0]);
+    expect(livePool()).toBeUndefined();
 
-  it("writes resvg's pixels losslessly as an RGB PNG", async () => {
-    const { svg } = await renderOgSvg(card);
-    const raster = new Resvg(svg, { fitTo: { mode: 'width', value: 1200 }, font: { loadSystemFonts: false } }).render();
-    const { png } = await renderOgPng(card);
-    const decoded = decodeCard(png);
-    expect(decoded).toMatchObject({ width: raster.width, height: raster.height });
-    const rgbaAt = (x: number, y: number) => [...raster.pixels.subarray((y * 1200 + x) * 4, (y * 1200 + x) * 4 + 4)];
-    const rgbAt = (x: number, y: number) => [...decoded.rgb.subarray((y * 1200 + x) * 3, (y * 1200 + x) * 3 + 3)];
-    // the accent rule along the top, the paper background, and every pixel of a text row
-    expect(rgbaAt(600, 2)).toEqual([0xa2, 0x3b, 0x1e, 255]);
-    expect(rgbaAt(1190, 300)).toEqual([0xfb, 0xfa, 0xf7, 255]);
-    for (const [x, y] of [[600, 2], [1190, 300], [5, 629]] as const) expect(rgbAt(x, y)).toEqual(rgbaAt(x, y).slice(0, 3));
-    const opaque = raster.pixels.filter((_, i) => i % 4 !== 3);
-    expect(Buffer.from(decoded.rgb).equals(Buffer.from(opaque))).toBe(true);
-  });
-
-  it('gives the same bytes in a worker and in-process, every time', async () => {
-    const inProcessDir = mkdtempSync(join(tmpdir(), 'folio-og-inproc-'));
-    try {
-      const pooled = createOgRenderer({ cacheDir: mkdtempSync(join(cacheDir, 'pooled-')) });
-      const local = createOgRenderer({ cacheDir: inProcessDir, workers: false });
-      const cards = [card, { ...card, title: '日本語のタイトル' }, { ...card, title: 'Shipping 🚀 with 한국어', tags: ['Ελληνικά'] }];
-      for (const c of cards) {
-        const [a, b, again] = await Promise.all([pooled.render(c), local.render(c), renderOgPng(c)]);
-        expect(a.cached || b.cached).toBe(false);
-        expect(a.png.equals(b.png), c.title).toBe(true);
-        expect(again.png.equals(a.png), c.title).toBe(true);
-        expect(a.dropped).toEqual(b.dropped);
-      }
-      expect(livePool()?.mode()).toBe('workers');
-    } finally {
-      rmSync(inProcessDir, { recursive: true, force: true });
-    }
-  });
-
-  it('prefetches missing cards in the background and hands them to render, counted once', async () => {
-    const dir = mkdtempSync(join(cacheDir, 'prefetch-'));
-    const cards = ['One', 'Two', 'Three'].map((title) => ({ ...card, title }));
-    const first = createOgRenderer({ cacheDir: dir });
-    await first.prefetch(cards);
-    const results = await Promise.all(cards.map((c) => first.render(c)));
-    expect(results.map((r) => r.cached)).toEqual([false, false, false]);
-    expect(first.stats()).toEqual({ rendered: 3, reused: 0 });
-    expect(readdirSync(dir).sort()).toHaveLength(3);
-    for (const [i, c] of cards.entries()) expect(results[i]!.png.equals((await renderOgPng(c)).png)).toBe(true);
-
-    // a rebuild: every card is in the cache, so prefetch does not even start the pool
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...card, title: `Card number ${i}` }));
+    const drawn = await Promise.all(createOgRenderer({ cacheDir: dir }).renderFiles([...few, ...many]));
+    expect(livePool()?.mode()).toBe('workers');
+    expect(drawn.slice(0, 3).map((r) => r.cached)).toEqual([true, true, true]);
+    for (const r of drawn.slice(3)) expect(r.cached === false && r.thread !== null && r.thread > 0, JSON.stringify(r)).toBe(true);
     await closeOgRenderers();
-    const second = createOgRenderer({ cacheDir: dir });
-    await second.prefetch(cards);
-    expect(livePool()).toBeUndefined();
-    expect((await Promise.all(cards.map((c) => second.render(c)))).map((r) => r.cached)).toEqual([true, true, true]);
-    expect(second.stats()).toEqual({ rendered: 0, reused: 3 });
-    expect(livePool()).toBeUndefined();
+
+    // a rebuild: every card is cached, so neither a worker nor Skia is started
+    const rebuild = inChild(`
+      import { createRequire } from 'node:module';
+      import { createOgRenderer } from ${moduleUrl};
+      const results = await Promise.all(createOgRenderer({ cacheDir: ${JSON.stringify(dir)}, inProcessMax: 0 }).renderFiles(${JSON.stringify([...few, ...many])}));
+      const pool = globalThis[Symbol.for('folio.ogPool')];
+      const skia = Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('@napi-rs'));
+      console.log(results.every((r) => r.cached), pool === undefined, skia);`);
+    expect(rebuild).toBe('true true false');
+  });
+
+  it('sizes the pool by the cards to draw', () => {
+    expect([0, 16, 17, 64, 65, 5000].map((n) => ogWorkerCount(n, 16, 2))).toEqual([0, 0, 1, 1, 2, 2]);
+    expect(ogWorkerCount(5000, 16, 1)).toBe(1);
   });
 
   it('finds the worker from a bundled chunk under the project, and nothing elsewhere', () => {
@@ -209,17 +151,13 @@ describe('OG image renderer', () => {
     expect(ogWorkerFile([tmpdir()])).toBeUndefined();
   });
 
-  it('lets the process exit when the cards are done, without being closed', () => {
+  it('lets the process exit when the cards are done, without closing the workers', () => {
     const dir = mkdtempSync(join(cacheDir, 'exit-'));
-    const script = `
-      import { createOgRenderer } from ${JSON.stringify(resolve(import.meta.dirname, '../../src/build/og-image.ts'))};
-      const renderer = createOgRenderer({ cacheDir: ${JSON.stringify(dir)} });
-      await renderer.prefetch([{ title: 'Queued', date: 'x', siteName: 'Folio', tags: [] }]);
-      const { png, cached } = await renderer.render(${JSON.stringify(card)});
-      console.log(png.length > 1000, cached);`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
-    expect(child.stderr).toBe('');
-    expect(child.status).toBe(0);
-    expect(child.stdout.trim()).toBe('true false');
+    const out = inChild(`
+      import { readFileSync } from 'node:fs';
+      import { createOgRenderer } from ${moduleUrl};
+      const [result] = await Promise.all(createOgRenderer({ cacheDir: ${JSON.stringify(dir)}, inProcessMax: 0 }).renderFiles([${JSON.stringify(card)}]));
+      console.log(readFileSync(result.file).length > 1000, result.thread > 0);`);
+    expect(out).toBe('true true');
   });
 });

@@ -1,22 +1,24 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ogTextTools } from '../../src/build/og-image';
 import {
-  charWidthEm,
   createCoverage,
+  ellipsize,
   fitTags,
   keepCovered,
   layoutOgCard,
-  needsCjk,
   normalizeText,
+  OG_CONTENT_WIDTH,
+  OG_LAYOUT,
   ogCacheKey,
   ogImagePath,
   parseUnicodeRange,
+  pillWidth,
   subsetsFor,
-  textWidthEm,
   titleLayout,
   TITLE_SIZES,
-  truncateLabel,
-  truncateToLines,
   wrapText,
+  type Coverage,
+  type MeasureText,
   type OgCard,
 } from '../../src/lib/og';
 
@@ -59,10 +61,10 @@ describe('ogCacheKey', () => {
 
 describe('ogImagePath', () => {
   it('puts the image under og/ with the post slug', () => {
-    expect(ogImagePath('becoming-a-tech-lead')).toBe('og/becoming-a-tech-lead.png');
-    expect(ogImagePath('notes/first')).toBe('og/notes/first.png');
-    expect(ogImagePath('/notes//first/')).toBe('og/notes/first.png');
-    expect(ogImagePath('日本語')).toBe('og/日本語.png');
+    expect(ogImagePath('becoming-a-tech-lead')).toBe('og/becoming-a-tech-lead.jpg');
+    expect(ogImagePath('notes/first')).toBe('og/notes/first.jpg');
+    expect(ogImagePath('/notes//first/')).toBe('og/notes/first.jpg');
+    expect(ogImagePath('日本語')).toBe('og/日本語.jpg');
   });
 
   it('refuses empty slugs and dot segments', () => {
@@ -104,92 +106,130 @@ describe('unicode ranges and coverage', () => {
     expect(keepCovered('Cafe\u0301', coverage).text).toBe('Café');
   });
 
-  it('tells which text needs the CJK font', () => {
-    expect(needsCjk('日本語')).toBe(true);
-    expect(needsCjk('カタカナ')).toBe(true);
-    expect(needsCjk('Żółć')).toBe(false);
+  it("skips a subset whose range has a character its file lacks, for the next that has it", () => {
+    const files = createCoverage([
+      { id: 'latin', ranges: parseUnicodeRange('U+0000-00FF, U+2000-206F'), has: (cp) => cp !== 0x2020 && cp !== 0x204a },
+      { id: 'latin-ext', ranges: parseUnicodeRange('U+2020') },
+    ]);
+    expect(files(0x41)).toBe('latin');
+    expect(files(0x2020)).toBe('latin-ext'); // †
+    expect(files(0x204a)).toBeUndefined(); // ⁊: in a range, in no file
   });
 });
 
-describe('measuring and wrapping', () => {
-  it('measures ASCII exactly and accents by their base letter', () => {
-    expect(charWidthEm('i')).toBeLessThan(charWidthEm('m'));
-    expect(charWidthEm('é')).toBe(charWidthEm('e'));
-    expect(charWidthEm('日')).toBe(1);
-    expect(textWidthEm('ab')).toBeCloseTo(charWidthEm('a') + charWidthEm('b'));
-  });
+// The renderer's own fonts and Skia's measureText: the widths the card is drawn with.
+let real: { coverage: Coverage; measure: MeasureText };
+beforeAll(async () => {
+  real = await ogTextTools();
+});
 
+/** A measure that records every text the layout asked about. */
+function spying(measure: MeasureText) {
+  const asked: string[] = [];
+  return { asked, measure: ((text, font) => (asked.push(text), measure(text, font))) satisfies MeasureText };
+}
+
+/** Fixed-width stand-in (10 px a character) for the break rules themselves. */
+const mono: MeasureText = (text) => [...text].length * 10;
+const font = OG_LAYOUT.title(80);
+
+describe('line breaking', () => {
   it('breaks at spaces, after hyphens, between CJK characters, and inside overlong words', () => {
-    expect(wrapText('Hello world and more', 4)).toEqual(['Hello', 'world', 'and', 'more']);
-    expect(wrapText('Hello world and more', 6)).toEqual(['Hello world', 'and more']);
-    expect(wrapText('Hello world and more', 100)).toEqual(['Hello world and more']);
-    expect(wrapText('well-known', 3.5)).toEqual(['well-', 'known']);
-    expect(wrapText('日本語のタイトル', 3)).toEqual(['日本語', 'のタイ', 'トル']);
-    expect(wrapText('Supercalifragilistic', 5).join('')).toBe('Supercalifragilistic');
-    for (const line of wrapText('Supercalifragilistic word', 5)) expect(textWidthEm(line)).toBeLessThanOrEqual(5);
-  });
-});
-
-describe('titleLayout', () => {
-  const width = 1040;
-
-  it('draws short titles largest and shrinks longer ones', () => {
-    const short = titleLayout('Becoming a Tech Lead', width);
-    const long = titleLayout('A considerably longer title that talks about many different things at once and more', width);
-    expect(short.fontSize).toBe(TITLE_SIZES[0]!.fontSize);
-    expect(long.fontSize).toBeLessThan(short.fontSize);
-    expect(long.text).not.toContain('…');
-    expect(wrapText(long.text, width / long.fontSize).length).toBeLessThanOrEqual(long.maxLines);
+    expect(wrapText('Hello world and more', 50, font, mono)).toEqual(['Hello', 'world', 'and', 'more']);
+    expect(wrapText('Hello world and more', 110, font, mono)).toEqual(['Hello world', 'and more']);
+    expect(wrapText('Hello world and more', 1000, font, mono)).toEqual(['Hello world and more']);
+    expect(wrapText('well-known', 50, font, mono)).toEqual(['well-', 'known']);
+    expect(wrapText('日本語のタイトル', 30, font, mono)).toEqual(['日本語', 'のタイ', 'トル']);
+    expect(wrapText('a Supercalifragilistic', 50, font, mono)).toEqual(['a', 'Super', 'calif', 'ragil', 'istic']);
   });
 
-  it('cuts what still overflows with an ellipsis, at a word boundary', () => {
-    const title = 'word '.repeat(120).trim();
-    const layout = titleLayout(title, width);
-    expect(layout.fontSize).toBe(TITLE_SIZES.at(-1)!.fontSize);
-    expect(layout.text).toMatch(/ word…$/);
-    expect(wrapText(layout.text, width / layout.fontSize)).toHaveLength(layout.maxLines);
+  it('wraps a long title at exact widths: every line fits, and no line could take the next word', () => {
+    const title = 'Japanese Text, Accents and the Quiet Work of Typography in a Longer Title Than Most';
+    const { lines, font: used } = titleLayout(title, OG_CONTENT_WIDTH, real.measure);
+    expect(used.size).toBeLessThan(TITLE_SIZES[0]!.fontSize);
+    expect(lines.join(' ')).toBe(title);
+    expect(lines.length).toBeLessThanOrEqual(TITLE_SIZES.find((s) => s.fontSize === used.size)!.maxLines);
+    for (const [i, line] of lines.entries()) {
+      expect(real.measure(line, used), line).toBeLessThanOrEqual(OG_CONTENT_WIDTH);
+      const next = lines[i + 1]?.split(' ')[0];
+      if (next) expect(real.measure(`${line} ${next}`, used), `${line} + ${next}`).toBeGreaterThan(OG_CONTENT_WIDTH);
+    }
+    // the largest size that fits: one size up takes more lines than it may
+    const larger = TITLE_SIZES[TITLE_SIZES.findIndex((s) => s.fontSize === used.size) - 1]!;
+    expect(wrapText(title, OG_CONTENT_WIDTH, OG_LAYOUT.title(larger.fontSize), real.measure).length).toBeGreaterThan(larger.maxLines);
   });
 
-  it('cuts CJK titles between characters', () => {
-    const layout = titleLayout('東京の夏'.repeat(40), width);
-    expect(layout.text.endsWith('…')).toBe(true);
-    expect(wrapText(layout.text, width / layout.fontSize)).toHaveLength(layout.maxLines);
+  it('wraps a CJK title between characters at exact widths', () => {
+    const title = '日本語のタイトルと東京の夏、そして長い文章がここに続きます。もっと長く書きます';
+    const { lines, font: used } = titleLayout(title, OG_CONTENT_WIDTH, real.measure);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(title);
+    for (const [i, line] of lines.entries()) {
+      expect(real.measure(line, used)).toBeLessThanOrEqual(OG_CONTENT_WIDTH);
+      const next = lines[i + 1]?.[0];
+      if (next) expect(real.measure(line + next, used)).toBeGreaterThan(OG_CONTENT_WIDTH);
+    }
+    // kanji are one em wide in Noto Sans JP, less the title's letter spacing (-0.02 em after each)
+    expect(real.measure('日本語', OG_LAYOUT.title(80))).toBeCloseTo(3 * (80 - 1.6), 1);
   });
 
-  it('truncateToLines leaves text that fits alone', () => {
-    expect(truncateToLines('one two', 10, 1)).toBe('one two');
-    expect(truncateToLines('one two three four five six', 5, 2)).toBe('one two three…');
+  it('cuts what overflows the smallest size with an ellipsis, at a word boundary', () => {
+    const { lines, font: used } = titleLayout('word '.repeat(120), OG_CONTENT_WIDTH, real.measure);
+    expect(used.size).toBe(TITLE_SIZES.at(-1)!.fontSize);
+    expect(lines).toHaveLength(TITLE_SIZES.at(-1)!.maxLines);
+    expect(lines.at(-1)).toMatch(/ word…$/);
+    for (const line of lines) expect(real.measure(line, used)).toBeLessThanOrEqual(OG_CONTENT_WIDTH);
+    const cjk = titleLayout('東京の夏'.repeat(40), OG_CONTENT_WIDTH, real.measure);
+    expect(cjk.lines.at(-1)!.endsWith('…')).toBe(true);
+    expect(real.measure(cjk.lines.at(-1)!, cjk.font)).toBeLessThanOrEqual(OG_CONTENT_WIDTH);
   });
 });
 
 describe('labels and tags', () => {
-  it('truncates one-line labels', () => {
-    expect(truncateLabel('Folio', 10)).toBe('Folio');
-    const cut = truncateLabel('A very long site name indeed', 6);
+  it('cuts one-line labels to a width', () => {
+    const label = OG_LAYOUT.siteName;
+    expect(ellipsize('Folio', 300, label, real.measure)).toBe('Folio');
+    const cut = ellipsize('A very long site name indeed', 200, label, real.measure);
     expect(cut.endsWith('…')).toBe(true);
-    expect(textWidthEm(cut)).toBeLessThanOrEqual(6);
+    expect(real.measure(cut, label)).toBeLessThanOrEqual(200);
   });
 
-  it('fits "#tag" pills in order and counts the rest', () => {
-    const metrics = { fontSize: 24, padding: 16, gap: 12 };
-    expect(fitTags(['astro', 'css'], 1000, metrics)).toEqual({ shown: ['#astro', '#css'], more: 0 });
-    expect(fitTags(['#already'], 1000, metrics).shown).toEqual(['#already']);
-    const some = fitTags(['astro', 'typescript', 'web', 'performance', 'css', 'rust'], 500, metrics);
+  it('fits "#tag" pills in order within the budget and counts the rest', () => {
+    expect(fitTags(['astro', 'css'], 1000, real.measure)).toEqual({ shown: ['#astro', '#css'], more: 0 });
+    expect(fitTags(['#already'], 1000, real.measure).shown).toEqual(['#already']);
+    const tags = ['astro', 'typescript', 'web', 'performance', 'css', 'rust'];
+    const some = fitTags(tags, 500, real.measure);
     expect(some.shown.length).toBeGreaterThan(0);
     expect(some.shown.length + some.more).toBe(6);
-    expect(fitTags(['a', 'b'], 0, metrics)).toEqual({ shown: [], more: 2 });
+    const widths = [...some.shown, `+${some.more}`].map((l) => pillWidth(l, real.measure));
+    expect(widths.reduce((a, b) => a + b) + OG_LAYOUT.pill.gap * (widths.length - 1)).toBeLessThanOrEqual(500);
+    expect(fitTags(['a', 'b'], 0, real.measure)).toEqual({ shown: [], more: 2 });
   });
 });
 
 describe('layoutOgCard', () => {
-  it('collects dropped graphemes from every field and drops tags left empty', () => {
-    const layout = layoutOgCard(
-      { title: 'Launch 🚀', date: '3 March 2024', siteName: 'Folio ✨', tags: ['🎉', 'news'] },
-      coverage,
-    );
-    expect(layout.title.text).toBe('Launch');
+  it('leaves out what no font covers, reports it, and never measures (or draws) it', () => {
+    const spy = spying(real.measure);
+    const layout = layoutOgCard({ title: 'Shipping 🚀 with 한국어', date: '3 March 2024', siteName: 'Folio ✨', tags: ['🎉', 'news'] }, real.coverage, spy.measure);
+    expect(layout.dropped).toEqual(['🚀', '한', '국', '어', '✨', '🎉']);
+    expect(layout.title.lines).toEqual(['Shipping with']);
     expect(layout.siteName).toBe('Folio');
     expect(layout.tags).toEqual({ shown: ['#news'], more: 0 });
-    expect(layout.dropped).toEqual(['🚀', '✨', '🎉']);
+    expect(spy.asked.length).toBeGreaterThan(0);
+    for (const text of spy.asked) for (const gone of layout.dropped) expect(text).not.toContain(gone);
+  });
+
+  it('the check can fail: Skia would draw something for those characters (a box, or a font of the machine)', () => {
+    for (const ch of ['🚀', '한']) {
+      expect(real.coverage(ch.codePointAt(0)!)).toBeUndefined();
+      expect(real.measure(ch, OG_LAYOUT.title(80))).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps what the fonts cover: Latin Extended, Greek, Cyrillic, Japanese, and "†" (in Inter\'s latin range, but only its latin-ext file)', () => {
+    const layout = layoutOgCard({ title: 'Żółć Ελληνικά Кириллица 日本語 †', date: '3 March 2024', siteName: 'Folio', tags: ['språk'] }, real.coverage, real.measure);
+    expect(layout.dropped).toEqual([]);
+    expect(layout.title.lines.join(' ')).toBe('Żółć Ελληνικά Кириллица 日本語 †');
+    expect(real.coverage('†'.codePointAt(0)!)).toBe('inter-latin-ext');
   });
 });

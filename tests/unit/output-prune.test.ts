@@ -22,12 +22,12 @@ describe('pruneStaleOutput', () => {
   it('removes what the build neither listed nor wrote, and the folders it leaves empty', () => {
     dir = mkdtempSync(join(tmpdir(), 'folio-prune-'));
     const out = join(dir, 'dist');
-    earlier(out, ['index.html', 'posts/kept/index.html', 'posts/gone/index.html', 'og/gone.png', 'og/kept.png', 'old.txt', '.git/HEAD', 'pagefind/x.pf_index']);
+    earlier(out, ['index.html', 'posts/kept/index.html', 'posts/gone/index.html', 'og/gone.jpg', 'og/kept.jpg', 'old.txt', '.git/HEAD', 'pagefind/x.pf_index']);
     const since = markBuildStart(join(dir, 'cache'));
     writeFileSync(join(out, 'new.css'), 'written by this build');
-    const removed = pruneStaleOutput(out, { keep: new Set(['index.html', 'posts/kept/index.html', 'og/kept.png']), since, keepUnder: ['pagefind/'] });
-    expect(removed).toEqual(['og/gone.png', 'old.txt', 'posts/gone/index.html']);
-    for (const file of ['index.html', 'posts/kept/index.html', 'og/kept.png', 'new.css', '.git/HEAD', 'pagefind/x.pf_index']) expect(existsSync(join(out, file)), file).toBe(true);
+    const removed = pruneStaleOutput(out, { keep: new Set(['index.html', 'posts/kept/index.html', 'og/kept.jpg']), since, keepUnder: ['pagefind/'] });
+    expect(removed).toEqual(['og/gone.jpg', 'old.txt', 'posts/gone/index.html']);
+    for (const file of ['index.html', 'posts/kept/index.html', 'og/kept.jpg', 'new.css', '.git/HEAD', 'pagefind/x.pf_index']) expect(existsSync(join(out, file)), file).toBe(true);
     expect(existsSync(join(out, 'posts/gone'))).toBe(false);
   });
 

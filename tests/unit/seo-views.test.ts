@@ -102,10 +102,22 @@ describe('articleMeta, articleJsonLd and serializeJsonLd', () => {
   });
 
   it('uses a large image card when there is an image', () => {
-    const tags = articleMeta({ ...input, image: 'https://example.org/og/x.png', imageAlt: 'Alt' });
+    const tags = articleMeta({ ...input, image: 'https://example.org/og/x.jpg', imageAlt: 'Alt' });
     expect(tags).toContainEqual({ name: 'twitter:card', content: 'summary_large_image' });
-    expect(tags).toContainEqual({ property: 'og:image', content: 'https://example.org/og/x.png' });
+    expect(tags).toContainEqual({ property: 'og:image', content: 'https://example.org/og/x.jpg' });
     expect(tags).toContainEqual({ property: 'og:image:alt', content: 'Alt' });
+    expect(tags.some((t) => t.property === 'og:image:type')).toBe(false);
+  });
+
+  it('gives the image type and size when known (a generated card)', () => {
+    const tags = articleMeta({ ...input, image: 'https://example.org/og/x.jpg', imageType: 'image/jpeg', imageSize: { width: 1200, height: 630 } });
+    const og = tags.filter((t) => t.property?.startsWith('og:image')).map((t) => [t.property, t.content]);
+    expect(og).toEqual([
+      ['og:image', 'https://example.org/og/x.jpg'],
+      ['og:image:type', 'image/jpeg'],
+      ['og:image:width', '1200'],
+      ['og:image:height', '630'],
+    ]);
   });
 
   it('describes the post as a BlogPosting with a breadcrumb trail', () => {
