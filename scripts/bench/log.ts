@@ -22,6 +22,11 @@ export interface BuildPhases {
   /** N in "[build] N page(s) built in X". */
   pagesBuilt: number | null;
   /**
+   * Astro's list of routes: pages rendered ("(+12ms)"), left in the output folder by the
+   * incremental build ("(cached)") and copied back from its cache ("(restored)").
+   */
+  pages: { rendered: number; cached: number; restored: number };
+  /**
    * "[og] rendered N, reused M (drawing took X ms of CPU; the end of the build spent Y ms)":
    * social cards drawn and taken from the cache, the CPU time of drawing summed over the threads, and
    * the time the end of the build spent on them (waiting for the last ones, and copying).
@@ -112,6 +117,15 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
     }
   }
 
+  const pages = { rendered: 0, cached: 0, restored: 0 };
+  for (const line of lines) {
+    const text = stripAnsi(line.text);
+    if (!/[├└]─ /.test(text)) continue;
+    if (/\(cached\)\s*$/.test(text)) pages.cached += 1;
+    else if (/\(restored\)\s*$/.test(text)) pages.restored += 1;
+    else if (/\(\+[\d.]+\s*m?s\)\s*$/.test(text)) pages.rendered += 1;
+  }
+
   let og: BuildPhases['og'] = null;
   for (const line of lines) {
     const m = /\[og\] rendered (\d+), reused (\d+)(?: \(drawing took (\d+) ms of CPU; the end of the build spent (\d+) ms\))?/.exec(line.text);
@@ -136,6 +150,7 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
     renderMs,
     totalMs,
     pagesBuilt,
+    pages,
     og,
     searchMs: duration(lines, re('\\[search\\] indexed .* in ')),
     search,

@@ -1,8 +1,15 @@
 // Build benchmark: generates a corpus of N posts, builds it cold (empty cache and output),
-// then rebuilds warm after editing one post, and reports time, memory and output size.
+// then rebuilds warm after editing one post, then as a deploy does (a fresh copy of the posts
+// with the same post edited, the cache folder of the cold build restored, an empty output
+// folder), and reports time, CPU, memory and output size.
 //
-//   node scripts/bench/run.ts --posts 1000 [--posts 5000 ...] [--no-warm] [--label x]
+//   node scripts/bench/run.ts --posts 1000 [--posts 5000 ...] [--no-warm] [--no-deploy] [--label x]
 //                             [--seed 1] [--keep] [--default-heap] [--results bench-results]
+//   node scripts/bench/run.ts --vs-example --posts 100,1000 [--rounds 3]
+//
+// --vs-example builds the same corpus with Folio and with the official Astro blog example
+// (../shared/anchors/build-example.sh), in turn (Folio cold, example cold, Folio deploy, ...),
+// and prints medians and ratios: Folio's build against the floor an Astro blog cannot go under.
 //
 // Builds run under the Node flags `npm run build` uses (package.json's build script sets the
 // heap); --default-heap leaves them out, to measure with Node's default heap.
@@ -10,7 +17,7 @@
 // It reports numbers; it does not pass or fail on a machine's speed. It exits non-zero
 // only when a build fails. Results go to bench-results/<label or timestamp>-<N>.json.
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +37,8 @@ export interface BuildMetrics {
   exitCode: number | null;
   /** From spawning `astro build` to its exit. */
   wallMs: number;
+  /** User + system CPU seconds of the build and every process it waited for (null without /usr/bin/time). */
+  cpuS: number | null;
   /** Highest sum of VmRSS over the build process and all its descendants (sampled every ~100 ms). */
   peakRssBytes: number | null;
   /** The main `astro build` process's own high-water mark (VmHWM). */
@@ -70,6 +79,8 @@ export interface BenchReport {
   cold: BuildMetrics;
   /** Null when run with --no-warm. */
   warm: (BuildMetrics & { changedPost: string }) | null;
+  /** A deploy: fresh posts (one edited), the cold build's cache restored, an empty output folder. Null with --no-warm or --no-deploy. */
+  deploy: (BuildMetrics & { changedPost: string }) | null;
 }
 
 export interface BenchOptions {
@@ -77,6 +88,8 @@ export interface BenchOptions {
   seed?: number;
   /** Run the warm rebuild after the cold build (default true). */
   warm?: boolean;
+  /** Run the deploy scenario after the warm rebuild (default true when warm). */
+  deploy?: boolean;
   /** Names the report; defaults to a timestamp. */
   label?: string;
   /** Keep the temporary corpus, output and cache folders (their path is logged). */
@@ -104,8 +117,8 @@ export function buildNodeFlags(pkg: { scripts?: Record<string, string> } = JSON.
 export class BuildFailedError extends Error {
   readonly exitCode: number | null;
   readonly outputTail: string;
-  readonly phase: 'cold' | 'warm';
-  constructor(phase: 'cold' | 'warm', exitCode: number | null, outputTail: string) {
+  readonly phase: 'cold' | 'warm' | 'deploy';
+  constructor(phase: 'cold' | 'warm' | 'deploy', exitCode: number | null, outputTail: string) {
     super(`${phase} build failed (exit code ${exitCode})`);
     this.name = 'BuildFailedError';
     this.phase = phase;
@@ -125,27 +138,23 @@ interface BuildDirs {
 interface RunResult {
   exitCode: number | null;
   wallMs: number;
+  cpuS: number | null;
   lines: LogLine[];
   memory: ReturnType<ReturnType<typeof sampleTree>['stop']>;
 }
 
-/** Runs `astro build` under this Node binary, timestamping each log line as it arrives. */
-function astroBuild(dirs: BuildDirs, logFile: string): Promise<RunResult> {
+const TIME = '/usr/bin/time';
+
+/**
+ * Runs a command, timestamping each log line as it arrives and sampling the memory of its
+ * process tree; under /usr/bin/time when there is one, for the CPU time of the whole tree.
+ */
+export function measuredRun(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string }): Promise<RunResult> {
+  const timing = existsSync(TIME) ? `${options.logFile}.time` : undefined;
+  const [file, argv] = timing ? [TIME, ['-f', '%U %S', '-o', timing, command, ...args]] : [command, args];
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [...dirs.nodeFlags, ASTRO_BIN, 'build'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        FOLIO_CONTENT_DIR: dirs.content,
-        FOLIO_OUT_DIR: dirs.out,
-        FOLIO_CACHE_DIR: dirs.cache,
-        FOLIO_NOW: process.env['FOLIO_NOW'] ?? BENCH_NOW,
-        ...(dirs.settings ? { FOLIO_SETTINGS: JSON.stringify({ ...JSON.parse(process.env['FOLIO_SETTINGS'] ?? '{}'), ...dirs.settings }) } : {}),
-      },
-    });
+    const child = spawn(file, argv, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: options.env });
     const sampler = child.pid === undefined ? undefined : sampleTree(child.pid);
     const lines: LogLine[] = [];
     const collect = (stream: Readable) => {
@@ -153,7 +162,7 @@ function astroBuild(dirs: BuildDirs, logFile: string): Promise<RunResult> {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         const at = performance.now() - started;
-        appendFileSync(logFile, chunk);
+        appendFileSync(options.logFile, chunk);
         const parts = (pending + chunk).split('\n');
         pending = parts.pop() ?? '';
         for (const text of parts) lines.push({ text, at });
@@ -170,8 +179,30 @@ function astroBuild(dirs: BuildDirs, logFile: string): Promise<RunResult> {
     });
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - started;
-      resolvePromise({ exitCode, wallMs, lines, memory: sampler?.stop() ?? null });
+      let cpuS: number | null = null;
+      if (timing && existsSync(timing)) {
+        const [user, system] = (readFileSync(timing, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+        if (Number.isFinite(user) && Number.isFinite(system)) cpuS = Math.round(((user ?? 0) + (system ?? 0)) * 10) / 10;
+      }
+      resolvePromise({ exitCode, wallMs, cpuS, lines, memory: sampler?.stop() ?? null });
     });
+  });
+}
+
+/** Runs `astro build` under this Node binary, on the benchmark's folders. */
+function astroBuild(dirs: BuildDirs, logFile: string): Promise<RunResult> {
+  return measuredRun(process.execPath, [...dirs.nodeFlags, ASTRO_BIN, 'build'], {
+    cwd: root,
+    logFile,
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      FOLIO_CONTENT_DIR: dirs.content,
+      FOLIO_OUT_DIR: dirs.out,
+      FOLIO_CACHE_DIR: dirs.cache,
+      FOLIO_NOW: process.env['FOLIO_NOW'] ?? BENCH_NOW,
+      ...(dirs.settings ? { FOLIO_SETTINGS: JSON.stringify({ ...JSON.parse(process.env['FOLIO_SETTINGS'] ?? '{}'), ...dirs.settings }) } : {}),
+    },
   });
 }
 
@@ -207,7 +238,7 @@ function outputStats(dir: string) {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 async function measuredBuild(
-  phase: 'cold' | 'warm',
+  phase: 'cold' | 'warm' | 'deploy',
   dirs: BuildDirs,
   logFile: string,
 ): Promise<BuildMetrics> {
@@ -222,6 +253,7 @@ async function measuredBuild(
   return {
     exitCode: run.exitCode,
     wallMs: round1(run.wallMs),
+    cpuS: run.cpuS,
     peakRssBytes: run.memory?.peakTreeRssBytes ?? null,
     mainProcessHwmBytes: run.memory?.rootHwmBytes ?? null,
     memorySamples: run.memory?.samples ?? 0,
@@ -234,6 +266,23 @@ async function measuredBuild(
     renderMsPerPage: phases.renderMs !== null && out.html > 0 ? Math.round((phases.renderMs / out.html) * 100) / 100 : null,
     phases,
   };
+}
+
+const EDIT = '\nEdited for the warm rebuild: one more paragraph, so that exactly one entry changes.\n';
+
+/**
+ * A deploy on a fresh checkout: the posts written anew at the same path (new files, new
+ * times), one post edited, the cache folder restored from `savedCache` as a CI cache step
+ * would, and no output folder at all.
+ */
+async function deployBuild(dirs: BuildDirs, savedCache: string, corpus: { posts: number; seed: number; edit: () => void }, logFile: string): Promise<BuildMetrics> {
+  rmSync(dirs.content, { recursive: true, force: true });
+  generateCorpus({ posts: corpus.posts, seed: corpus.seed, dir: dirs.content });
+  corpus.edit();
+  rmSync(dirs.cache, { recursive: true, force: true });
+  cpSync(savedCache, dirs.cache, { recursive: true });
+  rmSync(dirs.out, { recursive: true, force: true });
+  return measuredBuild('deploy', dirs, logFile);
 }
 
 /** The post the warm rebuild edits: the first published one from the middle of the corpus. */
@@ -257,7 +306,7 @@ const timestamp = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace
 
 /** Generates an N-post corpus, builds it cold (and warm), and returns the report. Throws BuildFailedError. */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
-  const { posts, seed = DEFAULT_SEED, warm = true, keep = false, log = () => {} } = options;
+  const { posts, seed = DEFAULT_SEED, warm = true, deploy = warm, keep = false, log = () => {} } = options;
   const label = options.label ?? timestamp();
   const work = mkdtempSync(join(tmpdir(), `folio-bench-${posts}-`));
   const nodeFlags = options.defaultHeap ? [] : buildNodeFlags();
@@ -268,14 +317,22 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
 
     log(`${posts} posts: cold build`);
     const cold = await measuredBuild('cold', dirs, join(work, 'cold.log'));
+    // What a deploy restores: the cache folder as the last deploy left it.
+    const savedCache = join(work, 'cache-saved');
+    if (deploy) cpSync(dirs.cache, savedCache, { recursive: true });
 
     let warmMetrics: BenchReport['warm'] = null;
+    let deployMetrics: BenchReport['deploy'] = null;
+    const index = postToEdit(posts, seed);
+    const edit = () => appendFileSync(join(dirs.content, `${postId(index)}.md`), EDIT);
     if (warm) {
-      const index = postToEdit(posts, seed);
-      const file = join(dirs.content, `${postId(index)}.md`);
-      appendFileSync(file, '\nEdited for the warm rebuild: one more paragraph, so that exactly one entry changes.\n');
+      edit();
       log(`${posts} posts: warm build (edited ${postId(index)})`);
       warmMetrics = { ...(await measuredBuild('warm', dirs, join(work, 'warm.log'))), changedPost: postId(index) };
+    }
+    if (deploy) {
+      log(`${posts} posts: deploy (fresh posts, edited ${postId(index)}; cache restored; empty output folder)`);
+      deployMetrics = { ...(await deployBuild(dirs, savedCache, { posts, seed, edit }, join(work, 'deploy.log'))), changedPost: postId(index) };
     }
 
     return {
@@ -303,6 +360,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       },
       cold,
       warm: warmMetrics,
+      deploy: deployMetrics,
     };
   } finally {
     if (keep) log(`kept ${work}`);
@@ -327,15 +385,17 @@ const mib = (n: number | null) => (n === null ? '-' : `${(n / 1024 / 1024).toFix
 
 /** A plain-text table: one row per build. */
 export function formatTable(reports: readonly BenchReport[]): string {
-  const header = ['posts', 'build', 'wall', 'ms/post', 'peak RSS', 'pages', 'output', 'sync', 'render', 'astro total', 'og', 'og draw', 'og end', 'search', 'shards', 'sitemap'];
+  const header = ['posts', 'build', 'wall', 'cpu', 'ms/post', 'peak RSS', 'pages', 'rendered', 'output', 'sync', 'render', 'astro total', 'og', 'og draw', 'og end', 'search', 'shards', 'sitemap'];
   const rows = reports.flatMap((r) =>
-    (r.warm ? [['cold', r.cold] as const, ['warm', r.warm] as const] : [['cold', r.cold] as const]).map(([kind, b]) => [
+    [['cold', r.cold] as const, ['warm', r.warm] as const, ['deploy', r.deploy] as const].flatMap(([kind, b]) => (b ? [[kind, b] as const] : [])).map(([kind, b]) => [
       String(r.posts),
       kind,
       ms(b.wallMs),
+      b.cpuS === null ? '-' : `${b.cpuS.toFixed(1)} s`,
       b.msPerPostPage === null ? '-' : b.msPerPostPage.toFixed(1),
       mib(b.peakRssBytes),
       String(b.pagesWritten),
+      String(b.phases.pages.rendered),
       mib(b.outputBytes),
       ms(b.phases.contentSyncMs),
       ms(b.phases.renderMs),
@@ -354,6 +414,107 @@ export function formatTable(reports: readonly BenchReport[]): string {
 }
 
 // ---------------------------------------------------------------------------------------
+// Against the official Astro blog example
+
+const EXAMPLE_SCRIPT = resolve(root, '../shared/anchors/build-example.sh');
+
+export interface ExampleBuild {
+  wallMs: number;
+  cpuS: number;
+  /** The example's own figure: the largest process's maximum RSS (/usr/bin/time %M). */
+  peakRssBytes: number;
+}
+
+/** A cold build of the official example on `postsDir` (../shared/anchors/build-example.sh, which times only the build). */
+export async function exampleBuild(postsDir: string, logFile: string): Promise<ExampleBuild> {
+  writeFileSync(logFile, '');
+  const run = await measuredRun('bash', [EXAMPLE_SCRIPT, postsDir], { cwd: root, env: process.env, logFile });
+  const line = run.lines.map((l) => l.text).find((text) => text.startsWith('example:'));
+  const field = (name: string) => Number(new RegExp(`${name}=([\\d.]+)`).exec(line ?? '')?.[1]);
+  if (run.exitCode !== 0 || !line) throw new Error(`the example's build failed:\n${run.lines.map((l) => l.text).join('\n').slice(-2000)}`);
+  return { wallMs: field('wall_s') * 1000, cpuS: field('cpu_s'), peakRssBytes: field('peak_mib') * 1024 * 1024 };
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+export interface VersusReport {
+  posts: number;
+  rounds: number;
+  folio: { cold: BuildMetrics[]; deploy: BuildMetrics[] };
+  example: ExampleBuild[];
+}
+
+/**
+ * Builds one corpus with Folio and with the example, in turn, `rounds` times: Folio cold
+ * (empty cache and output), the example cold, Folio as a deploy (the posts written anew
+ * with one edited, that cold build's cache restored, no output folder).
+ */
+export async function runVersus(posts: number, rounds: number, log: (message: string) => void, seed = DEFAULT_SEED): Promise<VersusReport> {
+  const work = mkdtempSync(join(tmpdir(), `folio-vs-${posts}-`));
+  const dirs: BuildDirs = { content: join(work, 'posts'), out: join(work, 'dist'), cache: join(work, 'cache'), nodeFlags: buildNodeFlags() };
+  const report: VersusReport = { posts, rounds, folio: { cold: [], deploy: [] }, example: [] };
+  const index = postToEdit(posts, seed);
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      rmSync(dirs.content, { recursive: true, force: true });
+      generateCorpus({ posts, seed, dir: dirs.content });
+      rmSync(dirs.out, { recursive: true, force: true });
+      rmSync(dirs.cache, { recursive: true, force: true });
+      log(`${posts} posts, round ${round}/${rounds}: Folio cold`);
+      report.folio.cold.push(await measuredBuild('cold', dirs, join(work, `folio-${round}.log`)));
+      const saved = join(work, 'cache-saved');
+      rmSync(saved, { recursive: true, force: true });
+      cpSync(dirs.cache, saved, { recursive: true });
+      log(`${posts} posts, round ${round}/${rounds}: example cold`);
+      report.example.push(await exampleBuild(dirs.content, join(work, `example-${round}.log`)));
+      log(`${posts} posts, round ${round}/${rounds}: Folio deploy`);
+      const edit = () => appendFileSync(join(dirs.content, `${postId(index)}.md`), EDIT);
+      report.folio.deploy.push(await deployBuild(dirs, saved, { posts, seed, edit }, join(work, `deploy-${round}.log`)));
+    }
+    return report;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Medians of each side and their ratios, one row per corpus size. */
+export function formatVersus(reports: readonly VersusReport[]): string {
+  const header = ['posts', 'rounds', 'Folio cold', 'example', 'ratio', 'Folio CPU', 'example CPU', 'ratio', 'Folio peak', 'example peak', 'ratio', 'deploy', 'deploy/example'];
+  const rows = reports.map((r) => {
+    const folioWall = median(r.folio.cold.map((b) => b.wallMs));
+    const exampleWall = median(r.example.map((b) => b.wallMs));
+    const folioCpu = median(r.folio.cold.map((b) => b.cpuS ?? Number.NaN));
+    const exampleCpu = median(r.example.map((b) => b.cpuS));
+    const folioPeak = median(r.folio.cold.map((b) => b.peakRssBytes ?? Number.NaN));
+    const examplePeak = median(r.example.map((b) => b.peakRssBytes));
+    const deployWall = median(r.folio.deploy.map((b) => b.wallMs));
+    const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : '-');
+    return [
+      String(r.posts),
+      String(r.rounds),
+      ms(folioWall),
+      ms(exampleWall),
+      ratio(folioWall, exampleWall),
+      `${folioCpu.toFixed(1)} s`,
+      `${exampleCpu.toFixed(1)} s`,
+      ratio(folioCpu, exampleCpu),
+      mib(folioPeak),
+      mib(examplePeak),
+      ratio(folioPeak, examplePeak),
+      ms(deployWall),
+      ratio(deployWall, exampleWall),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padStart(widths[i] as number)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------
 // CLI
 
 async function main() {
@@ -363,6 +524,9 @@ async function main() {
       posts: { type: 'string', multiple: true },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       warm: { type: 'boolean', default: true },
+      deploy: { type: 'boolean', default: true },
+      'vs-example': { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '3' },
       label: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'default-heap': { type: 'boolean', default: false },
@@ -370,7 +534,9 @@ async function main() {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  const usage = 'usage: node scripts/bench/run.ts --posts 1000 [--posts 5000 ...] [--no-warm] [--label x] [--seed 1] [--keep] [--default-heap] [--results dir]';
+  const usage =
+    'usage: node scripts/bench/run.ts --posts 1000 [--posts 5000 ...] [--no-warm] [--no-deploy] [--label x] [--seed 1] [--keep] [--default-heap] [--results dir]\n' +
+    '       node scripts/bench/run.ts --vs-example --posts 100,1000 [--rounds 3]';
   const sizes = (values.posts ?? ['1000']).flatMap((p) => p.split(',')).map(Number);
   const seed = Number(values.seed);
   if (values.help || sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) {
@@ -379,12 +545,24 @@ async function main() {
     return;
   }
   const label = values.label ?? timestamp();
+  if (values['vs-example']) {
+    const rounds = Number(values.rounds);
+    const versus: VersusReport[] = [];
+    for (const posts of sizes) versus.push(await runVersus(posts, rounds, (m) => console.log(`[bench] ${m}`), seed));
+    mkdirSync(resolve(values.results), { recursive: true });
+    const path = join(resolve(values.results), `${label.replace(/[^\w.-]+/g, '_')}-vs-example.json`);
+    writeFileSync(path, `${JSON.stringify(versus, null, 2)}\n`);
+    console.log(`[bench] wrote ${path}\n\nmedians of ${rounds} rounds, run in turn; Folio's peak is its whole process tree's, the example's its largest process's\n`);
+    console.log(formatVersus(versus));
+    return;
+  }
   const reports: BenchReport[] = [];
   for (const posts of sizes) {
     const report = await runBench({
       posts,
       seed,
       warm: values.warm,
+      deploy: values.warm && values.deploy,
       label,
       keep: values.keep,
       defaultHeap: values['default-heap'],

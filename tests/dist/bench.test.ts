@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildNodeFlags, runBench } from '../../scripts/bench/run';
 
 // A smoke run of the benchmark (npm run bench) on a tiny generated corpus: the report has
-// every field, and the warm rebuild after editing one post reuses every social card and every
-// search shard but the edited post's. Timings are reported, never asserted.
+// every field; the warm rebuild after editing one post reuses every social card and every
+// search shard but the edited post's; and a deploy (fresh posts, the cache folder restored, no
+// output folder) renders no more than the warm rebuild. Timings are reported, never asserted.
 describe('npm run bench', () => {
-  it('reports every field for a cold and a warm build, the warm one reusing every card and all but one search shard', async () => {
+  it('reports every field for a cold, a warm and a deploy build, the later ones reusing every card, all but one search shard, every unchanged page', async () => {
     // Shards of 5 posts: the 50-post corpus's search index comes in 16 (a power of two).
     const report = await runBench({ posts: 50, label: 'smoke', warm: true, settings: { searchShardPosts: 5 } });
     expect(report.posts).toBe(50);
@@ -13,9 +14,10 @@ describe('npm run bench', () => {
     // built the way `npm run build` builds: with the heap that script sets
     expect(report.environment.nodeFlags).toEqual(buildNodeFlags());
     expect(report.environment.nodeFlags.some((flag) => flag.startsWith('--max-old-space-size'))).toBe(true);
-    for (const build of [report.cold, report.warm!]) {
+    for (const build of [report.cold, report.warm!, report.deploy!]) {
       expect(build.exitCode).toBe(0);
       expect(build.wallMs).toBeGreaterThan(0);
+      expect(build.cpuS).toBeGreaterThan(0);
       expect(build.peakRssBytes).toBeGreaterThan(0);
       expect(build.msPerPostPage).toBeGreaterThan(0);
       expect(build.postPages).toBe(report.corpus.published);
@@ -32,5 +34,20 @@ describe('npm run bench', () => {
     expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published, drawMs: 0, endMs: expect.any(Number) });
     expect(report.cold.phases.search).toEqual({ shards: 16, reused: 0 });
     expect(report.warm?.phases.search).toEqual({ shards: 16, reused: 15 });
+    // A deploy restores the cache into a fresh copy: what did not change is not rendered again.
+    const { deploy, warm } = report;
+    expect(deploy?.changedPost).toBe(warm?.changedPost);
+    // every route output (pages, feeds, robots.txt) rendered cold
+    expect(report.cold.phases.pages.rendered).toBeGreaterThanOrEqual(report.cold.pagesWritten);
+    expect(report.cold.phases.pages.cached + report.cold.phases.pages.restored).toBe(0);
+    expect(warm!.phases.pages.rendered).toBeGreaterThan(0);
+    expect(warm!.phases.pages.rendered).toBeLessThan(report.cold.phases.pages.rendered / 2);
+    expect(deploy!.phases.pages.rendered).toBe(warm!.phases.pages.rendered);
+    // with an empty output folder, every other page is copied back from the incremental cache
+    expect(deploy!.phases.pages.cached).toBe(0);
+    expect(deploy!.phases.pages.restored).toBe(report.cold.phases.pages.rendered - deploy!.phases.pages.rendered);
+    expect(deploy!.phases.og).toMatchObject({ rendered: 0, reused: report.corpus.published });
+    expect(deploy!.phases.search).toEqual({ shards: 16, reused: 15 });
+    expect(deploy!.postPages).toBe(report.corpus.published);
   }, 240_000);
 });
