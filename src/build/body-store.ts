@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { reportCacheDamage } from './cache-damage.ts';
 
 /**
  * Rendered post bodies, kept out of Astro's content store.
@@ -19,6 +20,8 @@ import { join } from 'node:path';
 
 /** Key in `entry.rendered.metadata` that holds the body's file name. */
 export const BODY_FILE_KEY = 'folioBodyFile';
+/** Key in `entry.rendered.metadata` that holds the body file's size in bytes (a damaged file is rendered anew). */
+export const BODY_SIZE_KEY = 'folioBodySize';
 const DIR_KEY = Symbol.for('folio.bodyStoreDir');
 type Holder = { [DIR_KEY]?: string };
 
@@ -58,7 +61,7 @@ export interface BodyStore {
    * `flush`); after it, at once.
    */
   stash(rendered: RenderedLike): RenderedLike;
-  /** Whether an entry points to a body file that is not there (false for entries that point to none). */
+  /** Whether an entry points to a body file that is not there, or not whole (false for entries that point to none). */
   missing(rendered: RenderedLike | undefined): boolean;
   /** Waits for the background writes, and writes at once from then on (dev edits). */
   flush(): Promise<void>;
@@ -82,11 +85,20 @@ export function createBodyStore(dir: string): BodyStore {
         else writeFileSync(join(dir, name), rendered.html);
       }
       const { frontmatter: _frontmatter, ...metadata } = rendered.metadata ?? {};
-      return { html: '', metadata: { ...metadata, [BODY_FILE_KEY]: name } };
+      return { html: '', metadata: { ...metadata, [BODY_FILE_KEY]: name, [BODY_SIZE_KEY]: Buffer.byteLength(rendered.html) } };
     },
     missing(rendered) {
       const name = bodyFileOf(rendered);
-      return name !== undefined && !present.has(name);
+      if (name === undefined) return false;
+      if (!present.has(name)) return true;
+      // A cache restored half-saved can hold a cut-off body: its size tells.
+      const size = rendered?.metadata?.[BODY_SIZE_KEY];
+      if (typeof size === 'number' && statSync(join(dir, name), { throwIfNoEntry: false })?.size !== size) {
+        reportCacheDamage(join(dir, name));
+        present.delete(name);
+        return true;
+      }
+      return false;
     },
     async flush() {
       const pending = writes;

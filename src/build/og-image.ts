@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { reportCacheDamage } from './cache-damage.ts';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -455,13 +456,22 @@ export interface OgRendererOptions {
 
 const JPEG_START = Buffer.from([0xff, 0xd8, 0xff]);
 
-/** Whether a cache file starts like a JPEG (a damaged one is drawn again). */
+const JPEG_END = Buffer.from([0xff, 0xd9]);
+
+/**
+ * Whether a cache file is a whole JPEG: it starts and ends like one. A damaged one (a cache
+ * restored half-saved, a full disk) is drawn again, and reported.
+ */
 async function inCache(file: string): Promise<boolean> {
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) return false;
   try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(JPEG_START.length), 0, JPEG_START.length, 0);
-    return bytesRead === JPEG_START.length && buffer.equals(JPEG_START);
+    const { size } = await handle.stat();
+    const start = await handle.read(Buffer.alloc(JPEG_START.length), 0, JPEG_START.length, 0);
+    const end = size >= JPEG_START.length + JPEG_END.length ? await handle.read(Buffer.alloc(JPEG_END.length), 0, JPEG_END.length, size - JPEG_END.length) : undefined;
+    const whole = start.bytesRead === JPEG_START.length && start.buffer.equals(JPEG_START) && end?.bytesRead === JPEG_END.length && end.buffer.equals(JPEG_END);
+    if (!whole) reportCacheDamage(file);
+    return whole;
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { reportCacheDamage } from './cache-damage.ts';
 
 /**
  * The output folder is kept between builds (Astro would empty it and then copy every
@@ -26,12 +27,20 @@ export function outputPath(outDir: string, file: string): string {
  * What it lists is in place unless something other than a build changed the folder.
  */
 export function readPlacement<T>(file: string, outDir: string): T | undefined {
+  let text: string;
   try {
-    const record = JSON.parse(readFileSync(file, 'utf8')) as { outDir: string; placed: T };
-    return record.outDir === outDir ? record.placed : undefined;
+    text = readFileSync(file, 'utf8');
   } catch {
-    return undefined; // none yet, or unreadable: everything is put in place again
+    return undefined; // none yet: everything is put in place
   }
+  try {
+    const record = JSON.parse(text) as { outDir: string; placed: T };
+    if (record && typeof record === 'object' && 'placed' in record) return record.outDir === outDir ? record.placed : undefined;
+  } catch {
+    // unreadable: reported below, and everything is put in place again
+  }
+  reportCacheDamage(file);
+  return undefined;
 }
 
 export function writePlacement(file: string, outDir: string, placed: unknown): void {

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { groupByShard, isSearchShardDir, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
+import { reportCacheDamage } from './cache-damage.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
 export interface SearchIndexResult {
@@ -89,10 +90,16 @@ async function addPages(index: PagefindIndex, outDir: string, pages: readonly st
   }
 }
 
-const pageCount = (bundle: string): number => {
-  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
-};
+/** The pages in a Pagefind bundle, from its entry file; undefined when that file is missing or does not read. */
+function readPageCount(bundle: string): number | undefined {
+  try {
+    const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const count = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    return Number.isFinite(count) ? count : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where the digests of the post pages in an output folder are remembered between builds. */
 const DIGESTS = 'pages.json';
@@ -136,7 +143,7 @@ const PLACED = 'placed.json';
 function placeShards(output: string, store: string, keys: readonly string[], placed: readonly (string | undefined)[]): { bundles: string[]; indexed: number } {
   mkdirSync(output, { recursive: true });
   const dirs = keys.map((_key, shard) => searchShardDir(shard).replace(/\/$/, '')); // "" for the main bundle
-  const current = keys.map((key, shard) => placed[shard] === key && existsSync(join(output, dirs[shard]!, 'pagefind-entry.json')));
+  const current = keys.map((key, shard) => placed[shard] === key && readPageCount(join(output, dirs[shard]!)) !== undefined);
   for (const name of readdirSync(output)) {
     const shard = dirs.indexOf(name);
     const isShardDir = isSearchShardDir(name);
@@ -154,7 +161,7 @@ function placeShards(output: string, store: string, keys: readonly string[], pla
         cpSync(join(cached, name), join(target, name), { recursive: true });
       }
     }
-    indexed += pageCount(target);
+    indexed += readPageCount(target) ?? 0;
     if (shard > 0) bundles.push(searchShardDir(shard));
   });
   return { bundles, indexed };
@@ -202,7 +209,13 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
   });
   let reused = 0;
   const missing = groups.flatMap((group, shard) => {
-    if (!existsSync(join(store, keys[shard]!, COMPLETE))) return [{ group, shard }];
+    const cached = join(store, keys[shard]!);
+    if (!existsSync(join(cached, COMPLETE))) return [{ group, shard }];
+    // A shard whose entry file does not read (a cache restored half-saved) is indexed again.
+    if (readPageCount(cached) === undefined) {
+      reportCacheDamage(join(cached, 'pagefind-entry.json'));
+      return [{ group, shard }];
+    }
     reused += 1;
     return [];
   });

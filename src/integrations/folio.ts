@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { takeCacheDamage } from '../build/cache-damage.ts';
 import { HEADERS_LINE_LIMIT, headersFile } from '../build/csp.ts';
 import { embedsQueue, takeEmbedsQueue } from '../build/embeds-queue.ts';
 import { writeMedia } from '../build/media-write.ts';
@@ -119,6 +120,8 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         logger.info(log);
         const long = headers.split('\n').find((line) => line.length > HEADERS_LINE_LIMIT);
         if (long) logger.warn(`[csp] _headers: the site-wide policy is ${long.length} characters long (posts embed many origins or inline scripts), more than the ${HEADERS_LINE_LIMIT} characters Cloudflare Pages reads in a line`);
+        const damage = takeCacheDamage();
+        if (damage) logger.warn(`[cache] ${damage}`);
       },
     },
   };
