@@ -22,7 +22,7 @@ import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
 import { sharedFileDates } from './file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
-import { contentDir, readPostSources } from './sources.ts';
+import { contentDir, publicDir, readPostSources } from './sources.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
@@ -103,8 +103,8 @@ function pathId(entry: string): string {
     .replace(/(^|\/)index$/, '');
 }
 
-/** Files in public/ (copied to the site as they are), as site-relative paths. */
-function publicFiles(dir = 'public'): string[] {
+/** Files in public/ (or FOLIO_PUBLIC_DIR: copied to the site as they are), as site-relative paths. */
+function publicFiles(dir = publicDir()): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())

@@ -14,6 +14,11 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
   return env['FOLIO_CONTENT_DIR'] ?? './src/content/posts';
 }
 
+/** The site's static files, published as they are: FOLIO_PUBLIC_DIR, or public/ (astro.config.mjs reads it too). */
+export function publicDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['FOLIO_PUBLIC_DIR'] ?? './public';
+}
+
 export interface PostSourceFile {
   /** Path relative to the current directory, for messages. */
   file: string;
