@@ -249,6 +249,25 @@ export function safeLinksPlugin(): HastPlugins[number] {
   };
 }
 
+/** The `<pre>` property that carries a fence's meta (`showLineNumbers {2}`) from mdast to hast. */
+const CODE_META = 'dataFolioMeta';
+
+/**
+ * Copies a fence's meta onto its `<pre>`: Sätteri drops the `<code>` element's `data.meta`
+ * when raw HTML is on (which Folio needs), so the highlighter would never see
+ * `showLineNumbers`, `{2,4-6}` or what Jekyll's `linenos` and Hugo's `hl_lines` become.
+ */
+export function codeMetaPlugin(): MdastPlugins[number] {
+  return {
+    name: 'folio-code-meta',
+    code(node, ctx) {
+      if (!node.meta) return;
+      const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
+      ctx.setProperty(node, 'data', { ...data, hProperties: { ...data.hProperties, [CODE_META]: node.meta } });
+    },
+  };
+}
+
 /**
  * Highlights fenced code with Shiki (both themes as CSS variables), in worker threads so
  * Astro's content sync is not held up by it. Replaces Astro's built-in highlighter, which
@@ -267,7 +286,8 @@ export function highlightPlugin(): HastPlugins[number] {
         const classes = Array.isArray(code.properties?.['className']) ? (code.properties['className'] as string[]) : [];
         const lang = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? 'plaintext';
         if (lang === 'math') return;
-        const meta = parseCodeMeta((code as { data?: { meta?: string } }).data?.meta);
+        const written = (code as { data?: { meta?: string } }).data?.meta ?? props[CODE_META];
+        const meta = parseCodeMeta(typeof written === 'string' ? written : undefined);
         const { pre, warning } = await highlightBlock({ code: ctx.textContent(code as never), lang, ...meta });
         if (warning) console.warn(`${warning} (${where(ctx.fileURL)})`);
         return pre as never;
@@ -327,7 +347,7 @@ export function taskListPlugin(): HastPlugins[number] {
 
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
-    mdastPlugins: [wikilinkPlugin(options)],
+    mdastPlugins: [wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
       headingsPlugin(),
