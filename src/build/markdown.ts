@@ -10,6 +10,7 @@ import { relative, resolve, sep } from 'node:path';
 import Slugger, { slug as githubSlug } from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { parseCodeMeta } from '../lib/code-meta.ts';
+import { mayContainEngineSyntax, untypesetTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { withoutExtension } from '../lib/ids.ts';
 import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
@@ -232,6 +233,30 @@ export function headingAnchorsPlugin(): HastPlugins[number] {
   };
 }
 
+/** Elements whose text is not typeset, or not text at all. */
+const UNTYPESET = new Set(['code', 'pre', 'script', 'style']);
+
+/**
+ * Template syntax another engine would have run, left in a post as written (and warned
+ * about), reads as it was typed: smart punctuation would curl its quotes (src/lib/engine-syntax).
+ */
+export function templateTextPlugin(): HastPlugins[number] {
+  return (factory) => {
+    if (factory.sourceFormat !== 'markdown' || !mayContainEngineSyntax(factory.source)) return null;
+    return {
+      name: 'folio-template-text',
+      text(node, ctx) {
+        const value = untypesetTemplateSyntax(node.value);
+        if (value === node.value) return;
+        for (let up = ctx.parent(node) as HastElement | undefined; up && 'tagName' in up; up = ctx.parent(up as never) as HastElement | undefined) {
+          if (UNTYPESET.has(up.tagName)) return;
+        }
+        return { ...node, value };
+      },
+    };
+  };
+}
+
 /** Links that open a new tab get rel="noopener noreferrer". */
 export function safeLinksPlugin(): HastPlugins[number] {
   return {
@@ -350,6 +375,7 @@ export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
     mdastPlugins: [wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
+      templateTextPlugin(),
       headingsPlugin(),
       headingAnchorsPlugin(),
       safeLinksPlugin(),
