@@ -236,9 +236,6 @@ export function postsLoader(base: string): Loader {
       for (const entry of context.store.values()) {
         for (const warning of redirectWarnings(entry.data as PostFrontmatter)) context.logger.warn(`${entry.filePath ?? entry.id}: ${warning}`);
       }
-      for (const entry of context.store.values()) {
-        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) console.warn(`[folio] ${entry.filePath ?? entry.id}: ${warning}`);
-      }
     },
   };
 }
