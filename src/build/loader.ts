@@ -25,7 +25,7 @@ import { missingCover } from './local-files.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
-import { frontNotes, listPostFiles } from './sources.ts';
+import { frontNoteMessage, frontNotes, listPostFiles } from './sources.ts';
 
 const EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'].map((ext) => ext.slice(1));
 /**
@@ -108,7 +108,7 @@ export function postsLoader(base: string): Loader {
       const entries = existsSync(dir) ? listPostFiles(dir) : [];
       ids = assignPostIds(entries);
       for (const note of existsSync(dir) ? frontNotes(dir) : []) {
-        context.logger.info(`${posix(relative(process.cwd(), resolve(dir, note)))} is the folder's front note (a vault's index.md), not a post: Folio leaves it out.`);
+        context.logger.info(frontNoteMessage(dir, note));
       }
       const fileDates = sharedFileDates(dir, siteConfig.timeZone);
       // Posts dated by git or the file's time: the date is mixed into the digest, so a cached
