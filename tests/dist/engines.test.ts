@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { inlineScriptHash } from '../../src/lib/csp';
 import { runScript } from '../helpers/build';
 import { asArray, Dist, xml } from '../helpers/dist';
 import { engineEnv, engineSites, type EngineSite } from './setup';
@@ -55,7 +56,8 @@ const sites: Record<string, SiteExpectations> = {
       // its own permalink, instead of Jekyll's default
       'about-this-blog/index.html': '/blog/posts/about-this-blog/',
     },
-    csp: { '/blog/posts/links-from-the-old-site/': { 'script-src': ['https://gist.github.com'] } },
+    // a gist's script, and an inline script (by its hash)
+    csp: { '/blog/posts/links-from-the-old-site/': { 'script-src': ['https://gist.github.com', `'${inlineScriptHash('document.documentElement.dataset.oldTheme = "minima";')}'`].sort() } },
     localMedia: 3,
   },
   hugo: {
@@ -89,8 +91,9 @@ const sites: Record<string, SiteExpectations> = {
       '/posts/garden-bundle/': { title: 'Garden Bundle', date: 'November 2, 2018', datetime: '2018-11-02' },
     },
     redirects: { 'notes/trip-notes/index.html': '/posts/trip-notes/' },
+    // the video beside the post is copied to the site: nothing to allow
     csp: { '/posts/garden-bundle/': { 'script-src': ['https://platform.twitter.com'] } },
-    localMedia: 2,
+    localMedia: 5,
     leftAsWritten: '{% signup "newsletter" %}',
   },
   obsidian: {
@@ -423,6 +426,24 @@ describe('Eleventy: bundles, files beside the post, permalink', () => {
 
   it('a quoted date is a calendar date', () => {
     expect(post(dist, 'eleventy-post').date).toBe('June 15, 2023');
+  });
+
+  it('reads a fence language in any case, with line numbers and a marked line', () => {
+    const page = post(dist, 'eleventy-post').page;
+    expect(page.querySelector('pre[data-language=python]')?.classList.contains('line-numbers')).toBe(true);
+    expect(code(page, 'python').querySelectorAll('.line').map((line) => line.classList.contains('highlighted'))).toEqual([false, true, false]);
+  });
+
+  it("copies a bundle's video and its poster, with their bytes, to content-addressed URLs", () => {
+    const video = post(dist, 'trip-notes').prose.querySelector('video')!;
+    const copied: [string | undefined, string][] = [
+      [video.getAttribute('poster'), 'photo.jpg'],
+      [video.querySelector('source')?.getAttribute('src'), 'dunes.webm'],
+    ];
+    for (const [url, name] of copied) {
+      expect(url, name).toMatch(new RegExp(`^/_media/[0-9a-f]{8}/${name.replace('.', '\\.')}$`));
+      expect(readFileSync(join(dist.dir, dist.resolve(url!)!)).equals(readFileSync(join(site.posts, 'trip-notes', name))), name).toBe(true);
+    }
   });
 
   it("sends a bundle's raw <img> and Markdown image through the image pipeline", () => {
