@@ -155,8 +155,8 @@ describe('links in posts to old addresses', () => {
   it('that lead nowhere on this site get one warning each, naming the post and the link', () => {
     const warnings = log.split('\n').filter((line) => line.includes('[folio] Link to'));
     expect(warnings).toEqual([
-      '[folio] Link to /blog/no/such/page/ in tests/fixtures/aliases/posts/links.md: no post, redirect or page of this site is at that address.',
-      '[folio] Link to /blog/draft-alias/ in tests/fixtures/aliases/posts/links.md: no post, redirect or page of this site is at that address.',
+      '[folio] Link to /blog/no/such/page/ in tests/fixtures/aliases/posts/links.md: no post, redirect, page or file in public/ of this site is at that address.',
+      '[folio] Link to /blog/draft-alias/ in tests/fixtures/aliases/posts/links.md: no post, redirect, page or file in public/ of this site is at that address.',
     ]);
   });
 });

@@ -84,10 +84,10 @@ describe('files referenced from raw HTML in a Markdown post', () => {
     expect(photo!.getAttribute('alt')).toBe('A green rectangle');
   });
 
-  it('leaves links to pages, root-relative paths and remote URLs as written', () => {
+  it('leaves links to pages and remote URLs as written; root-relative ones written for the site at the root go under the base', () => {
     const hrefs = prose('media-post').querySelectorAll('a').map((a) => a.getAttribute('href'));
-    expect(hrefs).toEqual(expect.arrayContaining(['../embeds-too/', '/archive/']));
-    expect(prose('plain').querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['../media-post/', 'https://example.com/page', '/tags/']);
+    expect(hrefs).toEqual(expect.arrayContaining(['../embeds-too/', '/blog/archive/']));
+    expect(prose('plain').querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['../media-post/', 'https://example.com/page', '/blog/tags/']);
   });
 
   it("publishes nothing of a draft's: neither its files nor its embeds' origins", () => {
