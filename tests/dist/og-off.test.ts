@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, root } from '../helpers/build';
+import { astroBuild, projectCopy, root } from '../helpers/build';
 import { Dist } from '../helpers/dist';
 import { engineEnv, engineSites } from './setup';
 
@@ -12,7 +12,10 @@ let log = '';
 // The Astro engine site again (a local hero, a hero from public/, posts without a cover),
 // with social cards turned off in the site settings.
 beforeAll(() => {
-  const result = astroBuild({ contentDir: site.posts, outDir: join(out, 'dist'), cacheDir: join(out, 'cache'), env: engineEnv(site, { ogImages: false }) });
+  // Cold, from a copy of the project: another test file's build may be running (see projectCopy).
+  rmSync(out, { recursive: true, force: true });
+  const project = projectCopy(join(out, 'project'));
+  const result = astroBuild({ contentDir: site.posts, outDir: join(out, 'dist'), cacheDir: join(out, 'cache'), env: engineEnv(site, { ogImages: false }), project });
   log = result.output;
   expect(result.status, result.output.slice(-2000)).toBe(0);
 }, 300_000);
