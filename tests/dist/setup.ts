@@ -33,7 +33,7 @@ const engineSite = (name: string, options: { base?: string; settings?: Record<st
 });
 
 /** An Obsidian vault, with its notes' git history (dates, committed by setup) in a copy. */
-export const vault = {
+const vault = {
   source: join(root, 'tests/fixtures/engines/obsidian/vault'),
   /** Each commit: its author and committer date, and the paths it adds. */
   commits: [
