@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 import { cspConfig } from './src/build/csp.ts';
 import { sitemapOptions } from './src/build/sitemap.ts';
+import { publicDir } from './src/build/sources.ts';
 import { folio } from './src/integrations/folio.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -20,6 +21,8 @@ export default defineConfig({
   build: { format: 'directory' },
   // Overridable so test and benchmark builds never touch the author's dist/ and caches.
   outDir,
+  // Static files: FOLIO_PUBLIC_DIR lets a fixture bring its old site's static folder.
+  publicDir: publicDir(),
   cacheDir: process.env['FOLIO_CACHE_DIR'] ?? './node_modules/.astro',
   integrations: [
     site.build,

@@ -8,7 +8,7 @@ import { convertPostBody, describeSyntaxWarnings } from '../src/build/engine-bod
 import { createFileDates } from '../src/build/file-dates.ts';
 import { missingCover } from '../src/build/local-files.ts';
 import { wikiState } from '../src/build/markdown.ts';
-import { contentDir, frontNotes, readPostSources } from '../src/build/sources.ts';
+import { contentDir, frontNoteMessage, frontNotes, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
 import { describeAllowance, isEmptyAllowance } from '../src/lib/csp.ts';
 import { createUrls } from '../src/lib/urls.ts';
@@ -80,7 +80,7 @@ for (const { source } of valid) {
   }
 }
 
-for (const note of frontNotes(dir)) console.log(`note: ${join(dir, note)} is the folder's front note (a vault's index.md), not a post: Folio leaves it out.`);
+for (const note of frontNotes(dir)) console.log(`note: ${frontNoteMessage(dir, note)}`);
 const dated = fileDates.summary();
 if (dated) console.log(`note: ${dated}`);
 for (const warning of warnings) console.warn(`warning: ${warning}`);

@@ -62,7 +62,7 @@ export function createFileDates(dir: string, timeZone: string): FileDates {
         parts.push(`${used.file.length} by their file's time (${some}), which changes with every fresh checkout: commit them, or add a date${git?.why ? `; ${git.why}` : ''}`);
       }
       const count = used.git + used.file.length;
-      return `${count} ${count === 1 ? 'post has' : 'posts have'} no date in its frontmatter or file name: dated ${parts.join(', and ')}.`;
+      return `${count} ${count === 1 ? 'post has no date in its' : 'posts have no date in their'} frontmatter or file name: dated ${parts.join(', and ')}.`;
     },
   };
 }

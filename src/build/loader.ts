@@ -25,7 +25,7 @@ import { missingCover } from './local-files.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
-import { frontNotes, listPostFiles } from './sources.ts';
+import { frontNoteMessage, frontNotes, listPostFiles } from './sources.ts';
 
 const EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'].map((ext) => ext.slice(1));
 /**
@@ -108,7 +108,7 @@ export function postsLoader(base: string): Loader {
       const entries = existsSync(dir) ? listPostFiles(dir) : [];
       ids = assignPostIds(entries);
       for (const note of existsSync(dir) ? frontNotes(dir) : []) {
-        context.logger.info(`${posix(relative(process.cwd(), resolve(dir, note)))} is the folder's front note (a vault's index.md), not a post: Folio leaves it out.`);
+        context.logger.info(frontNoteMessage(dir, note));
       }
       const fileDates = sharedFileDates(dir, siteConfig.timeZone);
       // Posts dated by git or the file's time: the date is mixed into the digest, so a cached
@@ -224,20 +224,20 @@ export function postsLoader(base: string): Loader {
       bodies.prune(new Set(context.store.values().flatMap((entry) => bodyFileOf(entry.rendered) ?? [])));
       const summary = fileDates.summary();
       if (summary) context.logger.info(summary);
+      // Files are named from the current directory, as in every other message and in
+      // check:content (Astro's filePath is from the project root, which a build may not run in).
+      const shown = (filePath: string | undefined) => (filePath === undefined ? undefined : posix(relative(process.cwd(), resolve(root, filePath))));
       // Said at every build, cached entries included, until the post is fixed.
       for (const entry of context.store.values()) {
         const warning = (entry.data[DERIVED_KEY] as DerivedText | undefined)?.syntaxWarning;
-        if (warning && entry.filePath) context.logger.warn(`${entry.filePath}: ${warning}`);
+        if (warning && entry.filePath) context.logger.warn(`${shown(entry.filePath)}: ${warning}`);
       }
       const posts = context.store.values().map((entry) =>
-        toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: entry.filePath }, siteConfig),
+        toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: shown(entry.filePath) }, siteConfig),
       );
       validatePosts(posts, wiki);
       for (const entry of context.store.values()) {
-        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) context.logger.warn(`${entry.filePath ?? entry.id}: ${warning}`);
-      }
-      for (const entry of context.store.values()) {
-        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) console.warn(`[folio] ${entry.filePath ?? entry.id}: ${warning}`);
+        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) context.logger.warn(`${shown(entry.filePath) ?? entry.id}: ${warning}`);
       }
     },
   };

@@ -10,6 +10,7 @@ import { relative, resolve, sep } from 'node:path';
 import Slugger, { slug as githubSlug } from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { parseCodeMeta } from '../lib/code-meta.ts';
+import { mayContainEngineSyntax, untypesetTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { withoutExtension } from '../lib/ids.ts';
 import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
@@ -22,7 +23,7 @@ import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
 import { sharedFileDates } from './file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
-import { contentDir, readPostSources } from './sources.ts';
+import { contentDir, publicDir, readPostSources } from './sources.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
@@ -103,8 +104,8 @@ function pathId(entry: string): string {
     .replace(/(^|\/)index$/, '');
 }
 
-/** Files in public/ (copied to the site as they are), as site-relative paths. */
-function publicFiles(dir = 'public'): string[] {
+/** Files in public/ (or FOLIO_PUBLIC_DIR: copied to the site as they are), as site-relative paths. */
+function publicFiles(dir = publicDir()): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -232,6 +233,30 @@ export function headingAnchorsPlugin(): HastPlugins[number] {
   };
 }
 
+/** Elements whose text is not typeset, or not text at all. */
+const UNTYPESET = new Set(['code', 'pre', 'script', 'style']);
+
+/**
+ * Template syntax another engine would have run, left in a post as written (and warned
+ * about), reads as it was typed: smart punctuation would curl its quotes (src/lib/engine-syntax).
+ */
+export function templateTextPlugin(): HastPlugins[number] {
+  return (factory) => {
+    if (factory.sourceFormat !== 'markdown' || !mayContainEngineSyntax(factory.source)) return null;
+    return {
+      name: 'folio-template-text',
+      text(node, ctx) {
+        const value = untypesetTemplateSyntax(node.value);
+        if (value === node.value) return;
+        for (let up = ctx.parent(node) as HastElement | undefined; up && 'tagName' in up; up = ctx.parent(up as never) as HastElement | undefined) {
+          if (UNTYPESET.has(up.tagName)) return;
+        }
+        return { ...node, value };
+      },
+    };
+  };
+}
+
 /** Links that open a new tab get rel="noopener noreferrer". */
 export function safeLinksPlugin(): HastPlugins[number] {
   return {
@@ -245,6 +270,25 @@ export function safeLinksPlugin(): HastPlugins[number] {
           ctx.setProperty(node, 'rel', [...rel]);
         }
       },
+    },
+  };
+}
+
+/** The `<pre>` property that carries a fence's meta (`showLineNumbers {2}`) from mdast to hast. */
+const CODE_META = 'dataFolioMeta';
+
+/**
+ * Copies a fence's meta onto its `<pre>`: Sätteri drops the `<code>` element's `data.meta`
+ * when raw HTML is on (which Folio needs), so the highlighter would never see
+ * `showLineNumbers`, `{2,4-6}` or what Jekyll's `linenos` and Hugo's `hl_lines` become.
+ */
+export function codeMetaPlugin(): MdastPlugins[number] {
+  return {
+    name: 'folio-code-meta',
+    code(node, ctx) {
+      if (!node.meta) return;
+      const data = (node.data ?? {}) as { hProperties?: Record<string, unknown> };
+      ctx.setProperty(node, 'data', { ...data, hProperties: { ...data.hProperties, [CODE_META]: node.meta } });
     },
   };
 }
@@ -267,7 +311,8 @@ export function highlightPlugin(): HastPlugins[number] {
         const classes = Array.isArray(code.properties?.['className']) ? (code.properties['className'] as string[]) : [];
         const lang = classes.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? 'plaintext';
         if (lang === 'math') return;
-        const meta = parseCodeMeta((code as { data?: { meta?: string } }).data?.meta);
+        const written = (code as { data?: { meta?: string } }).data?.meta ?? props[CODE_META];
+        const meta = parseCodeMeta(typeof written === 'string' ? written : undefined);
         const { pre, warning } = await highlightBlock({ code: ctx.textContent(code as never), lang, ...meta });
         if (warning) console.warn(`${warning} (${where(ctx.fileURL)})`);
         return pre as never;
@@ -327,9 +372,10 @@ export function taskListPlugin(): HastPlugins[number] {
 
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
-    mdastPlugins: [wikilinkPlugin(options)],
+    mdastPlugins: [wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
+      templateTextPlugin(),
       headingsPlugin(),
       headingAnchorsPlugin(),
       safeLinksPlugin(),

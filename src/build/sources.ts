@@ -14,6 +14,11 @@ export function contentDir(env: NodeJS.ProcessEnv = process.env): string {
   return env['FOLIO_CONTENT_DIR'] ?? './src/content/posts';
 }
 
+/** The site's static files, published as they are: FOLIO_PUBLIC_DIR, or public/ (astro.config.mjs reads it too). */
+export function publicDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['FOLIO_PUBLIC_DIR'] ?? './public';
+}
+
 export interface PostSourceFile {
   /** Path relative to the current directory, for messages. */
   file: string;
@@ -33,6 +38,11 @@ export interface PostSourceFile {
 
 /** A root `index.md` is a vault's front note (Quartz, Obsidian), not a post: left out, with a note. */
 export const isFrontNote = (entry: string) => /^index\.[^/]+$/i.test(entry);
+
+/** What the build and check:content say of a front note (`dir` and `note` as frontNotes gives them), in the same words. */
+export function frontNoteMessage(dir: string, note: string): string {
+  return `${relative(process.cwd(), join(dir, note)).split(sep).join('/')} is the folder's front note (a vault's index.md), not a post: Folio leaves it out.`;
+}
 
 /** The front notes in `dir` (a root `index.md`), which are left out. */
 export function frontNotes(dir: string): string[] {

@@ -18,6 +18,12 @@ export function plainText(markdown: string): string {
       .replace(/<!--[\s\S]*?-->/g, '')
       // MDX expressions {...} on their own
       .replace(/\{[^{}\n]*\}/g, '')
+      // wikilinks read as their label, else the note they name (as the page shows them); embeds go
+      .replace(/!\[\[[^[\]\n]*\]\]/g, '')
+      .replace(/\[\[([^[\]|#\n]*)(?:#([^[\]|\n]*))?(?:\|([^[\]\n]*))?\]\]/g, (raw, target: string, heading?: string, label?: string) => {
+        const name = target.trim();
+        return label?.trim() || (name === '' ? heading?.trim() : name) || raw;
+      })
       // images, then links (inline and reference), autolinks
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, '')
       .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '')

@@ -163,9 +163,10 @@ describe('links in posts to old addresses', () => {
 
 describe('frontmatter paths Folio cannot fill in', () => {
   it('are named in a warning with their post, and get no redirect', () => {
-    expect(log).toContain(
-      '[folio] tests/fixtures/aliases/posts/template-permalink.md: permalink "/notes/{{ page.fileSlug }}/" is a template, which only the engine it was written for can fill in; no redirect is written for it',
-    );
+    const warning =
+      'tests/fixtures/aliases/posts/template-permalink.md: permalink "/notes/{{ page.fileSlug }}/" is a template, which only the engine it was written for can fill in; no redirect is written for it';
+    // once, at every build
+    expect(log.split('\n').filter((line) => line.includes(warning))).toHaveLength(1);
     expect(dist.files.some((f) => f.startsWith('notes/'))).toBe(false);
   });
 });

@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -8,7 +10,29 @@ export interface BuildOptions {
   outDir: string;
   cacheDir: string;
   env?: Record<string, string>;
+  /** Build this copy of the project (see projectCopy) instead of the project itself. */
+  project?: string;
 }
+
+/**
+ * A copy of the project to build from, so that two builds of different posts can run at
+ * once: Astro keeps state per project root in `.astro/` (content-assets.mjs lists the images
+ * the posts import, read back while bundling) and `node_modules/.vite/`, and two builds of one
+ * root read each other's. The copy has Folio's code and settings, and every installed package
+ * linked, not copied. The build still runs from the project's folder, so messages name files
+ * the same way.
+ */
+export function projectCopy(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  for (const name of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public']) cpSync(join(root, name), join(dir, name), { recursive: true });
+  for (const name of readdirSync(join(root, 'node_modules'))) {
+    if (!name.startsWith('.')) symlinkSync(join(root, 'node_modules', name), join(dir, 'node_modules', name));
+  }
+  return dir;
+}
+
+const astroArgs = ({ project }: BuildOptions) => ['node_modules/astro/bin/astro.mjs', 'build', ...(project ? ['--root', project] : [])];
 
 function buildEnv({ contentDir, outDir, cacheDir, env = {} }: BuildOptions): NodeJS.ProcessEnv {
   return {
@@ -24,7 +48,7 @@ function buildEnv({ contentDir, outDir, cacheDir, env = {} }: BuildOptions): Nod
 /** Like astroBuild, without blocking, so several small builds can run side by side. */
 export function astroBuildAsync(options: BuildOptions): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: root, env: buildEnv(options) });
+    const child = spawn(process.execPath, astroArgs(options), { cwd: root, env: buildEnv(options) });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -40,7 +64,7 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** Runs `astro build` in a child process (under the same Node binary) and returns its output. */
 export function astroBuild(options: BuildOptions) {
-  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  const result = spawnSync(process.execPath, astroArgs(options), {
     cwd: root,
     encoding: 'utf8',
     env: buildEnv(options),

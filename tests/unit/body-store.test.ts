@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODY_FILE_KEY, bodyFileOf, createBodyStore, restoreBody, setActiveBodyStore } from '../../src/build/body-store';
+import { BODY_FILE_KEY, BODY_SIZE_KEY, bodyFileOf, createBodyStore, restoreBody, setActiveBodyStore } from '../../src/build/body-store';
 
 const fresh = () => createBodyStore(join(mkdtempSync(join(tmpdir(), 'folio-bodies-')), 'bodies'));
 const rendered = (html: string) => ({ html, metadata: { headings: [{ depth: 2, slug: 'a', text: 'A' }], imagePaths: ['./x.png'], frontmatter: { title: 'T' } } });
@@ -15,7 +15,7 @@ describe('body store', () => {
     expect(stashed.html).toBe('');
     const name = bodyFileOf(stashed)!;
     expect(name).toMatch(/^[0-9a-f]{32}\.html$/);
-    expect(stashed.metadata).toEqual({ headings: [{ depth: 2, slug: 'a', text: 'A' }], imagePaths: ['./x.png'], [BODY_FILE_KEY]: name });
+    expect(stashed.metadata).toEqual({ headings: [{ depth: 2, slug: 'a', text: 'A' }], imagePaths: ['./x.png'], [BODY_FILE_KEY]: name, [BODY_SIZE_KEY]: 10 });
     expect(readFileSync(join(store.dir, name), 'utf8')).toBe('<p>One</p>');
   });
 
@@ -31,6 +31,15 @@ describe('body store', () => {
     // A dev-server edit after content sync: the file is there before stash returns.
     const d = bodyFileOf(store.stash(rendered('<p>Edited in dev</p>')))!;
     expect(existsSync(join(store.dir, d))).toBe(true);
+  });
+
+  it('takes a body file of another size than it was written at for missing (a cache restored half-saved)', async () => {
+    const store = fresh();
+    const stashed = store.stash(rendered('<p>Whole</p>'));
+    await store.flush();
+    expect(store.missing(stashed)).toBe(false);
+    writeFileSync(join(store.dir, bodyFileOf(stashed)!), '<p>Wh');
+    expect(store.missing(stashed)).toBe(true);
   });
 
   it('leaves empty bodies alone', async () => {

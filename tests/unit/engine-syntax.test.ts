@@ -1,7 +1,7 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { convertEngineSyntax, stripTemplateSyntax, type EngineSyntaxContext } from '../../src/lib/engine-syntax/index.ts';
+import { convertEngineSyntax, stripTemplateSyntax, untypesetTemplateSyntax, type EngineSyntaxContext } from '../../src/lib/engine-syntax/index.ts';
 
 /** Posts a reference can name, as the loader would resolve them. */
 const POSTS = new Map([
@@ -559,5 +559,13 @@ describe('stripTemplateSyntax', () => {
   it('returns text without template syntax unchanged', () => {
     const plain = '  A title with {braces} and 100%  spacing ';
     expect(stripTemplateSyntax(plain)).toBe(plain);
+  });
+});
+
+describe('untypesetTemplateSyntax', () => {
+  it('gives template syntax left in rendered text the punctuation it was typed with, and nothing else', () => {
+    expect(untypesetTemplateSyntax('Sign up: {% signup “news” %} – it’s free…')).toBe('Sign up: {% signup "news" %} – it’s free…');
+    expect(untypesetTemplateSyntax('{{ ‘a’ | append: x – y — z… }} and {{< note “x” >}}')).toBe(`{{ 'a' | append: x -- y --- z... }} and {{< note "x" >}}`);
+    expect(untypesetTemplateSyntax('“Plain” text.')).toBe('“Plain” text.');
   });
 });

@@ -43,6 +43,12 @@ describe('plainText', () => {
     expect(plainText('\uFEFF# Title\r\n\r\nBody text.\r\n')).toBe('Title Body text.');
   });
 
+  it('reads wikilinks as the page shows them (label, else the note) and drops embeds', () => {
+    expect(plainText('See [[Gardening Log|the log]], [[Seed Catalogue]], [[Note#Part]] and [[#Part]]. ![[tomato.png|400]]Done.')).toBe(
+      'See the log, Seed Catalogue, Note and Part. Done.',
+    );
+  });
+
   it('turns tables into their cell text', () => {
     expect(plainText('| a | b |\n|---|:--:|\n| 1 | 2 |')).toBe('a b 1 2');
   });

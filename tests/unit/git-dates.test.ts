@@ -54,7 +54,7 @@ describe('dates from git history', () => {
     // 2020-01-02 23:30 UTC is already the 3rd in Tokyo
     expect(dates.date('renamed.md')).toEqual({ value: '2020-01-03T08:30:00', from: 'git history' });
     expect(dates.date('uncommitted.md')).toEqual({ value: '2024-07-01T07:00:00', from: 'file time' });
-    expect(dates.summary()).toMatch(/2 posts have no date .* 1 by the commit that added them, and 1 by their file's time \(uncommitted\.md\)/);
+    expect(dates.summary()).toMatch(/2 posts have no date in their frontmatter .* 1 by the commit that added them, and 1 by their file's time \(uncommitted\.md\)/);
   });
 
   it('falls back to file times, saying why, outside a repository', () => {
@@ -62,7 +62,7 @@ describe('dates from git history', () => {
     writeFileSync(join(bare, 'note.md'), 'x');
     const dates = createFileDates(bare, 'UTC');
     expect(dates.date('note.md')?.from).toBe('file time');
-    expect(dates.summary()).toMatch(/not in a git repository/);
+    expect(dates.summary()).toMatch(/^1 post has no date in its frontmatter .*not in a git repository/);
     rmSync(bare, { recursive: true, force: true });
   });
 

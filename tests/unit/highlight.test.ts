@@ -1,6 +1,8 @@
+import { markdownToHtml } from 'satteri';
 import { describe, expect, it, vi } from 'vitest';
 import { highlight } from '../../src/build/highlight-core';
 import { highlightBlock } from '../../src/build/highlight';
+import { codeMetaPlugin, highlightPlugin } from '../../src/build/markdown';
 import { parseCodeMeta } from '../../src/lib/code-meta';
 
 describe('highlight', () => {
@@ -64,5 +66,13 @@ describe('code meta', () => {
     const lines = (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span');
     expect(lines.map((n) => n.properties?.['class'])).toEqual(['line', 'line highlighted', 'line']);
     expect(JSON.stringify(pre)).not.toMatch(/"value":"[123]"/);
+  });
+
+  it('reaches the highlighter from a fence with raw HTML on, as posts are rendered (Sätteri drops the meta of <code> then)', async () => {
+    const markdown = '<div>raw HTML</div>\n\n```python showLineNumbers {2}\nx = 1\ny = 2\n```\n';
+    const { html } = await markdownToHtml(markdown, { mdastPlugins: [codeMetaPlugin()], hastPlugins: [highlightPlugin()], features: { rawHtml: true } });
+    expect(html).toMatch(/<pre class="[^"]* line-numbers"/);
+    expect(html.match(/class="line( highlighted)?"/g)).toEqual(['class="line"', 'class="line highlighted"']);
+    expect(html).not.toContain('showLineNumbers');
   });
 });

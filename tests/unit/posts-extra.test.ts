@@ -86,6 +86,23 @@ describe('unique URLs', () => {
     );
   });
 
+  it('names the posts in file order, whatever order it is given them in', () => {
+    const [one, two] = [makePost('one', { tags: ['Node.js'] }), makePost('two', { tags: ['node js'] })];
+    const publish = { now: new Date(), includeDrafts: false };
+    const message = (posts: Parameters<typeof validatePosts>[0]) => {
+      try {
+        validatePosts(posts, publish);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return undefined;
+    };
+    expect(message([two!, one!])).toBe(message([one!, two!]));
+    expect(message([two!, one!])).toMatch(/^Tags "Node\.js" \(in src\/content\/posts\/one\.md\) and "node js"/);
+    const [a, b] = [makePost('a', { slug: 'same' }), makePost('b', { slug: 'same' })];
+    expect(message([b!, a!])).toBe(message([a!, b!]));
+  });
+
   it('ignores tag collisions among unpublished posts only', () => {
     const posts = [makePost('a', { tags: ['Node.js'] }), makePost('b', { tags: ['node js'], draft: true })];
     expect(() => validatePosts(posts, { now: new Date(), includeDrafts: false })).not.toThrow();

@@ -101,3 +101,17 @@ export function stripTemplateSyntax(text: string): string {
   });
   return stripped === text ? text : stripped.trim();
 }
+
+/** What Markdown's smart punctuation makes of what was typed. */
+const TYPESET: Record<string, string> = { '\u201c': '"', '\u201d': '"', '\u2018': "'", '\u2019': "'", '\u2013': '--', '\u2014': '---', '\u2026': '...' };
+
+/**
+ * Template syntax left as written in rendered text, with its punctuation as it was typed:
+ * smart punctuation turns `{% signup "news" %}` into `{% signup “news” %}`, which is neither
+ * what the warning names nor a tag a reader could copy. Text outside template syntax keeps
+ * its typography.
+ */
+export function untypesetTemplateSyntax(text: string): string {
+  if (!mayContainEngineSyntax(text) || !/[\u2018\u2019\u201c\u201d\u2013\u2014\u2026]/.test(text)) return text;
+  return text.replace(TEMPLATE, (tag: string) => tag.replace(/[\u2018\u2019\u201c\u201d\u2013\u2014\u2026]/g, (c) => TYPESET[c] ?? c));
+}
