@@ -41,6 +41,9 @@ function decodePath(path: string): string {
 export function classifyReference(value: string): Reference {
   const text = value.trim();
   if (text === '' || text.startsWith('#') || text.startsWith('?')) return { kind: 'none' };
+  // A template value left as written (`{{ img.src }}` in a Nunjucks loop): the build has already
+  // warned about the tag, and there is no file to look for.
+  if (/\{\{|\{%/.test(text)) return { kind: 'none' };
   if (text.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(text)) return { kind: 'remote' };
   if (text.startsWith('/')) return { kind: 'site' };
   const cut = text.search(/[?#]/);

@@ -8,13 +8,17 @@ import { zoneOffsetMs, type PostDate } from './dates.ts';
 import { resolveRoute, routeKey } from './urls.ts';
 
 /** The engine the blog moved from (the `legacyUrls` setting, parsed). */
-export type LegacyUrls = { engine: 'jekyll' } | { engine: 'hugo'; section: string };
+/**
+ * The engine a blog moved from, and how it addressed posts: Jekyll with its site-wide
+ * `permalink` (a style or a pattern; `date` when left out), or Hugo with the section folder.
+ */
+export type LegacyUrls = { engine: 'jekyll'; permalink?: string | undefined } | { engine: 'hugo'; section: string };
 
 /** A route that redirects to a post. */
 export interface Redirect {
   /** Site-relative, without the base: "old/path/" or "old/page.html". */
   route: string;
-  /** Where it came from, for messages: "alias old-name", "permalink /x/", "Jekyll's date permalink". */
+  /** Where it came from, for messages: "alias old-name", "permalink /x/", "Jekyll's permalink date". */
   from: string;
 }
 
@@ -150,12 +154,23 @@ function expandJekyll(template: string, values: Record<JekyllKey, string>): stri
   return `/${url}`.replaceAll('..', '/').replaceAll('./', '').replace(/\/+/g, '/');
 }
 
-/** Jekyll's default permalink style, `date`. */
-const JEKYLL_DATE = '/:categories/:year/:month/:day/:title:output_ext';
+/** Jekyll's built-in permalink styles (Jekyll::Utils#permalink_style); `date` is the default. */
+const JEKYLL_STYLES: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
 
-/** The URL Jekyll's default permalink (`date` style) gave a post: "/ruby/2019/04/01/my-post.html". */
-export function jekyllDateUrl(source: RedirectSource, timeZone: string): string {
-  return expandJekyll(JEKYLL_DATE, jekyllPlaceholders(source, timeZone));
+/** Whether a site-wide permalink names one of Jekyll's built-in styles. */
+export const isJekyllStyle = (permalink: string) => Object.hasOwn(JEKYLL_STYLES, permalink.trim());
+
+/**
+ * The URL Jekyll gave a post under the site's `permalink` (a style or a pattern; the `date`
+ * style by default): "/ruby/2019/04/01/my-post.html".
+ */
+export function jekyllDateUrl(source: RedirectSource, timeZone: string, permalink = 'date'): string {
+  return expandJekyll(JEKYLL_STYLES[permalink] ?? permalink, jekyllPlaceholders(source, timeZone));
 }
 
 function isAllowedInHugoPath(text: string, i: number, ch: string): boolean {
@@ -250,7 +265,8 @@ export function postRedirects(source: RedirectSource, { timeZone, legacyUrls }: 
     found.push({ route: resolveRoute(`/${url.replace(/\\:/g, ':')}`), from: `url ${url}` });
   }
   if (legacyUrls?.engine === 'jekyll' && permalink === undefined) {
-    found.push({ route: resolveRoute(jekyllDateUrl(source, timeZone)), from: "Jekyll's date permalink" });
+    const style = legacyUrls.permalink ?? 'date';
+    found.push({ route: resolveRoute(jekyllDateUrl(source, timeZone, style)), from: `Jekyll's permalink ${style}` });
   }
   if (legacyUrls?.engine === 'hugo' && url === undefined) {
     found.push({ route: resolveRoute(hugoUrl(source, legacyUrls.section)), from: `Hugo's URL in section ${legacyUrls.section}` });

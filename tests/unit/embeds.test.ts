@@ -22,6 +22,11 @@ describe('classifyReference', () => {
     expect(classifyReference('#note').kind).toBe('none');
     expect(classifyReference('  ').kind).toBe('none');
   });
+
+  it('leaves template values left as written alone (a Nunjucks loop\'s `{{ img.src }}`): there is no file to look for', () => {
+    expect(classifyReference('{{ img.src }}').kind).toBe('none');
+    expect(classifyReference('{% asset x.png %}').kind).toBe('none');
+  });
 });
 
 describe('resolveInPosts', () => {

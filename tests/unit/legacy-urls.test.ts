@@ -68,6 +68,15 @@ describe("jekyllDateUrl (Jekyll's default `date` permalink)", () => {
     );
   });
 
+  it("follows the site's _config.yml permalink: a built-in style or a pattern", () => {
+    const post = source({ file: '2019-04-01-illustrated-word2vec.md', categories: ['ML'] });
+    expect(jekyllDateUrl(post, 'UTC', 'pretty')).toBe('/ml/2019/04/01/illustrated-word2vec/');
+    expect(jekyllDateUrl(post, 'UTC', 'none')).toBe('/ml/illustrated-word2vec.html');
+    expect(jekyllDateUrl(post, 'UTC', 'ordinal')).toBe('/ml/2019/091/illustrated-word2vec.html');
+    expect(jekyllDateUrl(post, 'UTC', '/:title/')).toBe('/illustrated-word2vec/');
+    expect(jekyllDateUrl(post, 'UTC', '/blog/:year/:title:output_ext')).toBe('/blog/2019/illustrated-word2vec.html');
+  });
+
   it('lower-cases categories, drops repeats that differ only in case, and keeps their order', () => {
     const post = source({ file: '2019-04-01-x.md', categories: jekyllCategories('Engines ruby engines', undefined) });
     expect(jekyllDateUrl(post, 'UTC')).toBe('/engines/ruby/2019/04/01/x.html');
@@ -167,7 +176,7 @@ describe('postRedirects', () => {
     const post = source({ id: 'a', slug: 'a', aliases: ['/old/', '/old', 'a', '/posts/a/index.html'], permalink: '/old/index.html', url: '/posts/a' });
     expect(postRedirects(post, { timeZone: 'UTC' })).toEqual([{ route: 'old/', from: 'alias /old/' }]);
     const named = postRedirects(source({ file: '2019-04-01-b.md', aliases: ['y'] }), { timeZone: 'UTC', legacyUrls: { engine: 'jekyll' } });
-    expect(named.map((r) => r.from)).toEqual(['alias y', "Jekyll's date permalink"]);
+    expect(named.map((r) => r.from)).toEqual(['alias y', "Jekyll's permalink date"]);
   });
 
   it('is what toPost gives a post, from its frontmatter and the setting', () => {

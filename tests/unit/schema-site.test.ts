@@ -53,11 +53,18 @@ describe('legacyUrls', () => {
 
   it('rejects anything else with a message naming the setting', () => {
     expect(() => parseSiteConfig({ ...minimal, legacyUrls: 'wordpress' as never })).toThrow(
-      /\n {2}- legacyUrls: expected 'jekyll' or \{ engine: 'hugo', section: 'post' \}, found "wordpress"$/,
+      /\n {2}- legacyUrls: expected 'jekyll', \{ engine: 'jekyll', permalink: '\/:title\/' \} or \{ engine: 'hugo', section: 'post' \}, found "wordpress"$/,
     );
     expect(() => parseSiteConfig({ ...minimal, legacyUrls: { engine: 'hugo' } as never })).toThrow(
       /\n {2}- legacyUrls\.section: expected the Hugo section folder the posts were in, such as 'post' or 'blog', found undefined$/,
     );
     expect(() => parseSiteConfig({ ...minimal, legacyUrls: { engine: 'hugo', section: '../up' } })).toThrow(/legacyUrls\.section: .* found "\.\.\/up"/);
+  });
+
+  it("takes Jekyll's site-wide permalink with legacyUrls, naming the setting when it is not one", () => {
+    expect(parseSiteConfig({ ...minimal, legacyUrls: { engine: 'jekyll', permalink: '/:title/' } }).legacyUrls).toEqual({ engine: 'jekyll', permalink: '/:title/' });
+    expect(parseSiteConfig({ ...minimal, legacyUrls: { engine: 'jekyll', permalink: 'pretty' } }).legacyUrls).toEqual({ engine: 'jekyll', permalink: 'pretty' });
+    expect(parseSiteConfig({ ...minimal, legacyUrls: 'jekyll' }).legacyUrls).toEqual({ engine: 'jekyll' });
+    expect(() => parseSiteConfig({ ...minimal, legacyUrls: { engine: 'jekyll', permalink: 'fancy' } })).toThrow(/legacyUrls\.permalink: expected the permalink of the site's _config\.yml/);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import type { LegacyUrls } from '../legacy-urls.ts';
+import { isJekyllStyle, type LegacyUrls } from '../legacy-urls.ts';
 
 /** Checks that a string is an IANA time zone this runtime knows. */
 function isTimeZone(value: string): boolean {
@@ -27,7 +27,7 @@ export function normaliseBase(value: string): string {
 
 const FEED_LIMIT = 'expected a whole number of posts (at least 1), or false for every post';
 
-const LEGACY_URLS_EXPECTED = `expected 'jekyll' or { engine: 'hugo', section: 'post' }`;
+const LEGACY_URLS_EXPECTED = `expected 'jekyll', { engine: 'jekyll', permalink: '/:title/' } or { engine: 'hugo', section: 'post' }`;
 
 /**
  * Where the posts lived under the engine the blog moved from, so each keeps a redirect
@@ -36,15 +36,24 @@ const LEGACY_URLS_EXPECTED = `expected 'jekyll' or { engine: 'hugo', section: 'p
  */
 const legacyUrls = z
   // Typed for the author's config; checked below, with messages that name the setting.
-  .custom<'jekyll' | { engine: 'jekyll' } | { engine: 'hugo'; section: string }>()
+  .custom<'jekyll' | { engine: 'jekyll'; permalink?: string } | { engine: 'hugo'; section: string }>()
   .optional()
   .transform((value: unknown, ctx): LegacyUrls | undefined => {
     if (value === undefined) return undefined;
-    if (value === 'jekyll' || (value && typeof value === 'object' && (value as { engine?: unknown }).engine === 'jekyll')) return { engine: 'jekyll' };
     const fail = (message: string) => {
       ctx.addIssue({ code: 'custom', message, input: value });
       return z.NEVER;
     };
+    if (value === 'jekyll') return { engine: 'jekyll' };
+    if (value && typeof value === 'object' && (value as { engine?: unknown }).engine === 'jekyll') {
+      // The `permalink` of the site's _config.yml: a style (date, pretty, ordinal, none) or a pattern.
+      const permalink = (value as { permalink?: unknown }).permalink;
+      if (permalink === undefined) return { engine: 'jekyll' };
+      if (typeof permalink !== 'string' || !(isJekyllStyle(permalink) || permalink.trim().startsWith('/'))) {
+        return fail(`legacyUrls.permalink: expected the permalink of the site's _config.yml, a style (date, pretty, ordinal, none) or a pattern such as '/:title/', found ${JSON.stringify(permalink)}`);
+      }
+      return { engine: 'jekyll', permalink: permalink.trim() };
+    }
     if (!value || typeof value !== 'object' || Array.isArray(value) || (value as { engine?: unknown }).engine !== 'hugo') {
       return fail(`legacyUrls: ${LEGACY_URLS_EXPECTED}, found ${JSON.stringify(value)}`);
     }
