@@ -248,6 +248,25 @@ export function redirectWarnings({ permalink, url }: { permalink?: string | fals
 }
 
 /**
+ * The name a post's own `permalink` gives it in Folio (`/posts/<name>/`), as a `slug` would:
+ * `/2019/04/my-post.html` → `2019/04/my-post`, `/about-this-blog/` → `about-this-blog`. None
+ * for a permalink with placeholders or template syntax (`/:year/:title/`,
+ * `{{ page.fileSlug }}`), which only the old engine could fill in: the file name names the
+ * post then. The old address itself becomes a redirect (postRedirects).
+ */
+export function permalinkSlug(permalink: string | false | undefined): string | undefined {
+  if (typeof permalink !== 'string' || /[:{}%]/.test(permalink)) return undefined;
+  const clean = permalink
+    .trim()
+    .replace(/[?#].*$/, '')
+    .replace(/(^|\/)index\.html?$/i, '')
+    .replace(/\.html?$/i, '')
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/^posts\//, '');
+  return clean === '' || /(^|\/)\.\.?(\/|$)|\\/.test(clean) ? undefined : clean;
+}
+
+/**
  * Every route that redirects to a post. Relative aliases resolve from aliasBase; `permalink`
  * (its Jekyll placeholders filled in) and `url` are site-relative, as both engines read them.
  * The engine's default URL is added only when the post did not set its own (`permalink` for

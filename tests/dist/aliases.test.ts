@@ -31,7 +31,8 @@ const published: Record<string, string[]> = {
     'posts/sub/page.html',
   ],
   'notes/deep-note': ['2021/03/03/deep-note.html', 'posts/notes/renamed/index.html', 'above-the-root/index.html'],
-  'eleventy-permalink': ['the-permalink/index.html'],
+  // named by its own permalink, /the-permalink/, which redirects to it
+  'the-permalink': ['the-permalink/index.html'],
   'same-address': [],
   'template-permalink': [],
   links: ['2022/01/01/links.html'],
@@ -101,7 +102,7 @@ describe('redirect pages', () => {
       [oldPostSlug]: ['post/2019-04-01-old-post/index.html'],
       docker: ['post/docker/index.html', 'posts/docker-containers-on-the-desktop.html', 'post/old-name/index.html', 'moved/away/index.html', 'post/sub/page.html'],
       'notes/deep-note': ['post/notes/deep-note/index.html', 'post/notes/renamed/index.html', 'above-the-root/index.html'],
-      'eleventy-permalink': ['post/eleventy-permalink/index.html', 'the-permalink/index.html'],
+      'the-permalink': ['post/eleventy-permalink/index.html', 'the-permalink/index.html'],
       'same-address': ['post/same-address/index.html'],
       'template-permalink': ['post/template-permalink/index.html'],
       links: ['post/links/index.html'],
@@ -124,7 +125,7 @@ describe('links in posts to old addresses', () => {
     // The old Folio address: rewritten, or left as it is where the id kept the date prefix.
     const absolute = new URL(links[1]!, aliases.site);
     expect(`${absolute.pathname}${absolute.hash}`).toBe(`${oldPost}#section`);
-    expect(links.slice(2, 6)).toEqual(['/blog/posts/docker/', '/blog/posts/docker/', '/blog/posts/eleventy-permalink/?utm=x', '/blog/posts/docker/']);
+    expect(links.slice(2, 6)).toEqual(['/blog/posts/docker/', '/blog/posts/docker/', '/blog/posts/the-permalink/?utm=x', '/blog/posts/docker/']);
     expect(links.slice(6, 10)).toEqual(['/blog/tags/', '/blog/archive/', '/blog/rss.xml', '/blog/favicon.svg']);
     expect(links.slice(10, 14)).toEqual(['/blog/no/such/page/', '/blog/draft-alias/', '/other-app/', 'https://example.org/post/2019-04-01-old-post/']);
     expect(links[14]).toBe(oldPost); // raw HTML

@@ -87,10 +87,11 @@ const sites: Record<string, SiteExpectations> = {
     posts: {
       '/posts/eleventy-post/': { title: 'Eleventy Post', date: 'June 15, 2023', datetime: '2023-06-15' },
       // bundles: slug/YYYY-MM-DD-index.md
-      '/posts/trip-notes/': { title: 'Trip Notes', date: 'March 8, 2017', datetime: '2017-03-08' },
+      // named by its own permalink, /notes/trip-notes/
+      '/posts/notes/trip-notes/': { title: 'Trip Notes', date: 'March 8, 2017', datetime: '2017-03-08' },
       '/posts/garden-bundle/': { title: 'Garden Bundle', date: 'November 2, 2018', datetime: '2018-11-02' },
     },
-    redirects: { 'notes/trip-notes/index.html': '/posts/trip-notes/' },
+    redirects: { 'notes/trip-notes/index.html': '/posts/notes/trip-notes/' },
     // the video beside the post is copied to the site: nothing to allow
     csp: { '/posts/garden-bundle/': { 'script-src': ['https://platform.twitter.com'] } },
     localMedia: 5,
@@ -435,7 +436,7 @@ describe('Eleventy: bundles, files beside the post, permalink', () => {
   });
 
   it("copies a bundle's video and its poster, with their bytes, to content-addressed URLs", () => {
-    const video = post(dist, 'trip-notes').prose.querySelector('video')!;
+    const video = post(dist, 'notes/trip-notes').prose.querySelector('video')!;
     const copied: [string | undefined, string][] = [
       [video.getAttribute('poster'), 'photo.jpg'],
       [video.querySelector('source')?.getAttribute('src'), 'dunes.webm'],
@@ -447,7 +448,7 @@ describe('Eleventy: bundles, files beside the post, permalink', () => {
   });
 
   it("sends a bundle's raw <img> and Markdown image through the image pipeline", () => {
-    const images = post(dist, 'trip-notes').prose.querySelectorAll('img');
+    const images = post(dist, 'notes/trip-notes').prose.querySelectorAll('img');
     expect(images.map((img) => img.getAttribute('alt'))).toEqual(['A sandy hillside at noon', 'The hillside once more']);
     for (const img of images) expect(img.getAttribute('src')).toMatch(/^\/_astro\/photo\..+\.webp$/);
   });

@@ -6,6 +6,7 @@ import {
   hugoUrl,
   jekyllCategories,
   jekyllDateUrl,
+  permalinkSlug,
   jekyllSlugify,
   pathProblem,
   postRedirects,
@@ -184,5 +185,19 @@ describe('postRedirects', () => {
     expect(post.categories).toEqual(['Engines']);
     expect(post.tags).toEqual(['Engines']);
     expect(post.redirects).toEqual([{ route: 'kept/', from: 'permalink /kept/' }]);
+  });
+});
+
+describe('permalinkSlug', () => {
+  it("names a post by its own permalink, as a slug would, and not by one only the old engine could fill in", () => {
+    expect(permalinkSlug('/about-this-blog/')).toBe('about-this-blog');
+    expect(permalinkSlug('/2019/04/my-post.html')).toBe('2019/04/my-post');
+    expect(permalinkSlug('/notes/trip-notes/index.html')).toBe('notes/trip-notes');
+    expect(permalinkSlug('/posts/same-address/')).toBe('same-address');
+    expect(permalinkSlug('/:year/:title/')).toBeUndefined();
+    expect(permalinkSlug('/notes/{{ page.fileSlug }}/')).toBeUndefined();
+    expect(permalinkSlug('/')).toBeUndefined();
+    expect(permalinkSlug(false)).toBeUndefined();
+    expect(permalinkSlug(undefined)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { resolveDate, type PostDate } from '../dates.ts';
 import { excerpt, plainText, readingMinutes } from '../excerpt.ts';
 import type { ImageMetadata } from 'astro';
 import type { CoverImage, DerivedText, PostFrontmatter } from '../schema/post.ts';
-import { postRedirects, type LegacyUrls, type Redirect } from '../legacy-urls.ts';
+import { postRedirects, type LegacyUrls, type Redirect, permalinkSlug } from '../legacy-urls.ts';
 
 /** A post as every route sees it: validated frontmatter resolved against the site config. */
 export interface Post {
@@ -52,7 +52,8 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls 
   // tools reading files directly) they come from the body.
   const derived = entry.data.__folio;
   const text = derived ? derived.lead : plainText(entry.body ?? '');
-  const slug = entry.data.slug ?? entry.id;
+  // A `slug`, else the post's own permalink, names it; else its file (src/lib/ids.ts).
+  const slug = entry.data.slug ?? permalinkSlug(entry.data.permalink) ?? entry.id;
   const date = resolveDate(entry.data.date, timeZone);
   const { aliases, categories, permalink, url } = entry.data;
   const post: Post = {
