@@ -16,7 +16,7 @@ import { withoutCode } from '../src/lib/excerpt.ts';
 import { redirectWarnings } from '../src/lib/legacy-urls.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
-import { findDuplicateUrls } from '../src/lib/posts/unique.ts';
+import { findDuplicateUrls, findIdClashes } from '../src/lib/posts/unique.ts';
 import { buildTagIndex, TagCollisionError } from '../src/lib/tags.ts';
 import { parseWikilinks, resolveWikilink, unresolvedWikilink } from '../src/lib/wikilinks.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -26,9 +26,15 @@ const fileDates = createFileDates(resolve(dir), siteConfig.timeZone);
 const sources = readPostSources(dir, fileDates.date);
 const problems = new Map<string, string[]>();
 const warnings: string[] = [];
-const report = (file: string, message: string) => problems.set(file, [...(problems.get(file) ?? []), message]);
+const report = (file: string, message: string) => {
+  const listed = problems.get(file) ?? [];
+  if (!listed.includes(message)) problems.set(file, [...listed, message]);
+};
 
 for (const source of sources) for (const message of source.problems) report(source.file, message);
+// Files whose names give one id: the build stops on them before reading any post.
+const files = new Map(sources.map((s) => [s.entry, s.file]));
+for (const error of findIdClashes(new Map(sources.map((s) => [s.entry, s.id])), (entry) => files.get(entry) ?? entry)) for (const file of error.files) report(file, error.message);
 
 const now = buildNow();
 // The same index the build's Markdown plugins use: what wikilinks, `{% post_url %}`, `{{< ref >}}` and `![[embeds]]` can name.

@@ -13,6 +13,7 @@ import { redirectWarnings } from '../lib/legacy-urls.ts';
 import { mayLinkInternally } from '../lib/links.ts';
 import { readPostFile } from '../lib/post-file.ts';
 import { toPost } from '../lib/posts/post.ts';
+import { findIdClashes } from '../lib/posts/unique.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
 import { DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
@@ -107,6 +108,9 @@ export function postsLoader(base: string): Loader {
       const dir = resolve(fileURLToPath(context.config.root), base);
       const entries = existsSync(dir) ? listPostFiles(dir) : [];
       ids = assignPostIds(entries);
+      // Two files with one id would be one entry in the store, the other lost without a word.
+      const [clash] = findIdClashes(ids, (entry) => posix(relative(process.cwd(), resolve(dir, entry))));
+      if (clash) throw clash;
       for (const note of existsSync(dir) ? frontNotes(dir) : []) {
         context.logger.info(frontNoteMessage(dir, note));
       }

@@ -17,6 +17,7 @@ const cases: Record<string, (string | RegExp)[]> = {
   'duplicate-url': ['Two posts would be published at /posts/fine/', 'duplicate-url/fine.md', 'duplicate-url/other.md'],
   'duplicate-redirect': ['Two posts would be published at /old/', 'duplicate-redirect/one.md (permalink /old/)', 'duplicate-redirect/two.md (alias /old)'],
   'missing-image': ['missing-image.md', './nope.png does not exist next to the post'],
+  'id-clash': ['Two post files would be one post, my-post', 'id-clash/My Post.md', 'id-clash/my-post.md'],
   'missing-cover': ['missing-cover.md', 'the image ./nope-cover.jpg does not exist next to the post'],
   'missing-media': ['missing-media.md', 'the file nope.mp4 does not exist next to the post', 'the file ../../../../package.json is outside the posts folder'],
   'tag-collision': ['"Node.js"', '"node js"', 'tag-collision/one.md', 'tag-collision/two.md'],

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { postIdFromPath } from '../../src/lib/ids';
-import { assertUniqueUrls, DuplicateUrlError, findDuplicateUrls } from '../../src/lib/posts/unique';
+import { assignPostIds, postIdFromPath } from '../../src/lib/ids';
+import { assertUniqueUrls, DuplicateUrlError, findDuplicateUrls, findIdClashes } from '../../src/lib/posts/unique';
 import { validatePosts } from '../../src/lib/posts/validate';
 import { sortNewestFirst } from '../../src/lib/posts/query';
 import { buildRelated } from '../../src/lib/related';
@@ -250,5 +250,16 @@ describe('toPost with text derived by the loader', () => {
     const post = makePost('a', { __folio: { lead: 'The start of the text, as stored by the loader.', readingMinutes: 7 } }, '');
     expect(post.description).toBe('The start of the text, as stored by the loader.');
     expect(post.readingMinutes).toBe(7);
+  });
+});
+
+describe('findIdClashes', () => {
+  it('names two files whose names give one id, which the content store would keep only one of', () => {
+    const ids = assignPostIds(['My Post.md', 'my-post.md', 'notes/x.md', '2024-01-03-unique.md']);
+    const [clash, ...rest] = findIdClashes(ids, (entry) => `posts/${entry}`);
+    expect(rest).toEqual([]);
+    expect(clash?.message).toBe('Two post files would be one post, my-post (at /posts/my-post/ unless a `slug` moves it): posts/My Post.md and posts/my-post.md. Rename one of the files.');
+    expect(clash?.files).toEqual(['posts/My Post.md', 'posts/my-post.md']);
+    expect(findIdClashes(assignPostIds(['2019-12-31-year.md', '2020-12-31-year.md']), (e) => e)).toEqual([]);
   });
 });

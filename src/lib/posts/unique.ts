@@ -58,6 +58,31 @@ export function findDuplicateUrls(posts: readonly UrlPost[]): DuplicateUrlError[
   return errors;
 }
 
+/**
+ * Post files whose names give one id (`My Post.md` and `my-post.md`): the content store keeps
+ * one entry per id, so one of them would be lost without a word. `ids` maps each file (as
+ * given to `fileOf`) to its id, as src/lib/ids.ts assigns them.
+ */
+export function findIdClashes(ids: ReadonlyMap<string, string>, fileOf: (entry: string) => string): DuplicateUrlError[] {
+  const first = new Map<string, string>();
+  const errors: DuplicateUrlError[] = [];
+  for (const [entry, id] of [...ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const owner = first.get(id);
+    if (owner === undefined) first.set(id, entry);
+    else {
+      const files: [string, string] = [fileOf(owner), fileOf(entry)];
+      errors.push(
+        new DuplicateUrlError(
+          `posts/${id}/`,
+          files,
+          `Two post files would be one post, ${id} (at /posts/${id}/ unless a \`slug\` moves it): ${files[0]} and ${files[1]}. Rename one of the files.`,
+        ),
+      );
+    }
+  }
+  return errors;
+}
+
 /** Every post URL and redirect must be claimed once; the error names both files. */
 export function assertUniqueUrls(posts: readonly UrlPost[]): void {
   const [first] = findDuplicateUrls(posts);
