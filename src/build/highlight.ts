@@ -1,16 +1,32 @@
 /**
  * Syntax highlighting for Markdown and MDX, off the main thread: Astro's content sync
  * renders ten posts at a time, and their code blocks are highlighted by a small pool of
- * worker threads while the main thread goes on parsing. Falls back to in-process.
+ * worker threads while the main thread goes on parsing. A small site never starts them: the
+ * first blocks are highlighted here, and the pool starts only when more come. Falls back to
+ * in-process.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { threadId, Worker } from 'node:worker_threads';
 import { highlight, type HastJson, type HighlightRequest } from './highlight-core.ts';
 
+/** A highlighted block, and the thread that highlighted it (0: the main thread). */
+export interface Highlighted {
+  pre: HastJson;
+  warning?: string;
+  thread: number;
+}
+
+/**
+ * Blocks highlighted in this thread before the pool starts. A worker loads Shiki and compiles
+ * its grammars again (~0.2 s of CPU each), which a site with a handful of code blocks never
+ * earns back.
+ */
+export const IN_PROCESS_BLOCKS = 24;
+
 interface Pending {
-  resolve: (value: { pre: HastJson; warning?: string }) => void;
+  resolve: (value: Highlighted) => void;
   reject: (error: Error) => void;
 }
 
@@ -24,14 +40,14 @@ class Pool {
     for (let i = 0; i < size; i += 1) {
       const worker = new Worker(file);
       worker.unref();
-      worker.on('message', (message: { id: number; pre?: HastJson; warning?: string; error?: string }) => {
+      worker.on('message', (message: { id: number; pre?: HastJson; warning?: string; error?: string; thread: number }) => {
         const job = this.#pending.get(message.id);
         if (!job) return;
         this.#pending.delete(message.id);
         this.#load[i] = (this.#load[i] ?? 1) - 1;
         if (this.#pending.size === 0) for (const w of this.#workers) w.unref();
         if (message.error || !message.pre) job.reject(new Error(message.error ?? 'no result'));
-        else job.resolve(message.warning ? { pre: message.pre, warning: message.warning } : { pre: message.pre });
+        else job.resolve(message.warning ? { pre: message.pre, warning: message.warning, thread: message.thread } : { pre: message.pre, thread: message.thread });
       });
       worker.on('error', (error) => {
         for (const job of this.#pending.values()) job.reject(error);
@@ -47,7 +63,7 @@ class Pool {
     return Promise.all(this.#workers.map((w) => w.terminate()));
   }
 
-  run(request: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
+  run(request: HighlightRequest): Promise<Highlighted> {
     // the least busy worker takes the block
     let best = 0;
     for (let i = 1; i < this.#workers.length; i += 1) if ((this.#load[i] ?? 0) < (this.#load[best] ?? 0)) best = i;
@@ -63,7 +79,8 @@ class Pool {
 }
 
 const POOL = Symbol.for('folio.highlightPool');
-type Holder = { [POOL]?: Pool | null };
+const HERE = Symbol.for('folio.highlightedHere');
+type Holder = { [POOL]?: Pool | null; [HERE]?: number };
 
 function pool(): Pool | null {
   const holder = globalThis as Holder;
@@ -78,14 +95,19 @@ function pool(): Pool | null {
   return holder[POOL];
 }
 
-/** Highlights a block in a worker when one is available, else here. */
-export async function highlightBlock(request: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
+const here = async (request: HighlightRequest): Promise<Highlighted> => ({ ...(await highlight(request)), thread: threadId });
+
+/** Highlights a block: the first IN_PROCESS_BLOCKS here, the rest in a worker when one is available. */
+export async function highlightBlock(request: HighlightRequest): Promise<Highlighted> {
+  const holder = globalThis as Holder;
+  holder[HERE] = (holder[HERE] ?? 0) + 1;
+  if (holder[HERE] <= IN_PROCESS_BLOCKS) return here(request);
   const workers = pool();
-  if (!workers) return highlight(request);
+  if (!workers) return here(request);
   try {
     return await workers.run(request);
   } catch {
-    return highlight(request);
+    return here(request);
   }
 }
 
@@ -97,5 +119,6 @@ export async function closeHighlightPool(): Promise<void> {
   const holder = globalThis as Holder;
   const workers = holder[POOL];
   delete holder[POOL];
+  delete holder[HERE];
   if (workers) await workers.close();
 }

@@ -4,7 +4,9 @@
  * `url`), and, with the `legacyUrls` setting, the URL the engine the blog moved from gave it
  * by default. Each engine's rule follows its own source, named at each function.
  */
+import { slug as githubSlug } from 'github-slugger';
 import { zoneOffsetMs, type PostDate } from './dates.ts';
+import { fileNameDate, withoutExtension } from './ids.ts';
 import { resolveRoute, routeKey } from './urls.ts';
 
 /** The engine the blog moved from (the `legacyUrls` setting, parsed). */
@@ -267,6 +269,20 @@ export function permalinkSlug(permalink: string | false | undefined): string | u
 }
 
 /**
+ * The id a dated post file (`2019-04-01-name.md`, `slug/2017-03-08-index.md`) had when Folio
+ * kept the date prefix in it: the id's folders and the file's own name, slugged. Undefined for
+ * a file without a date prefix, whose id has not changed.
+ */
+export function datedFolioId(id: string, file: string): string | undefined {
+  const name = file.replace(/\\/g, '/').split('/').pop() ?? '';
+  if (!fileNameDate(name)) return undefined;
+  const folders = id.split('/');
+  // A bundle's id is its folder (`slug/2017-03-08-index.md` → `slug`): the name went below it.
+  if (/^\d{4}-\d{2}-\d{2}-index\.[^.]+$/i.test(name)) return [...folders, githubSlug(withoutExtension(name))].join('/');
+  return [...folders.slice(0, -1), githubSlug(withoutExtension(name))].join('/');
+}
+
+/**
  * Every route that redirects to a post. Relative aliases resolve from aliasBase; `permalink`
  * (its Jekyll placeholders filled in) and `url` are site-relative, as both engines read them.
  * The engine's default URL is added only when the post did not set its own (`permalink` for
@@ -287,6 +303,10 @@ export function postRedirects(source: RedirectSource, { timeZone, legacyUrls }: 
     const style = legacyUrls.permalink ?? 'date';
     found.push({ route: resolveRoute(jekyllDateUrl(source, timeZone, style)), from: `Jekyll's permalink ${style}` });
   }
+  // Folio kept a Jekyll-style date prefix in the address before it read it as the date:
+  // that address stays, so links from elsewhere still arrive.
+  const before = source.file === undefined ? undefined : datedFolioId(source.id, source.file);
+  if (before !== undefined && before !== source.slug) found.push({ route: `posts/${before}/`, from: 'its address before the date prefix was read as the date' });
   if (legacyUrls?.engine === 'hugo' && url === undefined) {
     found.push({ route: resolveRoute(hugoUrl(source, legacyUrls.section)), from: `Hugo's URL in section ${legacyUrls.section}` });
   }

@@ -22,7 +22,8 @@ beforeAll(() => {
 const oldPostSlug = postIdFromPath('2019-04-01-old-post.md');
 /** Published posts: their URL slug, and every redirect file that must lead to them (Jekyll build). */
 const published: Record<string, string[]> = {
-  [oldPostSlug]: ['engines/ruby/2019/04/02/old-post.html'],
+  // Jekyll's date permalink, and the address the file had before Folio read its date prefix
+  [oldPostSlug]: ['engines/ruby/2019/04/02/old-post.html', 'posts/2019-04-01-old-post/index.html'],
   docker: [
     '2020/02/02/docker.html',
     'posts/docker-containers-on-the-desktop.html',
@@ -99,7 +100,7 @@ describe('redirect pages', () => {
 
   it('are written for Hugo\'s default URLs when the blog moved from Hugo, relative aliases read from its section', () => {
     const expected: Record<string, string[]> = {
-      [oldPostSlug]: ['post/2019-04-01-old-post/index.html'],
+      [oldPostSlug]: ['post/2019-04-01-old-post/index.html', 'posts/2019-04-01-old-post/index.html'],
       docker: ['post/docker/index.html', 'posts/docker-containers-on-the-desktop.html', 'post/old-name/index.html', 'moved/away/index.html', 'post/sub/page.html'],
       'notes/deep-note': ['post/notes/deep-note/index.html', 'post/notes/renamed/index.html', 'above-the-root/index.html'],
       'the-permalink': ['post/eleventy-permalink/index.html', 'the-permalink/index.html'],

@@ -55,6 +55,12 @@ const sites: Record<string, SiteExpectations> = {
       '2021/02/14/links-from-the-old-site.html': '/blog/posts/links-from-the-old-site/',
       // its own permalink, instead of Jekyll's default
       'about-this-blog/index.html': '/blog/posts/about-this-blog/',
+      // the addresses these files had before Folio read their date prefix as the date
+      'posts/2019-04-01-jekyll-post/index.html': '/blog/posts/jekyll-post/',
+      'posts/2020-05-17-liquid-and-kramdown/index.html': '/blog/posts/liquid-and-kramdown/',
+      'posts/2019-12-31-year-in-lists/index.html': '/blog/posts/2019-year-in-lists/',
+      'posts/2020-12-31-year-in-lists/index.html': '/blog/posts/2020-year-in-lists/',
+      'posts/2021-02-14-links-from-the-old-site/index.html': '/blog/posts/links-from-the-old-site/',
     },
     // a gist's script, and an inline script (by its hash)
     csp: { '/blog/posts/links-from-the-old-site/': { 'script-src': ['https://gist.github.com', `'${inlineScriptHash('document.documentElement.dataset.oldTheme = "minima";')}'`].sort() } },
@@ -91,7 +97,12 @@ const sites: Record<string, SiteExpectations> = {
       '/posts/notes/trip-notes/': { title: 'Trip Notes', date: 'March 8, 2017', datetime: '2017-03-08' },
       '/posts/garden-bundle/': { title: 'Garden Bundle', date: 'November 2, 2018', datetime: '2018-11-02' },
     },
-    redirects: { 'notes/trip-notes/index.html': '/posts/notes/trip-notes/' },
+    redirects: {
+      'notes/trip-notes/index.html': '/posts/notes/trip-notes/',
+      // the bundles' addresses before Folio read a dated index file's prefix as the date
+      'posts/trip-notes/2017-03-08-index/index.html': '/posts/notes/trip-notes/',
+      'posts/garden-bundle/2018-11-02-index/index.html': '/posts/garden-bundle/',
+    },
     // the video beside the post is copied to the site: nothing to allow
     csp: { '/posts/garden-bundle/': { 'script-src': ['https://platform.twitter.com'] } },
     localMedia: 5,

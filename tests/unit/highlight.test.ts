@@ -1,7 +1,8 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it, vi } from 'vitest';
 import { highlight } from '../../src/build/highlight-core';
-import { highlightBlock } from '../../src/build/highlight';
+import { closeHighlightPool, highlightBlock, IN_PROCESS_BLOCKS } from '../../src/build/highlight';
+import { threadId } from 'node:worker_threads';
 import { codeMetaPlugin, highlightPlugin } from '../../src/build/markdown';
 import { parseCodeMeta } from '../../src/lib/code-meta';
 
@@ -44,9 +45,18 @@ describe('highlight', () => {
     }
   });
 
-  it('gives the same markup from the worker pool as in-process', async () => {
+  it('highlights the first blocks here and the rest in worker threads, with the same markup', async () => {
+    await closeHighlightPool(); // a fresh count, whatever ran before in this process
     const request = { code: 'def f(x):\n    return x * 2\n', lang: 'python' };
-    expect((await highlightBlock(request)).pre).toEqual((await highlight(request)).pre);
+    const expected = (await highlight(request)).pre;
+    const results = [];
+    for (let i = 0; i < IN_PROCESS_BLOCKS + 4; i += 1) results.push(await highlightBlock(request));
+    // a small site never starts the pool; a larger one hands the rest to the workers
+    expect(results.slice(0, IN_PROCESS_BLOCKS).every((r) => r.thread === threadId)).toBe(true);
+    const pooled = results.slice(IN_PROCESS_BLOCKS);
+    expect(pooled.every((r) => r.thread !== threadId && r.thread > 0)).toBe(true);
+    for (const result of results) expect(result.pre).toEqual(expected);
+    await closeHighlightPool();
   });
 });
 

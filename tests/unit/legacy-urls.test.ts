@@ -7,9 +7,10 @@ import {
   jekyllCategories,
   jekyllDateUrl,
   permalinkSlug,
+  datedFolioId,
+  postRedirects,
   jekyllSlugify,
   pathProblem,
-  postRedirects,
   redirectWarnings,
   type RedirectSource,
 } from '../../src/lib/legacy-urls';
@@ -148,7 +149,7 @@ describe('postRedirects', () => {
 
   it('fills in Jekyll placeholders in a permalink and reads it from the site root', () => {
     const post = source({ file: '2019-04-01-Old Post.md', date: '2019-04-01T09:05:07Z', categories: ['Ruby'], permalink: 'blog/:categories/:year/:i_month/:title/' });
-    expect(routes(post)).toEqual(['blog/ruby/2019/4/Old-Post/']);
+    expect(routes(post)).toEqual(['blog/ruby/2019/4/Old-Post/', 'posts/2019-04-01-old-post/']);
     expect(routes(source({ permalink: '/:year/:month_:day-:hour:minute:second:output_ext', date: '2019-04-01T09:05:07Z' }))).toEqual(['2019/04_01-090507.html']);
     expect(routes(source({ permalink: '/about' }))).toEqual(['about/']);
   });
@@ -161,9 +162,9 @@ describe('postRedirects', () => {
   it("adds the engine's default URL only when the post did not set its own", () => {
     const jekyll = { timeZone: 'UTC', legacyUrls: { engine: 'jekyll' } } as const;
     const hugo = { timeZone: 'UTC', legacyUrls: { engine: 'hugo', section: 'post' } } as const;
-    expect(routes(source({ file: '2019-04-01-a.md' }), jekyll)).toEqual(['2019/04/01/a.html']);
-    expect(routes(source({ file: '2019-04-01-a.md', permalink: '/a/' }), jekyll)).toEqual(['a/']);
-    expect(routes(source({ file: '2019-04-01-a.md', permalink: '{{ x }}' }), jekyll)).toEqual([]);
+    expect(routes(source({ file: '2019-04-01-a.md' }), jekyll)).toEqual(['2019/04/01/a.html', 'posts/2019-04-01-a/']);
+    expect(routes(source({ file: '2019-04-01-a.md', permalink: '/a/' }), jekyll)).toEqual(['a/', 'posts/2019-04-01-a/']);
+    expect(routes(source({ file: '2019-04-01-a.md', permalink: '{{ x }}' }), jekyll)).toEqual(['posts/2019-04-01-a/']);
     expect(routes(source({ file: 'a.md' }), hugo)).toEqual(['post/a/']);
     expect(routes(source({ file: 'a.md', url: '/elsewhere/' }), hugo)).toEqual(['elsewhere/']);
   });
@@ -177,14 +178,17 @@ describe('postRedirects', () => {
     const post = source({ id: 'a', slug: 'a', aliases: ['/old/', '/old', 'a', '/posts/a/index.html'], permalink: '/old/index.html', url: '/posts/a' });
     expect(postRedirects(post, { timeZone: 'UTC' })).toEqual([{ route: 'old/', from: 'alias /old/' }]);
     const named = postRedirects(source({ file: '2019-04-01-b.md', aliases: ['y'] }), { timeZone: 'UTC', legacyUrls: { engine: 'jekyll' } });
-    expect(named.map((r) => r.from)).toEqual(['alias y', "Jekyll's permalink date"]);
+    expect(named.map((r) => r.from)).toEqual(['alias y', "Jekyll's permalink date", 'its address before the date prefix was read as the date']);
   });
 
   it('is what toPost gives a post, from its frontmatter and the setting', () => {
     const post = makePost('2019-04-01-old-post', { categories: 'Engines', date: '2019-04-01', permalink: '/kept/' });
     expect(post.categories).toEqual(['Engines']);
     expect(post.tags).toEqual(['Engines']);
-    expect(post.redirects).toEqual([{ route: 'kept/', from: 'permalink /kept/' }]);
+    expect(post.redirects).toEqual([
+      { route: 'kept/', from: 'permalink /kept/' },
+      { route: 'posts/2019-04-01-old-post/', from: 'its address before the date prefix was read as the date' },
+    ]);
   });
 });
 
@@ -199,5 +203,22 @@ describe('permalinkSlug', () => {
     expect(permalinkSlug('/')).toBeUndefined();
     expect(permalinkSlug(false)).toBeUndefined();
     expect(permalinkSlug(undefined)).toBeUndefined();
+  });
+});
+
+describe('datedFolioId', () => {
+  it("gives the address a dated file had before Folio read its date prefix as the date, and none for other files", () => {
+    expect(datedFolioId('jekyll-post', 'src/content/posts/2019-04-01-jekyll-post.md')).toBe('2019-04-01-jekyll-post');
+    expect(datedFolioId('notes/x', 'posts/notes/2019-04-01-X.markdown')).toBe('notes/2019-04-01-x');
+    expect(datedFolioId('2019-year-in-lists', '2019-12-31-year-in-lists.md')).toBe('2019-12-31-year-in-lists');
+    expect(datedFolioId('trip-notes', 'trip-notes/2017-03-08-index.md')).toBe('trip-notes/2017-03-08-index');
+    expect(datedFolioId('plain', 'plain.md')).toBeUndefined();
+    expect(datedFolioId('trip', 'trip/index.md')).toBeUndefined();
+  });
+
+  it('is a redirect to the post, unless the post is still there', () => {
+    const routes = postRedirects(source({ file: '2019-04-01-x.md', id: 'x', slug: 'x' }), { timeZone: 'UTC' }).map((r) => r.route);
+    expect(routes).toContain('posts/2019-04-01-x/');
+    expect(postRedirects(source({ file: '2019-04-01.md', id: '2019-04-01', slug: '2019-04-01' }), { timeZone: 'UTC' }).map((r) => r.route)).not.toContain('posts/2019-04-01/');
   });
 });
