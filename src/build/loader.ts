@@ -23,6 +23,7 @@ import { convertPostBody, describeSyntaxWarnings } from './engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { closeHighlightPool } from './highlight.ts';
 import { missingCover } from './local-files.ts';
+import { renderKey } from './render-key.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
@@ -136,6 +137,8 @@ export function postsLoader(base: string): Loader {
         if (entry.rendered.html || bodies.missing(entry.rendered) || !embeds || (await embedFilesChanged(embeds.files, dir))) context.store.delete(entry.id);
       }
       const host = new URL(siteConfig.site).hostname;
+      // Folio's code, the settings and the renderers' versions: a change renders every post again.
+      const render = renderKey(root, fileURLToPath(context.config.srcDir), siteConfig);
       const store: typeof context.store = new Proxy(context.store, {
         get(target, key) {
           if (key === 'set') {
@@ -191,7 +194,7 @@ export function postsLoader(base: string): Loader {
         generateDigest: (data) => {
           if (typeof data !== 'string') return context.generateDigest(data);
           const filled = filledDates.get(data);
-          const text = filled === undefined ? data : `${data}\u0000date:${filled}`;
+          const text = `${filled === undefined ? data : `${data}\u0000date:${filled}`}\u0000render:${render}`;
           // Template tags name other posts and files too (`{% post_url %}`, `![[diagram.png]]`).
           return REFERENCES.test(text) || mayLinkInternally(text, host)
             ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`)

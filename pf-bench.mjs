@@ -1,0 +1,13 @@
+import * as pagefind from 'pagefind';
+import { rmSync } from 'node:fs';
+const out = '/tmp/prof/dist';
+let t = performance.now();
+const { index } = await pagefind.createIndex({ excludeSelectors: ['.code-block', 'pre'] });
+const t1 = performance.now();
+const added = await index.addDirectory({ path: out, glob: 'posts/**/*.html' });
+const t2 = performance.now();
+rmSync('/tmp/prof/pf-out', { recursive: true, force: true });
+await index.writeFiles({ outputPath: '/tmp/prof/pf-out' });
+const t3 = performance.now();
+console.log({ pages: added.page_count, create: (t1 - t).toFixed(0), add: (t2 - t1).toFixed(0), write: (t3 - t2).toFixed(0) });
+await pagefind.close();
