@@ -1,9 +1,8 @@
 /**
  * Syntax highlighting for Markdown and MDX, off the main thread: Astro's content sync
  * renders ten posts at a time, and their code blocks are highlighted by a small pool of
- * worker threads while the main thread goes on parsing. A small site never starts them: the
- * first blocks are highlighted here, and the pool starts only when more come. Falls back to
- * in-process.
+ * worker threads while the main thread goes on parsing. A small site never starts them: it
+ * highlights here (see WORKERS_FROM_POSTS). Falls back to in-process.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -19,11 +18,11 @@ export interface Highlighted {
 }
 
 /**
- * Blocks highlighted in this thread before the pool starts. A worker loads Shiki and compiles
- * its grammars again (~0.2 s of CPU each), which a site with a handful of code blocks never
- * earns back.
+ * Sites with at most this many posts highlight in this thread. Each worker loads Shiki and
+ * compiles the grammars again (about a second of CPU each on a 2-core machine), which a small
+ * site never earns back; a large one gains from the main thread parsing meanwhile.
  */
-export const IN_PROCESS_BLOCKS = 24;
+export const WORKERS_FROM_POSTS = 300;
 
 interface Pending {
   resolve: (value: Highlighted) => void;
@@ -79,8 +78,13 @@ class Pool {
 }
 
 const POOL = Symbol.for('folio.highlightPool');
-const HERE = Symbol.for('folio.highlightedHere');
-type Holder = { [POOL]?: Pool | null; [HERE]?: number };
+const PLAN = Symbol.for('folio.highlightPlan');
+type Holder = { [POOL]?: Pool | null; [PLAN]?: 'here' | 'workers' };
+
+/** Set by the content loader before it renders: how many posts the site has (see WORKERS_FROM_POSTS). */
+export function planHighlighting(posts: number): void {
+  (globalThis as Holder)[PLAN] = posts > WORKERS_FROM_POSTS ? 'workers' : 'here';
+}
 
 function pool(): Pool | null {
   const holder = globalThis as Holder;
@@ -97,11 +101,9 @@ function pool(): Pool | null {
 
 const here = async (request: HighlightRequest): Promise<Highlighted> => ({ ...(await highlight(request)), thread: threadId });
 
-/** Highlights a block: the first IN_PROCESS_BLOCKS here, the rest in a worker when one is available. */
+/** Highlights a block: here for a small site (or with no plan: an MDX page compiled on its own), else in a worker. */
 export async function highlightBlock(request: HighlightRequest): Promise<Highlighted> {
-  const holder = globalThis as Holder;
-  holder[HERE] = (holder[HERE] ?? 0) + 1;
-  if (holder[HERE] <= IN_PROCESS_BLOCKS) return here(request);
+  if ((globalThis as Holder)[PLAN] !== 'workers') return here(request);
   const workers = pool();
   if (!workers) return here(request);
   try {
@@ -119,6 +121,6 @@ export async function closeHighlightPool(): Promise<void> {
   const holder = globalThis as Holder;
   const workers = holder[POOL];
   delete holder[POOL];
-  delete holder[HERE];
+  delete holder[PLAN];
   if (workers) await workers.close();
 }

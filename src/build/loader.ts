@@ -21,7 +21,7 @@ import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type Ren
 import { embedFilesChanged, embedProblemMessage, mdxImageProblems, takeRenderedEmbeds, type EmbedProblem } from './embeds.ts';
 import { convertPostBody, describeSyntaxWarnings } from './engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
-import { closeHighlightPool } from './highlight.ts';
+import { closeHighlightPool, planHighlighting } from './highlight.ts';
 import { missingCover } from './local-files.ts';
 import { renderKey } from './render-key.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
@@ -109,6 +109,7 @@ export function postsLoader(base: string): Loader {
       const dir = resolve(fileURLToPath(context.config.root), base);
       const entries = existsSync(dir) ? listPostFiles(dir) : [];
       ids = assignPostIds(entries);
+      planHighlighting(entries.length);
       // Two files with one id would be one entry in the store, the other lost without a word.
       const [clash] = findIdClashes(ids, (entry) => posix(relative(process.cwd(), resolve(dir, entry))));
       if (clash) throw clash;

@@ -6,6 +6,8 @@ import { currentOgQueue, takeOgQueue } from './og-queue.ts';
 import { closeOgRenderers } from './og-image.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
+const COPIES_AT_ONCE = 16;
+
 /** The output paths of the cards queued in this build (e.g. "og/hello-world.jpg"). */
 export function queuedOgCards(): string[] {
   return [...(currentOgQueue()?.cards.keys() ?? [])];
@@ -29,20 +31,26 @@ export async function writeOgCards(outDir: string, logger: AstroIntegrationLogge
   const before = readPlacement<Record<string, string>>(copiedFile, outDir) ?? {};
   const copied: Record<string, string> = {};
   try {
-    const made = new Set<string>();
-    for (const [path, pending] of queue.cards) {
+    const made = new Map<string, Promise<unknown>>();
+    const place = async (path: string, pending: Promise<string>) => {
       const file = join(outDir, path);
       const cached = await pending;
       copied[path] = basename(cached);
       const there = statSync(file, { throwIfNoEntry: false });
-      if (before[path] === basename(cached) && there?.size === statSync(cached).size) continue;
-      if (!made.has(dirname(file))) {
-        await mkdir(dirname(file), { recursive: true });
-        made.add(dirname(file));
-      }
+      if (before[path] === basename(cached) && there?.size === statSync(cached).size) return;
+      const folder = dirname(file);
+      if (!made.has(folder)) made.set(folder, mkdir(folder, { recursive: true }));
+      await made.get(folder);
       // A copy, not a link: nothing done to dist/ afterwards can reach the cache.
       await copyFile(cached, file);
-    }
+    };
+    // A few copies at a time: a deploy into an empty folder copies every card.
+    const cards = [...queue.cards];
+    let next = 0;
+    const worker = async () => {
+      for (let item = cards[next++]; item; item = cards[next++]) await place(item[0], item[1]);
+    };
+    await Promise.all(Array.from({ length: Math.min(COPIES_AT_ONCE, cards.length) }, worker));
     spentMs = performance.now() - started;
   } finally {
     await closeOgRenderers();

@@ -1,7 +1,7 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it, vi } from 'vitest';
 import { highlight } from '../../src/build/highlight-core';
-import { closeHighlightPool, highlightBlock, IN_PROCESS_BLOCKS } from '../../src/build/highlight';
+import { closeHighlightPool, highlightBlock, planHighlighting, WORKERS_FROM_POSTS } from '../../src/build/highlight';
 import { threadId } from 'node:worker_threads';
 import { codeMetaPlugin, highlightPlugin } from '../../src/build/markdown';
 import { parseCodeMeta } from '../../src/lib/code-meta';
@@ -45,18 +45,19 @@ describe('highlight', () => {
     }
   });
 
-  it('highlights the first blocks here and the rest in worker threads, with the same markup', async () => {
-    await closeHighlightPool(); // a fresh count, whatever ran before in this process
+  it('highlights here for a small site and in worker threads for a large one, with the same markup', async () => {
     const request = { code: 'def f(x):\n    return x * 2\n', lang: 'python' };
     const expected = (await highlight(request)).pre;
-    const results = [];
-    for (let i = 0; i < IN_PROCESS_BLOCKS + 4; i += 1) results.push(await highlightBlock(request));
-    // a small site never starts the pool; a larger one hands the rest to the workers
-    expect(results.slice(0, IN_PROCESS_BLOCKS).every((r) => r.thread === threadId)).toBe(true);
-    const pooled = results.slice(IN_PROCESS_BLOCKS);
-    expect(pooled.every((r) => r.thread !== threadId && r.thread > 0)).toBe(true);
-    for (const result of results) expect(result.pre).toEqual(expected);
+    planHighlighting(WORKERS_FROM_POSTS);
+    const small = await Promise.all(Array.from({ length: 6 }, () => highlightBlock(request)));
     await closeHighlightPool();
+    planHighlighting(WORKERS_FROM_POSTS + 1);
+    const large = await Promise.all(Array.from({ length: 6 }, () => highlightBlock(request)));
+    await closeHighlightPool();
+    // a small site never starts the pool; a large one hands every block to the workers
+    expect(small.every((r) => r.thread === threadId)).toBe(true);
+    expect(large.every((r) => r.thread !== threadId && r.thread > 0)).toBe(true);
+    for (const result of [...small, ...large]) expect(result.pre).toEqual(expected);
   });
 });
 
