@@ -166,7 +166,9 @@ const TOC_PLACEHOLDER = 'table of contents';
  */
 export function headingsPlugin(): HastPlugins[number] {
   return (factory) => {
-    if (!/^[ \t]{0,3}#|^[ \t]*=+[ \t]*$|<h1|\{:?\s*#|table of contents/im.test(factory.source)) return null;
+    // Only a body with a level-1 heading (ATX, setext or HTML), heading attributes or the
+    // placeholder needs this pass; most have none, and each pass over the tree costs.
+    if (!/^[ \t]{0,3}#(?:[ \t]|$)|^[ \t]*=+[ \t]*$|<h1|\{:?\s*#|table of contents/im.test(factory.source)) return null;
     let shift = false;
     return {
       name: 'folio-headings',
@@ -259,18 +261,22 @@ export function templateTextPlugin(): HastPlugins[number] {
 
 /** Links that open a new tab get rel="noopener noreferrer". */
 export function safeLinksPlugin(): HastPlugins[number] {
-  return {
-    name: 'folio-safe-links',
-    element: {
-      filter: ['a'],
-      visit(node, ctx) {
-        const props = (node as HastElement).properties ?? {};
-        if (props['target'] === '_blank') {
-          const rel = new Set([...(Array.isArray(props['rel']) ? props['rel'] : String(props['rel'] ?? '').split(/\s+/)).filter(Boolean), 'noopener', 'noreferrer']);
-          ctx.setProperty(node, 'rel', [...rel]);
-        }
+  // Only raw HTML can open a new tab: a body without `target` skips the pass.
+  return (factory) => {
+    if (!/target\s*=/i.test(factory.source)) return null;
+    return {
+      name: 'folio-safe-links',
+      element: {
+        filter: ['a'],
+        visit(node, ctx) {
+          const props = (node as HastElement).properties ?? {};
+          if (props['target'] === '_blank') {
+            const rel = new Set([...(Array.isArray(props['rel']) ? props['rel'] : String(props['rel'] ?? '').split(/\s+/)).filter(Boolean), 'noopener', 'noreferrer']);
+            ctx.setProperty(node, 'rel', [...rel]);
+          }
+        },
       },
-    },
+    };
   };
 }
 
