@@ -4,6 +4,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { takeCacheDamage } from '../build/cache-damage.ts';
+import { restoreOutput, saveOutput } from '../build/output-mirror.ts';
 import { HEADERS_LINE_LIMIT, headersFile } from '../build/csp.ts';
 import { embedsQueue, takeEmbedsQueue } from '../build/embeds-queue.ts';
 import { writeMedia } from '../build/media-write.ts';
@@ -41,6 +42,7 @@ const listSome = (files: string[], shown = 5) => files.slice(0, shown).join(', '
 export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
   let base = '/';
   let cacheDir = '';
+  let outDir = '';
   let buildStarted = Number.NEGATIVE_INFINITY;
   let ending: Promise<{ bundles: string[]; log: string; allow: CspAllowance; media: boolean }> | undefined;
   const build: AstroIntegration = {
@@ -58,6 +60,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev` copies nothing: files beside posts are served from where they are, at
@@ -74,7 +77,10 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
           createReadStream(source).on('error', () => next()).pipe(res);
         });
       },
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
+        // A deploy on a fresh checkout restores the cache folder only: the last output is in it.
+        const restored = restoreOutput(outDir, cacheDir);
+        if (restored > 0) logger.info(`[output] put the last build's ${restored} files in place from the cache folder`);
         buildStarted = markBuildStart(cacheDir);
       },
       'astro:build:done': ({ dir, assets, logger }) => {
@@ -122,6 +128,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         if (long) logger.warn(`[csp] _headers: the site-wide policy is ${long.length} characters long (posts embed many origins or inline scripts), more than the ${HEADERS_LINE_LIMIT} characters Cloudflare Pages reads in a line`);
         const damage = takeCacheDamage();
         if (damage) logger.warn(`[cache] ${damage}`);
+        saveOutput(fileURLToPath(dir), cacheDir);
       },
     },
   };

@@ -1,0 +1,120 @@
+/**
+ * The last build's output, kept in the cache folder as hard links (no second copy of the
+ * bytes), so a deploy that restores only the cache folder into a fresh checkout (an empty
+ * `dist/`) starts from the last output, as a rebuild in place does: unchanged pages, cards,
+ * search shards and files stay, instead of every page being copied back from Astro's cache
+ * one by one (11 s at 5,000 posts) and every card and shard after them.
+ *
+ * Linking, not copying: at the end of a build the mirror is brought up to date by linking
+ * each output file that is not already linked, and removing what the output no longer has.
+ * Where links cannot be made (the cache folder on another file system), there is no mirror.
+ */
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { reportCacheDamage } from './cache-damage.ts';
+
+export const MIRROR = 'folio-output';
+/**
+ * The output folder the mirror was saved from, and each file's size: a file restored
+ * half-saved is not put back.
+ */
+const RECORD = 'folio-output.json';
+interface MirrorRecord {
+  outDir: string;
+  sizes: Record<string, number>;
+}
+
+function readRecord(cacheDir: string): MirrorRecord | undefined {
+  const file = join(cacheDir, RECORD);
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as Partial<MirrorRecord>;
+    if (typeof record.outDir === 'string' && record.sizes && typeof record.sizes === 'object') return record as MirrorRecord;
+  } catch {
+    // missing or unreadable
+  }
+  if (existsSync(file)) reportCacheDamage(file);
+  return undefined;
+}
+
+/** Every file under `dir`, relative to it with "/" separators. */
+function files(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
+}
+
+/**
+ * Fills an empty or missing output folder from the mirror in `cacheDir`, by hard links, when
+ * it is the folder the mirror was saved from (a fresh checkout at the same path). Another
+ * output folder built from the same cache gets nothing: Astro writes pages in place, and a link
+ * shared with a folder that still exists would change it too. Returns how many files it put
+ * there (0 when the folder already had files, there is no mirror for it, or links cannot be made).
+ */
+export function restoreOutput(outDir: string, cacheDir: string): number {
+  const mirror = join(cacheDir, MIRROR);
+  if (!existsSync(mirror) || (existsSync(outDir) && readdirSync(outDir).length > 0)) return 0;
+  const record = readRecord(cacheDir);
+  if (!record || record.outDir !== resolve(outDir)) return 0;
+  const { sizes } = record;
+  const made = new Set<string>();
+  let restored = 0;
+  for (const file of files(mirror)) {
+    // A file of another size than it was saved at (a cache saved halfway) is left to the build.
+    if (sizes[file] !== statSync(join(mirror, file)).size) {
+      reportCacheDamage(join(mirror, file));
+      continue;
+    }
+    const target = join(outDir, file);
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(join(mirror, file), target);
+      restored += 1;
+    } catch {
+      // No links here (another file system, a read-only cache): leave what was made to the
+      // build, which renders or copies back whatever is missing.
+      return restored;
+    }
+  }
+  return restored;
+}
+
+/**
+ * Brings the mirror up to date with `outDir`: links what is new or changed (a file written
+ * anew has a new inode), removes what the output no longer has. Returns false, and removes the
+ * mirror, when links cannot be made.
+ */
+export function saveOutput(outDir: string, cacheDir: string): boolean {
+  const mirror = join(cacheDir, MIRROR);
+  const wanted = new Set(files(outDir));
+  const sizes: Record<string, number> = {};
+  try {
+    for (const file of files(mirror)) if (!wanted.has(file)) unlinkSync(join(mirror, file));
+    const made = new Set<string>();
+    for (const file of wanted) {
+      const source = join(outDir, file);
+      const target = join(mirror, file);
+      const here = statSync(source);
+      sizes[file] = here.size;
+      const there = statSync(target, { throwIfNoEntry: false });
+      if (there && there.ino === here.ino && there.dev === here.dev) continue;
+      if (there) unlinkSync(target);
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      linkSync(source, target);
+    }
+    writeFileSync(join(cacheDir, RECORD), JSON.stringify({ outDir: resolve(outDir), sizes } satisfies MirrorRecord));
+    return true;
+  } catch {
+    rmSync(mirror, { recursive: true, force: true });
+    rmSync(join(cacheDir, RECORD), { force: true });
+    return false;
+  }
+}

@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { restoreOutput, saveOutput } from '../../src/build/output-mirror';
+import { listFiles } from '../helpers/dist';
+
+const root = mkdtempSync(join(tmpdir(), 'folio-mirror-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const write = (path: string, text: string) => {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+};
+
+describe('the output mirror in the cache folder', () => {
+  const out = join(root, 'dist');
+  const cache = join(root, 'cache');
+
+  it('keeps the last output as links, and puts it back into an empty output folder at the same path', () => {
+    write(join(out, 'index.html'), '<p>home</p>');
+    write(join(out, 'posts/a/index.html'), '<p>a</p>');
+    write(join(out, 'og/a.jpg'), 'jpeg');
+    expect(saveOutput(out, cache)).toBe(true);
+    // a link, not a copy: the same file
+    expect(statSync(join(cache, 'folio-output/posts/a/index.html')).ino).toBe(statSync(join(out, 'posts/a/index.html')).ino);
+    rmSync(out, { recursive: true });
+    expect(restoreOutput(out, cache)).toBe(3);
+    expect(listFiles(out)).toEqual(['index.html', 'og/a.jpg', 'posts/a/index.html']);
+    expect(readFileSync(join(out, 'posts/a/index.html'), 'utf8')).toBe('<p>a</p>');
+  });
+
+  it('follows the output: a removed file leaves the mirror, a file written anew is linked again', () => {
+    rmSync(join(out, 'og/a.jpg'));
+    rmSync(join(out, 'posts/a/index.html'));
+    write(join(out, 'posts/a/index.html'), '<p>a, edited</p>');
+    expect(saveOutput(out, cache)).toBe(true);
+    rmSync(out, { recursive: true });
+    expect(restoreOutput(out, cache)).toBe(2);
+    expect(listFiles(out)).toEqual(['index.html', 'posts/a/index.html']);
+    expect(readFileSync(join(out, 'posts/a/index.html'), 'utf8')).toBe('<p>a, edited</p>');
+  });
+
+  it('puts nothing into a folder that has files, or into another output folder (a link shared with one that exists would change it too)', () => {
+    expect(restoreOutput(out, cache)).toBe(0);
+    const other = join(root, 'elsewhere');
+    expect(restoreOutput(other, cache)).toBe(0);
+    expect(existsSync(other)).toBe(false);
+  });
+
+  it('leaves out a file restored half-saved, and one with no record at all', () => {
+    saveOutput(out, cache);
+    rmSync(out, { recursive: true });
+    truncateSync(join(cache, 'folio-output/posts/a/index.html'), 3);
+    expect(restoreOutput(out, cache)).toBe(1);
+    expect(listFiles(out)).toEqual(['index.html']);
+    rmSync(out, { recursive: true });
+    writeFileSync(join(cache, 'folio-output.json'), '{ garbage');
+    expect(restoreOutput(out, cache)).toBe(0);
+  });
+});
