@@ -109,7 +109,7 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
   });
 
   it('search index and social card: the title is data', () => {
-    const fragments = dist.files.filter((f) => f.startsWith('pagefind/fragment/')).map((f) => JSON.parse(gunzipSync(readFileSync(join(edge.out, f))).toString('utf8').replace(/^pagefind_dcd/, '')));
+    const fragments = dist.searchFragments();
     expect(fragments.find((f) => f.url === '/posts/hostile/')?.meta.title).toBe(HOSTILE_TITLE);
     const jpeg = readFileSync(join(edge.out, 'og/hostile.jpg'));
     expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
@@ -141,7 +141,7 @@ describe('odd but valid posts: nothing lost', () => {
     const rss = parseFeed(dist.read('rss.xml')).items.map((i) => i.url);
     const json = JSON.parse(dist.read('feed.json')).items.map((i: { url: string }) => i.url);
     const sitemap = (asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string }[]).map((u) => u.loc);
-    const indexed = dist.files.filter((f) => f.startsWith('pagefind/fragment/')).map((f) => JSON.parse(gunzipSync(readFileSync(join(edge.out, f))).toString('utf8').replace(/^pagefind_dcd/, '')).url);
+    const indexed = dist.searchFragments().map((f) => f.url);
     for (const post of all) {
       const path = `/blog/posts/${encodeURIComponent(post.slug)}/`;
       const absolute = `https://example.org${path}`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHash, isExecutableScriptType } from '../../src/lib/csp';
 import { runScript } from '../helpers/build';
-import { Dist } from '../helpers/dist';
+import { Dist, parsePolicy } from '../helpers/dist';
 import { embeds } from './setup';
 
 // The embeds fixture (tests/fixtures/embeds/posts): a post with raw <img>, <video> with a
@@ -23,16 +23,7 @@ const prose = (id: string) => page(id).querySelector('.prose')!;
 const source = (path: string) => readFileSync(join(embeds.posts, path));
 const short = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex').slice(0, 8);
 
-type Policy = Record<string, string[]>;
-const parsePolicy = (text: string): Policy =>
-  Object.fromEntries(
-    text
-      .split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .filter((d) => d[0])
-      .map(([name, ...values]) => [name!, values]),
-  );
-const metaPolicy = (file: string) => parsePolicy(dist.html(file).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '');
+const metaPolicy = (file: string) => dist.metaPolicy(file);
 const headerPolicy = () => parsePolicy(/^ {2}Content-Security-Policy: (.*)$/m.exec(dist.read('_headers'))?.[1] ?? '');
 const origins = (values: string[] = []) => values.filter((v) => v.startsWith('https://'));
 /** The inline scripts a page runs, as the browser reads their text. */

@@ -1,11 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHash } from '../../src/lib/csp';
 import { runScript } from '../helpers/build';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, parsePolicy, type Policy } from '../helpers/dist';
 import { engineEnv, engineSites, type EngineSite } from './setup';
 
 // One site per engine a blog moves in from (tests/fixtures/engines/<engine>, built by
@@ -156,16 +155,7 @@ const fragmentText = (html: string) => visibleText(parse(html));
 
 const isRedirect = (dist: Dist, file: string) => /http-equiv="refresh"/.test(dist.read(file));
 
-type Policy = Record<string, string[]>;
-const parsePolicy = (text: string): Policy =>
-  Object.fromEntries(
-    text
-      .split(';')
-      .map((d) => d.trim().split(/\s+/))
-      .filter((d) => d[0])
-      .map(([name, ...values]) => [name!, values]),
-  );
-const metaPolicy = (dist: Dist, file: string) => parsePolicy(dist.html(file).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '');
+const metaPolicy = (dist: Dist, file: string) => dist.metaPolicy(file);
 
 /** A local URL in the page: not another origin's, not data:. */
 const isLocal = (url: string) => url !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(url);
@@ -214,9 +204,7 @@ describe.each(Object.entries(sites))('the %s engine site', (_engine, expected) =
     }
     const feed = JSON.parse(dist.read('feed.json')) as { items: { title: string; summary?: string; content_html: string }[] };
     for (const item of feed.items) look(`feed.json ${item.title}`, `${item.title} ${item.summary ?? ''} ${fragmentText(item.content_html)}`);
-    const fragments = dist.files
-      .filter((f) => f.startsWith('pagefind/fragment/'))
-      .map((f) => JSON.parse(gunzipSync(readFileSync(join(dist.dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string; meta: { title: string } });
+    const fragments = dist.searchFragments();
     expect(fragments).toHaveLength(Object.keys(expected.posts).length);
     for (const fragment of fragments) look(`search ${fragment.url}`, `${fragment.meta.title} ${fragment.content}`);
     expect(found).toEqual([]);

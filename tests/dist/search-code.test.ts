@@ -1,10 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/build/search';
-import { listFiles } from '../helpers/dist';
+import { Dist } from '../helpers/dist';
 import { fixture } from './setup';
 
 const dirs: string[] = [];
@@ -19,9 +18,7 @@ async function indexedText(searchCode: boolean): Promise<Map<string, string>> {
   const out = join(work, 'dist');
   cpSync(join(fixture.out, 'posts'), join(out, 'posts'), { recursive: true });
   await indexSite(out, join(work, 'cache'), { perShard: 2000, searchCode });
-  const fragments = listFiles(out)
-    .filter((f) => f.startsWith('pagefind/fragment/'))
-    .map((f) => JSON.parse(gunzipSync(readFileSync(join(out, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+  const fragments = new Dist(out, '/', 'https://example.org').searchFragments();
   return new Map(fragments.map((f) => [f.url, f.content]));
 }
 

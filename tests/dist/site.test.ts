@@ -293,12 +293,12 @@ describe('search index', () => {
     const entry = JSON.parse(dist.read('pagefind/pagefind-entry.json'));
     const indexed = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
     expect(indexed).toBe(published.length);
-    const fragments = dist.files.filter((f) => f.startsWith('pagefind/fragment/')).map((f) => JSON.parse(gunzipSync(readFileSync(join(dist.dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')));
+    const fragments = dist.searchFragments();
     // Pagefind stores site-relative URLs; the search page adds the base path in the browser.
     expect(fragments.map((f) => f.url).sort()).toEqual(published.map(([id]) => `/posts/${id}/`).sort());
-    const hello = fragments.find((f) => f.url === '/posts/hello-world/');
-    expect(hello.meta.title).toBe('Hello World');
-    expect(hello.meta.date).toBe('March 3, 2024');
+    const hello = fragments.find((f) => f.url === '/posts/hello-world/')!;
+    expect(hello.meta['title']).toBe('Hello World');
+    expect(hello.meta['date']).toBe('March 3, 2024');
     // navigation and tag links are not part of the indexed text
     expect(hello.content).not.toContain('Skip to content');
     expect(hello.content).not.toContain('Previous post');

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { XMLParser } from 'fast-xml-parser';
 
@@ -46,6 +47,21 @@ export class Dist {
     return encodeURI(`${this.base}${path}`);
   }
 
+  /**
+   * The search index's page fragments (Pagefind stores each page's URL, meta and text gzipped,
+   * after a "pagefind_dcd" signature), those of the main bundle and of every shard.
+   */
+  searchFragments(): SearchFragment[] {
+    return this.files
+      .filter((f) => /^pagefind\/(?:shard-\d+\/)?fragment\//.test(f))
+      .map((f) => JSON.parse(gunzipSync(readFileSync(join(this.dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as SearchFragment);
+  }
+
+  /** The directives of an HTML page's Content-Security-Policy meta. */
+  metaPolicy(file: string): Policy {
+    return parsePolicy(this.html(file).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '');
+  }
+
   /** The dist file a site-relative URL resolves to, or undefined (directory URLs → index.html). */
   resolve(url: string): string | undefined {
     const u = new URL(url, `${this.origin}${this.base}`);
@@ -54,6 +70,25 @@ export class Dist {
     const candidates = path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`];
     return candidates.find((c) => existsSync(join(this.dir, c)) && statSync(join(this.dir, c)).isFile());
   }
+}
+
+export interface SearchFragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+}
+
+/** A Content-Security-Policy's directives, by name. */
+export type Policy = Record<string, string[]>;
+
+export function parsePolicy(text: string): Policy {
+  return Object.fromEntries(
+    text
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 export const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, htmlEntities: true });
