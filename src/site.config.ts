@@ -2,7 +2,7 @@ import { parseSiteConfig, type SiteConfigInput } from './lib/schema/site.ts';
 
 /**
  * The author's settings. Everything but title, author and site has a default; see the
- * README's configuration table. SITE_URL and BASE_PATH override `site` and `base` at build time.
+ * settings in docs/configuration.md. SITE_URL and BASE_PATH override `site` and `base` at build time.
  */
 const settings: SiteConfigInput = {
   title: 'Folio',

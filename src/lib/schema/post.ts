@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { parseDateParts, type DateParts } from '../dates.ts';
 import { jekyllCategories } from '../legacy-urls.ts';
 import { tagKey } from '../tags.ts';

@@ -1,4 +1,4 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { isJekyllStyle, type LegacyUrls } from '../legacy-urls.ts';
 
 /** Checks that a string is an IANA time zone this runtime knows. */
