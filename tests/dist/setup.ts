@@ -168,51 +168,63 @@ export const fixture = {
  * show; the engine sites two at a time.
  */
 export default async function setup() {
-  await buildEngineSites();
-  rmSync(join(root, 'tests/.output/site'), { recursive: true, force: true });
-  rmSync(join(root, 'tests/.output/edge'), { recursive: true, force: true });
-  rmSync(join(root, 'tests/.output/embeds'), { recursive: true, force: true });
-  const embedsBuild = astroBuild({
-    contentDir: embeds.posts,
-    outDir: embeds.out,
-    cacheDir: embeds.cache,
-    env: { SITE_URL: embeds.site, BASE_PATH: embeds.base, FOLIO_NOW: embeds.now, NO_COLOR: '1' },
-  });
-  writeFileSync(embeds.log, embedsBuild.output);
-  if (embedsBuild.status !== 0) throw new Error(`Embeds fixture build failed:\n${embedsBuild.output}`);
-  rmSync(join(root, 'tests/.output/aliases'), { recursive: true, force: true });
-  rmSync(join(root, 'tests/.output/aliases-hugo'), { recursive: true, force: true });
-  cpSync(edge.source, edge.posts, { recursive: true });
-  writeFileSync(join(edge.posts, 'big.md'), bigPost());
-  const edgeBuild = astroBuild({
-    contentDir: edge.posts,
-    outDir: edge.out,
-    cacheDir: edge.cache,
-    env: { SITE_URL: edge.site, BASE_PATH: edge.base, FOLIO_NOW: NOW },
-  });
-  writeFileSync(edge.log, edgeBuild.output);
-  if (edgeBuild.status !== 0) throw new Error(`Edge fixture build failed:\n${edgeBuild.output}`);
-  const moved = astroBuild({
-    contentDir: aliases.posts,
-    outDir: aliases.out,
-    cacheDir: aliases.cache,
-    env: { SITE_URL: aliases.site, BASE_PATH: aliases.base, FOLIO_NOW: NOW, FOLIO_SETTINGS: JSON.stringify(aliases.settings), NO_COLOR: '1' },
-  });
-  writeFileSync(aliases.log, moved.output);
-  if (moved.status !== 0) throw new Error(`Aliases fixture build failed:\n${moved.output}`);
-  const fromHugo = astroBuild({
-    contentDir: aliases.posts,
-    outDir: aliases.hugo.out,
-    cacheDir: aliases.hugo.cache,
-    env: { SITE_URL: aliases.site, BASE_PATH: '/', FOLIO_NOW: NOW, FOLIO_SETTINGS: JSON.stringify(aliases.hugo.settings) },
-  });
-  if (fromHugo.status !== 0) throw new Error(`Aliases fixture (Hugo) build failed:\n${fromHugo.output}`);
-  const { status, output } = astroBuild({
-    contentDir: fixture.posts,
-    outDir: fixture.out,
-    cacheDir: fixture.cache,
-    env: { SITE_URL: fixture.site, BASE_PATH: fixture.base, FOLIO_NOW: fixture.now, ...fixture.env },
-  });
-  writeFileSync(fixture.log, output);
-  if (status !== 0) throw new Error(`Fixture build failed:\n${output}`);
+  // FOLIO_FIXTURES=site,edge builds only those fixture sites (engines, embeds, edge, aliases,
+  // site), for working on one area; `npm test` builds them all.
+  const only = process.env['FOLIO_FIXTURES']?.split(',').map((name) => name.trim());
+  const wanted = (name: string) => !only || only.includes(name);
+  if (wanted('engines')) await buildEngineSites();
+  if (wanted('embeds')) {
+    rmSync(join(root, 'tests/.output/embeds'), { recursive: true, force: true });
+    const embedsBuild = astroBuild({
+      contentDir: embeds.posts,
+      outDir: embeds.out,
+      cacheDir: embeds.cache,
+      env: { SITE_URL: embeds.site, BASE_PATH: embeds.base, FOLIO_NOW: embeds.now, NO_COLOR: '1' },
+    });
+    writeFileSync(embeds.log, embedsBuild.output);
+    if (embedsBuild.status !== 0) throw new Error(`Embeds fixture build failed:\n${embedsBuild.output}`);
+  }
+  if (wanted('edge')) {
+    rmSync(join(root, 'tests/.output/edge'), { recursive: true, force: true });
+    cpSync(edge.source, edge.posts, { recursive: true });
+    writeFileSync(join(edge.posts, 'big.md'), bigPost());
+    const edgeBuild = astroBuild({
+      contentDir: edge.posts,
+      outDir: edge.out,
+      cacheDir: edge.cache,
+      env: { SITE_URL: edge.site, BASE_PATH: edge.base, FOLIO_NOW: NOW },
+    });
+    writeFileSync(edge.log, edgeBuild.output);
+    if (edgeBuild.status !== 0) throw new Error(`Edge fixture build failed:\n${edgeBuild.output}`);
+  }
+  if (wanted('aliases')) {
+    rmSync(join(root, 'tests/.output/aliases'), { recursive: true, force: true });
+    rmSync(join(root, 'tests/.output/aliases-hugo'), { recursive: true, force: true });
+    const moved = astroBuild({
+      contentDir: aliases.posts,
+      outDir: aliases.out,
+      cacheDir: aliases.cache,
+      env: { SITE_URL: aliases.site, BASE_PATH: aliases.base, FOLIO_NOW: NOW, FOLIO_SETTINGS: JSON.stringify(aliases.settings), NO_COLOR: '1' },
+    });
+    writeFileSync(aliases.log, moved.output);
+    if (moved.status !== 0) throw new Error(`Aliases fixture build failed:\n${moved.output}`);
+    const fromHugo = astroBuild({
+      contentDir: aliases.posts,
+      outDir: aliases.hugo.out,
+      cacheDir: aliases.hugo.cache,
+      env: { SITE_URL: aliases.site, BASE_PATH: '/', FOLIO_NOW: NOW, FOLIO_SETTINGS: JSON.stringify(aliases.hugo.settings) },
+    });
+    if (fromHugo.status !== 0) throw new Error(`Aliases fixture (Hugo) build failed:\n${fromHugo.output}`);
+  }
+  if (wanted('site')) {
+    rmSync(join(root, 'tests/.output/site'), { recursive: true, force: true });
+    const { status, output } = astroBuild({
+      contentDir: fixture.posts,
+      outDir: fixture.out,
+      cacheDir: fixture.cache,
+      env: { SITE_URL: fixture.site, BASE_PATH: fixture.base, FOLIO_NOW: fixture.now, ...fixture.env },
+    });
+    writeFileSync(fixture.log, output);
+    if (status !== 0) throw new Error(`Fixture build failed:\n${output}`);
+  }
 }
