@@ -67,4 +67,21 @@ describe('legacyUrls', () => {
     expect(parseSiteConfig({ ...minimal, legacyUrls: 'jekyll' }).legacyUrls).toEqual({ engine: 'jekyll' });
     expect(() => parseSiteConfig({ ...minimal, legacyUrls: { engine: 'jekyll', permalink: 'fancy' } })).toThrow(/legacyUrls\.permalink: expected the permalink of the site's _config\.yml/);
   });
+
+  it('stops on an unknown setting, naming it and the closest known name', () => {
+    expect(() => parseSiteConfig({ ...minimal, postPerPage: 3 } as never)).toThrow(/\n {2}- postPerPage: unknown setting; did you mean postsPerPage\?$/);
+    expect(() => parseSiteConfig({ ...minimal, FeedLimit: 20 } as never)).toThrow(/- FeedLimit: unknown setting; did you mean feedLimit\?/);
+    expect(() => parseSiteConfig({ ...minimal, ogImage: false } as never)).toThrow(/- ogImage: unknown setting; did you mean ogImages\?/);
+  });
+
+  it('lists every setting when an unknown one is like none of them, and reports it with the other errors', () => {
+    let message = '';
+    try {
+      parseSiteConfig({ ...minimal, newsletterProvider: 'x', postsPerPage: 0 } as never);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/- newsletterProvider: unknown setting; the settings are title, description, author, site, base, lang,/);
+    expect(message).toMatch(/- postsPerPage: /);
+  });
 });

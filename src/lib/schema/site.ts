@@ -1,3 +1,4 @@
+import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isJekyllStyle, type LegacyUrls } from '../legacy-urls.ts';
 
@@ -134,13 +135,37 @@ export function parseSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, sourc
   if (env.SITE_URL) merged.site = env.SITE_URL;
   if (env.BASE_PATH) merged.base = env.BASE_PATH;
   const result = siteConfigSchema.safeParse(merged);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
+  const unknown = unknownSettings(merged);
+  if (result.success && unknown.length === 0) return { ...result.data, locale: result.data.locale ?? result.data.lang };
+  const issues = result.success ? [] : result.error.issues;
+  const lines = [
+    ...unknown.map((message) => `  - ${message}`),
+    ...issues.map((issue) => {
       const field = issue.path.join('.') || '(root)';
       // Messages that name their own field (legacyUrls.section) are not prefixed twice.
       return issue.message.startsWith(`${field}:`) || issue.message.startsWith(`${field}.`) ? `  - ${issue.message}` : `  - ${field}: ${issue.message}`;
+    }),
+  ];
+  throw new Error(`Invalid site configuration in ${source}:\n${lines.join('\n')}`);
+}
+
+/** Every setting the schema knows. */
+export const SETTING_NAMES: readonly string[] = Object.keys(siteConfigSchema.shape);
+
+/**
+ * Settings the schema does not know, each with the closest known name: a typo
+ * (`postPerPage`, `comment`) would otherwise be ignored without a word.
+ */
+export function unknownSettings(input: object, known: readonly string[] = SETTING_NAMES): string[] {
+  return Object.keys(input)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const near = closest(key.toLowerCase(), known.map((name) => name.toLowerCase()));
+      const name = known.find((candidate) => candidate.toLowerCase() === near) ?? near;
+      // A name at most a third different (at least 2 edits) is a typo of it; else list them all.
+      const likely = distance(key.toLowerCase(), near) <= Math.max(2, Math.floor(name.length / 3));
+      return likely
+        ? `${key}: unknown setting; did you mean ${name}?`
+        : `${key}: unknown setting; the settings are ${known.join(', ')}`;
     });
-    throw new Error(`Invalid site configuration in ${source}:\n${lines.join('\n')}`);
-  }
-  return { ...result.data, locale: result.data.locale ?? result.data.lang };
 }
