@@ -23,7 +23,7 @@ import { siteConfig } from '../src/site.config.ts';
 
 const dir = contentDir();
 const fileDates = createFileDates(resolve(dir), siteConfig.timeZone);
-const sources = readPostSources(dir, fileDates.date);
+const sources = readPostSources(dir, fileDates.date, siteConfig.updatedFromGit ? fileDates.updated : undefined);
 const problems = new Map<string, string[]>();
 const warnings: string[] = [];
 const report = (file: string, message: string) => {
@@ -89,6 +89,8 @@ for (const { source } of valid) {
 for (const note of frontNotes(dir)) console.log(`note: ${frontNoteMessage(dir, note)}`);
 const dated = fileDates.summary();
 if (dated) console.log(`note: ${dated}`);
+const updatedWarning = fileDates.updatedWarning();
+if (updatedWarning) console.warn(`warning: ${updatedWarning}`);
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (process.argv.includes('--csp')) {
   const urls = createUrls(siteConfig);

@@ -21,6 +21,7 @@ import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type Ren
 import { embedFilesChanged, embedProblemMessage, mdxImageProblems, takeRenderedEmbeds, type EmbedProblem } from './embeds.ts';
 import { convertPostBody, describeSyntaxWarnings } from './engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
+import { repositoryPath } from './repository.ts';
 import { closeHighlightPool, planHighlighting } from './highlight.ts';
 import { missingCover } from './local-files.ts';
 import { renderKey } from './render-key.ts';
@@ -116,7 +117,8 @@ export function postsLoader(base: string): Loader {
       for (const note of existsSync(dir) ? frontNotes(dir) : []) {
         context.logger.info(frontNoteMessage(dir, note));
       }
-      const fileDates = sharedFileDates(dir, siteConfig.timeZone);
+      const fileDates = sharedFileDates(dir, siteConfig.timeZone, fileURLToPath(context.config.cacheDir));
+      const fallbackUpdated = siteConfig.updatedFromGit ? fileDates.updated : undefined;
       // Posts dated by git or the file's time: the date is mixed into the digest, so a cached
       // entry is read again when it changes without the file changing.
       const filledDates = new Map<string, string>();
@@ -157,9 +159,10 @@ export function postsLoader(base: string): Loader {
         ...type,
         getEntryInfo({ contents, fileUrl }) {
           const path = fileURLToPath(fileUrl);
-          const read = readPostFile(posix(relative(dir, path)), contents, fileDates.date);
+          const read = readPostFile(posix(relative(dir, path)), contents, fileDates.date, fallbackUpdated);
           if (read.problems.length > 0) throw postError(path, read.problems.join('; '), Number(/at line (\d+)/.exec(read.problems[0] ?? '')?.[1] ?? 1));
-          if (read.filled.date === 'git history' || read.filled.date === 'file time') filledDates.set(contents, String(read.data['date']));
+          const filled = [read.filled.date === 'git history' || read.filled.date === 'file time' ? `date:${String(read.data['date'])}` : '', read.filled.updated ? `updated:${String(read.data['updated'])}` : ''].filter(Boolean);
+          if (filled.length > 0) filledDates.set(contents, filled.join('\u0000'));
           return { data: read.data, body: read.body.trim(), slug: typeof read.data['slug'] === 'string' ? read.data['slug'] : '', rawData: '' };
         },
       });
@@ -195,7 +198,7 @@ export function postsLoader(base: string): Loader {
         generateDigest: (data) => {
           if (typeof data !== 'string') return context.generateDigest(data);
           const filled = filledDates.get(data);
-          const text = `${filled === undefined ? data : `${data}\u0000date:${filled}`}\u0000render:${render}`;
+          const text = `${filled === undefined ? data : `${data}\u0000${filled}`}\u0000render:${render}`;
           // Template tags name other posts and files too (`{% post_url %}`, `![[diagram.png]]`).
           return REFERENCES.test(text) || mayLinkInternally(text, host)
             ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`)
@@ -221,7 +224,12 @@ export function postsLoader(base: string): Loader {
           if (missing) throw postError(props.filePath, missing);
           if (/\.mdx$/i.test(props.filePath)) assertNoProblems(props.filePath, mdxImageProblems(props.filePath, source));
           const text = plainText(stripTemplateSyntax(body));
-          const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text), ...(syntaxWarning ? { syntaxWarning } : {}) };
+          const derived: DerivedText = {
+            lead: text.slice(0, LEAD_LENGTH),
+            readingMinutes: readingMinutes(text),
+            ...(syntaxWarning ? { syntaxWarning } : {}),
+            repoPath: repositoryPath(resolve(root, props.filePath), root),
+          };
           return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });
         },
       } as LoaderContext);
@@ -232,6 +240,8 @@ export function postsLoader(base: string): Loader {
       bodies.prune(new Set(context.store.values().flatMap((entry) => bodyFileOf(entry.rendered) ?? [])));
       const summary = fileDates.summary();
       if (summary) context.logger.info(summary);
+      const updatedWarning = fileDates.updatedWarning();
+      if (updatedWarning) context.logger.warn(updatedWarning);
       // Files are named from the current directory, as in every other message and in
       // check:content (Astro's filePath is from the project root, which a build may not run in).
       const shown = (filePath: string | undefined) => (filePath === undefined ? undefined : posix(relative(process.cwd(), resolve(root, filePath))));

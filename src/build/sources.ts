@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { assignPostIds, isPostFile } from '../lib/ids.ts';
-import { readPostFile, type FallbackDate, type FilledFields } from '../lib/post-file.ts';
+import { readPostFile, type FallbackDate, type FallbackUpdated, type FilledFields } from '../lib/post-file.ts';
 import { formatIssues, postSchema, type PostFrontmatter } from '../lib/schema/post.ts';
 
 /** The posts folder: FOLIO_CONTENT_DIR, or src/content/posts. */
@@ -58,9 +58,16 @@ export function listPostFiles(dir: string): string[] {
 }
 
 /** Parses one post's frontmatter and validates it with the post schema; problems are listed, not thrown. */
-export function readPostSource(dir: string, entry: string, id: string, source = readFileSync(join(dir, entry), 'utf8'), fallbackDate?: FallbackDate): PostSourceFile {
+export function readPostSource(
+  dir: string,
+  entry: string,
+  id: string,
+  source = readFileSync(join(dir, entry), 'utf8'),
+  fallbackDate?: FallbackDate,
+  fallbackUpdated?: FallbackUpdated,
+): PostSourceFile {
   const file = relative(process.cwd(), join(dir, entry)).split(sep).join('/');
-  const read = readPostFile(entry, source, fallbackDate);
+  const read = readPostFile(entry, source, fallbackDate, fallbackUpdated);
   const result: PostSourceFile = { file, entry, id, body: read.body, bodyOffset: read.bodyOffset, raw: read.data, filled: read.filled, problems: [...read.problems] };
   if (read.problems.length > 0) return result;
   const parsed = postSchema.safeParse(read.data);
@@ -69,8 +76,8 @@ export function readPostSource(dir: string, entry: string, id: string, source = 
   return result;
 }
 
-export function readPostSources(dir: string, fallbackDate?: FallbackDate): PostSourceFile[] {
+export function readPostSources(dir: string, fallbackDate?: FallbackDate, fallbackUpdated?: FallbackUpdated): PostSourceFile[] {
   const entries = listPostFiles(dir);
   const ids = assignPostIds(entries);
-  return entries.map((entry) => readPostSource(dir, entry, ids.get(entry)!, undefined, fallbackDate));
+  return entries.map((entry) => readPostSource(dir, entry, ids.get(entry)!, undefined, fallbackDate, fallbackUpdated));
 }

@@ -14,7 +14,7 @@ import type { Post } from '../lib/posts/post.ts';
 import { NO_ALLOWANCE, pageCsp, type PageCsp } from '../lib/csp.ts';
 import { readPostEmbeds } from '../lib/embeds.ts';
 import { queuePostEmbeds } from '../build/embeds-queue.ts';
-import { routeFile } from '../lib/urls.ts';
+import { editUrl, routeFile } from '../lib/urls.ts';
 import { isDevServer } from '../build/mode.ts';
 
 const context = (data: SiteData): ViewContext => ({
@@ -110,6 +110,8 @@ export type PostPageProps = {
   ogCard: boolean;
   /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
   csp: PageCsp;
+  /** "Edit this post": the file in the site's repository (the `editUrl` setting). */
+  editUrl?: string | undefined;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
@@ -147,6 +149,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         toc: post.toc,
         ogCard: hasOgCard(post),
         csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
+        editUrl: siteConfig.editUrl && entry.data.__folio?.repoPath ? editUrl(siteConfig.editUrl, entry.data.__folio.repoPath) : undefined,
         seo: {
           title: post.title,
           description: post.description,

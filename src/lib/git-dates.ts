@@ -1,3 +1,5 @@
+import { parseDateParts } from './dates.ts';
+
 /**
  * Reads `git log -z --format=%x1e%aI --name-status -M --relative -- .` (run in the posts
  * folder) into each file's first and last commit: one git call for the whole folder,
@@ -56,4 +58,15 @@ export function parseGitLog(output: string): Map<string, GitFileDates> {
     }
   }
   return dates;
+}
+
+/**
+ * A post's `updated` from its history (`wallTime`: the last change, as a wall-clock time in
+ * the site's zone): only when that day comes after the post's own date (`written`, as in the
+ * frontmatter), so a post committed the day it was published does not read "updated" that day.
+ */
+export function laterDay(wallTime: string, written: unknown): string | undefined {
+  const day = parseDateParts(written)?.day;
+  if (day === undefined) return undefined;
+  return wallTime.slice(0, 10) > day ? wallTime : undefined;
 }

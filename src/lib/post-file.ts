@@ -20,6 +20,7 @@ import { DATE_KEYS, FIELD_ALIASES } from './schema/post.ts';
 export interface FilledFields {
   title?: 'first heading' | 'file name';
   date?: 'file name' | 'git history' | 'file time';
+  updated?: 'git history' | 'file time';
   toc?: 'placeholder heading';
 }
 
@@ -37,6 +38,12 @@ export interface PostFile {
 
 /** A date for a post that has none written: an ISO datetime (no offset: read in the site's zone) and its source. */
 export type FallbackDate = (entry: string) => { value: string; from: 'git history' | 'file time' } | undefined;
+
+/**
+ * When a post without a written `updated` last changed (its last commit, `updatedFromGit`),
+ * given the post's date as read: undefined when it did not change after that day.
+ */
+export type FallbackUpdated = (entry: string, date: unknown) => { value: string; from: 'git history' | 'file time' } | undefined;
 
 const FIRST_HEADING = /^(?:[ \t]*\r?\n)*[ ]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\r?\n|$)/;
 const TOC_PLACEHOLDER = /^[ ]{0,3}#{2,6}[ \t]+table of contents[ \t]*#*[ \t]*$/im;
@@ -79,7 +86,7 @@ export function titleFromFileName(entry: string): string {
 }
 
 /** Reads one post file. `entry` is its path under the posts folder. */
-export function readPostFile(entry: string, source: string, fallbackDate?: FallbackDate): PostFile {
+export function readPostFile(entry: string, source: string, fallbackDate?: FallbackDate, fallbackUpdated?: FallbackUpdated): PostFile {
   const split = splitFrontmatter(source);
   const problems: string[] = [];
   const parsed = split.format ? parseBlock(split.format, split.block ?? '', problems) : {};
@@ -107,6 +114,14 @@ export function readPostFile(entry: string, source: string, fallbackDate?: Fallb
     } else if (fallback) {
       data['date'] = fallback.value;
       filled.date = fallback.from;
+    }
+  }
+  if (fallbackUpdated && !has(data, FIELD_ALIASES.updated)) {
+    const date = FIELD_ALIASES.date.map((key) => data[key]).find((value) => value !== undefined && value !== null && value !== '');
+    const updated = fallbackUpdated(entry, date);
+    if (updated) {
+      data['updated'] = updated.value;
+      filled.updated = updated.from;
     }
   }
   if (!('toc' in data) && TOC_PLACEHOLDER.test(split.body)) {

@@ -161,3 +161,13 @@ const FOLIO_PAGES: readonly [RegExp, FolioPage][] = [
 export function folioPage(route: string): FolioPage | undefined {
   return FOLIO_PAGES.find(([pattern]) => pattern.test(route))?.[1];
 }
+
+/**
+ * "Edit this post": the site's `editUrl` (a repository's edit address, such as
+ * https://github.com/owner/repo/edit/main/) with the post file's path in the repository
+ * appended, each segment percent-encoded (`notes/My Post.md` → `notes/My%20Post.md`).
+ */
+export function editUrl(editBase: string, filePath: string): string {
+  const path = filePath.replace(/\\/g, '/').replace(/^\.?\/+/, '');
+  return `${editBase.replace(/\/*$/, '/')}${path.split('/').map(encodeURIComponent).join('/')}`;
+}

@@ -67,7 +67,7 @@ export function engineEnv(site: EngineSite, settings: Record<string, unknown> = 
 }
 
 /** Copies the vault and commits its notes one by one at fixed dates, so their dates from git are known. */
-function makeVault(dir: string): void {
+export function makeVault(dir: string): void {
   mkdirSync(dir, { recursive: true });
   cpSync(vault.source, dir, { recursive: true });
   // The vault's own repository, whatever repository or hook the tests run from.

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFileDates } from '../../src/build/file-dates';
-import { parseGitLog } from '../../src/lib/git-dates';
+import { repositoryPath } from '../../src/build/repository';
+import { laterDay, parseGitLog } from '../../src/lib/git-dates';
+import { readFileSync } from 'node:fs';
 
 let repo: string;
 const git = (args: string[], date?: string) =>
@@ -73,5 +75,80 @@ describe('dates from git history', () => {
     expect(dates.date('renamed.md')?.from).toBe('file time');
     expect(dates.summary()).toMatch(/shallow/);
     rmSync(clone, { recursive: true, force: true });
+  });
+});
+
+describe('updated dates from git history (updatedFromGit)', () => {
+  it("takes the last commit that changed a post, as a wall time in the site's zone, only after the post's own day", () => {
+    const dates = createFileDates(join(repo, 'posts'), 'America/New_York');
+    // Renamed and edited 2021-05-06 07:08:09 -05:00 = 08:08:09 in New York (daylight time).
+    expect(dates.updated('renamed.md', '2020-01-01')).toEqual({ value: '2021-05-06T08:08:09', from: 'git history' });
+    expect(dates.updated('renamed.md', new Date('2020-01-01T00:00:00Z'))).toEqual({ value: '2021-05-06T08:08:09', from: 'git history' });
+    expect(dates.updated('renamed.md', 'Jan 1 2020')?.value).toBe('2021-05-06T08:08:09');
+    // Last changed the day it is dated, or before: no "updated".
+    expect(dates.updated('renamed.md', '2021-05-06')).toBeUndefined();
+    expect(dates.updated('renamed.md', '2022-01-01T09:00:00+01:00')).toBeUndefined();
+    expect(dates.updatedWarning()).toBeUndefined();
+  });
+
+  it("uses the file's time for a post with uncommitted changes or never committed", () => {
+    const when = new Date('2025-02-03T04:05:06Z');
+    writeFileSync(join(repo, 'posts/renamed.md'), 'edited, not committed');
+    utimesSync(join(repo, 'posts/renamed.md'), when, when);
+    try {
+      const dates = createFileDates(join(repo, 'posts'), 'UTC');
+      expect(dates.updated('renamed.md', '2020-01-01')).toEqual({ value: '2025-02-03T04:05:06', from: 'file time' });
+      expect(dates.updated('uncommitted.md', '2024-01-01')).toEqual({ value: '2024-06-30T22:00:00', from: 'file time' });
+    } finally {
+      git(['checkout', '-q', '--', 'posts/renamed.md']);
+    }
+  });
+
+  it('keeps the history by commit in the cache folder, and reads it again when damaged or for another commit', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'folio-git-cache-'));
+    const file = join(cache, 'folio-git-dates.json');
+    expect(createFileDates(join(repo, 'posts'), 'UTC', cache).updated('renamed.md', '2020-01-01')?.value).toBe('2021-05-06T12:08:09');
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; dates: [string, { modified: string }][] };
+    expect(kept.key).toContain(git(['rev-parse', 'HEAD']).trim());
+    // The kept history is what a build of the same commit reads: changed in the file, it shows.
+    writeFileSync(file, JSON.stringify({ ...kept, dates: kept.dates.map(([path, d]) => [path, { ...d, modified: '2030-01-01T00:00:00Z' }]) }));
+    expect(createFileDates(join(repo, 'posts'), 'UTC', cache).updated('renamed.md', '2020-01-01')?.value).toBe('2030-01-01T00:00:00');
+    writeFileSync(file, '{ garbage');
+    expect(createFileDates(join(repo, 'posts'), 'UTC', cache).updated('renamed.md', '2020-01-01')?.value).toBe('2021-05-06T12:08:09');
+    writeFileSync(file, JSON.stringify({ ...kept, key: 'another commit', dates: [] }));
+    expect(createFileDates(join(repo, 'posts'), 'UTC', cache).updated('renamed.md', '2020-01-01')?.value).toBe('2021-05-06T12:08:09');
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('without history (shallow clone, no git) gives no updated date and a warning, never the checkout time', () => {
+    const clone = mkdtempSync(join(tmpdir(), 'folio-shallow-'));
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, clone]);
+    const dates = createFileDates(join(clone, 'posts'), 'UTC');
+    expect(dates.updatedWarning()).toBeUndefined();
+    expect(dates.updated('renamed.md', '2020-01-01')).toBeUndefined();
+    expect(dates.updatedWarning()).toMatch(/^updatedFromGit: the git clone is shallow .*; "updated" dates come from the frontmatter only$/);
+    rmSync(clone, { recursive: true, force: true });
+    const bare = mkdtempSync(join(tmpdir(), 'folio-nogit-'));
+    writeFileSync(join(bare, 'note.md'), 'x');
+    const none = createFileDates(bare, 'UTC');
+    expect(none.updated('note.md', '2020-01-01')).toBeUndefined();
+    expect(none.updatedWarning()).toMatch(/not in a git repository/);
+    rmSync(bare, { recursive: true, force: true });
+  });
+
+  it('laterDay compares calendar days as written', () => {
+    expect(laterDay('2024-03-04T00:00:01', '2024-03-03')).toBe('2024-03-04T00:00:01');
+    expect(laterDay('2024-03-03T23:59:59', '2024-03-03T08:00:00-05:00')).toBeUndefined();
+    expect(laterDay('2024-03-04T10:00:00', 'not a date')).toBeUndefined();
+  });
+});
+
+describe('repositoryPath', () => {
+  it("gives a file's path from its repository's root, else from the project root", () => {
+    expect(repositoryPath(join(repo, 'posts/sub/with space.md'), '/elsewhere')).toBe('posts/sub/with space.md');
+    const bare = mkdtempSync(join(tmpdir(), 'folio-norepo-'));
+    mkdirSync(join(bare, 'src/content'), { recursive: true });
+    expect(repositoryPath(join(bare, 'src/content/x.md'), bare)).toBe('src/content/x.md');
+    rmSync(bare, { recursive: true, force: true });
   });
 });

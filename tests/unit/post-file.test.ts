@@ -57,6 +57,32 @@ describe('readPostFile', () => {
   });
 });
 
+describe('readPostFile with updated dates from history', () => {
+  const lastChange = (value: string) => (_entry: string, date: unknown) => (String(date) < value ? { value, from: 'git history' as const } : undefined);
+
+  it("fills updated from the caller when the frontmatter has none, passing the post's date", () => {
+    const seen: unknown[] = [];
+    const read = readPostFile('a.md', '---\ntitle: A\ndate: 2024-01-01\n---\nText', undefined, (entry, date) => {
+      seen.push(entry, date);
+      return { value: '2024-05-06T07:08:09', from: 'git history' };
+    });
+    expect(read.data['updated']).toBe('2024-05-06T07:08:09');
+    expect(read.filled.updated).toBe('git history');
+    expect(seen).toEqual(['a.md', '2024-01-01']);
+  });
+
+  it('lets any written update date win (updated, lastmod, modified...), and asks nothing without a caller', () => {
+    for (const key of ['updated', 'lastmod', 'modified', 'updatedDate']) {
+      const read = readPostFile('a.md', `---\ntitle: A\ndate: 2024-01-01\n${key}: 2024-02-02\n---\n`, undefined, lastChange('2024-09-09'));
+      expect(read.filled.updated, key).toBeUndefined();
+      expect(read.data[key], key).toBe('2024-02-02');
+      if (key !== 'updated') expect(read.data['updated'], key).toBeUndefined();
+    }
+    expect(readPostFile('a.md', '---\ntitle: A\ndate: 2024-01-01\n---\n').filled.updated).toBeUndefined();
+    expect(readPostFile('a.md', '---\ntitle: A\ndate: 2024-12-01\n---\n', undefined, lastChange('2024-09-09')).data['updated']).toBeUndefined();
+  });
+});
+
 describe('titleFromFileName', () => {
   it('titles as Jekyll does, and keeps names written with spaces', () => {
     expect(titleFromFileName('2018-06-27-illustrated-transformer.md')).toBe('Illustrated Transformer');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, folioPage, mediaOutputPath, resolveRoute, routeFile, routeKey } from '../../src/lib/urls';
+import { createUrls, folioPage, mediaOutputPath, resolveRoute, routeFile, routeKey, editUrl } from '../../src/lib/urls';
 
 const root = createUrls({ site: 'https://example.org', base: '/' });
 const sub = createUrls({ site: 'https://user.github.io', base: '/blog/' });
@@ -114,5 +114,16 @@ describe('routeFile, routeKey and folioPage', () => {
     expect(sub.route('old/page.html')).toBe('/blog/old/page.html');
     expect(sub.route('posts/old name/')).toBe('/blog/posts/old%20name/');
     expect(root.route('')).toBe('/');
+  });
+});
+
+describe('editUrl', () => {
+  it("appends the post file's path in the repository to the site's edit address, encoded per segment", () => {
+    const base = 'https://github.com/owner/repo/edit/main/';
+    expect(editUrl(base, 'src/content/posts/hello.md')).toBe('https://github.com/owner/repo/edit/main/src/content/posts/hello.md');
+    expect(editUrl('https://github.com/owner/repo/edit/main', 'src/content/posts/notes/My Post #1.md')).toBe(
+      'https://github.com/owner/repo/edit/main/src/content/posts/notes/My%20Post%20%231.md',
+    );
+    expect(editUrl(base, './src\\content\\posts\\日本.md')).toBe('https://github.com/owner/repo/edit/main/src/content/posts/%E6%97%A5%E6%9C%AC.md');
   });
 });

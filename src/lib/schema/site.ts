@@ -112,6 +112,16 @@ export const siteConfigSchema = z.object({
    * code was about a third of the indexing time and a large share of the index readers download.
    */
   searchCode: z.boolean().default(false),
+  /**
+   * A post's `updated` date, when its frontmatter has none, from the last commit that changed
+   * its file (its file's time while it has uncommitted changes). Needs the full git history.
+   */
+  updatedFromGit: z.boolean().default(false),
+  /**
+   * Adds "Edit this post" to each post: this address with the post file's path in the
+   * repository appended, e.g. https://github.com/owner/repo/edit/main/.
+   */
+  editUrl: z.url({ protocol: /^https?$/, error: 'editUrl must be an absolute http(s) URL such as https://github.com/owner/repo/edit/main/' }).optional(),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
   /** Redirects from each post's URL under the engine the blog moved from (see legacyUrls above). */
