@@ -36,6 +36,8 @@ export default defineConfig({
     // Our only dynamic import loads Pagefind from the built site at run time; Vite's preload
     // wrapper would otherwise leave an unresolved placeholder in the inlined page script.
     build: { modulePreload: false, assetsInlineLimit: 0 },
+    // Comments are imported only when set: a site without them ships none of their code.
+    define: { 'import.meta.env.FOLIO_COMMENTS': JSON.stringify(Boolean(siteConfig.comments)) },
   },
   // Images in posts get srcset/sizes for their rendered width, as well as width and height.
   image: { layout: 'constrained' },

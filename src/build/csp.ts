@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extraDirectives, NO_ALLOWANCE, type CspAllowance } from '../lib/csp.ts';
+import { NO_PROVIDER_CSP, type ProviderCsp } from '../lib/providers.ts';
 import { MEDIA_DIR } from '../lib/urls.ts';
 
 /** The inline theme script, exactly as BaseLayout inlines it (trimmed). */
@@ -55,14 +56,17 @@ export function cspConfig() {
  * the hosts combine overlapping rules differently (Cloudflare joins both values, that is two
  * policies, the stricter winning; Netlify keeps one), and Cloudflare takes at most 100 rules.
  */
-export function headerPolicy(allow: CspAllowance = NO_ALLOWANCE): string {
-  const script = ["'self'", "'wasm-unsafe-eval'", `'${cspHash(themeInitSource())}'`, ...allow.scriptSrc, ...allow.scriptHashes.map((h) => `'${h}'`)];
+export function headerPolicy(allow: CspAllowance = NO_ALLOWANCE, providers: ProviderCsp = NO_PROVIDER_CSP): string {
+  const script = ["'self'", "'wasm-unsafe-eval'", `'${cspHash(themeInitSource())}'`, ...providers.scriptSrc, ...allow.scriptSrc, ...allow.scriptHashes.map((h) => `'${h}'`)];
+  // Comments and analytics (the providers' origins) widen the directives they need, and only those.
+  const widened = (directive: string, extra: readonly string[]) => (extra.length === 0 ? directive : `${directive} ${extra.join(' ')}`);
+  const frames = [...new Set([...allow.frameSrc, ...providers.frameSrc])];
   return [
-    ...CSP_DIRECTIVES,
-    ...extraDirectives(allow),
-    `script-src ${script.join(' ')}`,
+    ...CSP_DIRECTIVES.map((d) => (d.startsWith('connect-src ') ? widened(d, providers.connectSrc) : d)),
+    ...extraDirectives({ ...allow, frameSrc: frames }),
+    `script-src ${[...new Set(script)].join(' ')}`,
     // Per-page <style> hashes live in each page's own policy (meta); both policies apply.
-    "style-src 'self' 'unsafe-inline'",
+    widened("style-src 'self' 'unsafe-inline'", providers.styleSrc),
     "frame-ancestors 'none'",
   ].join('; ');
 }
@@ -77,17 +81,19 @@ export interface HeadersOptions {
   allow?: CspAllowance;
   /** Whether posts' files were copied to the media folder (content-addressed: cached for ever). */
   media?: boolean;
+  /** What the comments and analytics providers need (src/lib/providers.ts). */
+  providers?: ProviderCsp;
 }
 
 /** `_headers` for Netlify and Cloudflare Pages: security headers, long caching for hashed assets only. */
-export function headersFile(base: string, { searchBundles = [], allow = NO_ALLOWANCE, media = false }: HeadersOptions = {}): string {
+export function headersFile(base: string, { searchBundles = [], allow = NO_ALLOWANCE, media = false, providers = NO_PROVIDER_CSP }: HeadersOptions = {}): string {
   const at = (path: string) => `${base}${path}`;
   // Pagefind's fragments and index chunks are named by their content, in every search shard.
   const searchDirs = ['', ...searchBundles].flatMap((dir) => [`pagefind/${dir}fragment/*`, `pagefind/${dir}index/*`]);
   const immutable = [...searchDirs, ...(media ? [`${MEDIA_DIR}/*`] : [])];
   return [
     '/*',
-    `  Content-Security-Policy: ${headerPolicy(allow)}`,
+    `  Content-Security-Policy: ${headerPolicy(allow, providers)}`,
     '  X-Content-Type-Options: nosniff',
     '  Referrer-Policy: strict-origin-when-cross-origin',
     '  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',

@@ -16,6 +16,7 @@ import { indexSite } from '../build/search.ts';
 import { buildNow } from '../build/now.ts';
 import { describeAllowance, mergeAllowances, type CspAllowance } from '../lib/csp.ts';
 import { MEDIA_DIR } from '../lib/urls.ts';
+import { analyticsCsp, commentsCsp, mergeProviderCsp } from '../lib/providers.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** The route of the redirect pages (src/pages/[...redirect].ts), whose files the search index skips. */
@@ -121,7 +122,8 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         if (!ending) return;
         const { bundles, log, allow, media } = await ending;
         ending = undefined;
-        const headers = headersFile(base, { searchBundles: bundles, allow, media });
+        const providers = mergeProviderCsp(commentsCsp(siteConfig.comments), analyticsCsp(siteConfig.analytics));
+        const headers = headersFile(base, { searchBundles: bundles, allow, media, providers });
         writeFileSync(join(fileURLToPath(dir), '_headers'), headers);
         logger.info(log);
         const long = headers.split('\n').find((line) => line.length > HEADERS_LINE_LIMIT);

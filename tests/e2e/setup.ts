@@ -17,6 +17,20 @@ export const e2eEmbeds = {
   cache: join(root, 'tests/.output/e2e-embeds/cache'),
 };
 
+/** Sites with comments and analytics set up (each provider once), for the providers' browser test. */
+export const e2eProviders = {
+  posts: join(root, 'tests/fixtures/engines/astro/posts'),
+  sites: {
+    'giscus-plausible': {
+      comments: { provider: 'giscus', repo: 'owner/blog', repoId: 'R_kgDOTest', category: 'Comments', categoryId: 'DIC_kwDOTest' },
+      analytics: { provider: 'plausible', domain: 'folio.example.org' },
+    },
+    umami: { analytics: { provider: 'umami', websiteId: '94db1cb1-74f4-4a40-ad6c-962362670409', src: 'https://analytics.example.net/script.js' } },
+    goatcounter: { analytics: { provider: 'goatcounter', code: 'folio-test' } },
+  } as Record<string, Record<string, unknown>>,
+  out: (name: string) => join(root, `tests/.output/e2e-providers/${name}/dist`),
+};
+
 /** Builds the sample site (src/content/posts) once for the browser tests, under /blog/, and the embeds fixture. */
 export default function setup() {
   rmSync(join(root, 'tests/.output/e2e'), { recursive: true, force: true });
@@ -36,4 +50,14 @@ export default function setup() {
     env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base, FOLIO_SETTINGS: JSON.stringify({ searchShardPosts: 2 }) },
   });
   if (status !== 0) throw new Error(`Sample site build failed:\n${output}`);
+  rmSync(join(root, 'tests/.output/e2e-providers'), { recursive: true, force: true });
+  for (const [name, settings] of Object.entries(e2eProviders.sites)) {
+    const built = astroBuild({
+      contentDir: e2eProviders.posts,
+      outDir: e2eProviders.out(name),
+      cacheDir: join(e2eProviders.out(name), '..', 'cache'),
+      env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base, FOLIO_NOW: '2026-01-01T00:00:00Z', FOLIO_SETTINGS: JSON.stringify({ ...settings, ogImages: false }) },
+    });
+    if (built.status !== 0) throw new Error(`The ${name} providers site build failed:\n${built.output}`);
+  }
 }

@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isJekyllStyle, type LegacyUrls } from '../legacy-urls.ts';
+import { remoteOrigin } from '../csp.ts';
 
 /** Checks that a string is an IANA time zone this runtime knows. */
 function isTimeZone(value: string): boolean {
@@ -66,6 +67,34 @@ const legacyUrls = z
     return { engine: 'hugo', section: clean };
   });
 
+const text = (setting: string, what: string) => z.string({ error: `expected ${what}` }).trim().min(1, `${setting} must not be empty`);
+const httpsUrl = (what: string) =>
+  z.string({ error: `expected ${what}` }).refine((value) => {
+    const result = remoteOrigin(value);
+    return result.ok && !result.upgraded && /^https:\/\//i.test(value.trim());
+  }, `expected ${what}, an https:// URL`);
+
+/** giscus comments under each post (https://giscus.app: the values its configuration page gives). */
+const giscus = z.strictObject({
+  provider: z.literal('giscus'),
+  repo: z.string({ error: 'expected the repository as "owner/name"' }).regex(/^[\w.-]+\/[\w.-]+$/, 'expected the repository as "owner/name"'),
+  repoId: text('repoId', "the repository's id from giscus.app (data-repo-id)"),
+  category: text('category', 'the Discussions category name (data-category)'),
+  categoryId: text('categoryId', "the category's id from giscus.app (data-category-id)"),
+  mapping: z.enum(['pathname', 'url', 'title', 'og:title'], { error: "expected 'pathname', 'url', 'title' or 'og:title'" }).optional(),
+  theme: z.strictObject({ light: text('theme.light', 'a giscus theme name'), dark: text('theme.dark', 'a giscus theme name') }, { error: "expected { light: 'light', dark: 'dark_dimmed' }" }).optional(),
+});
+
+const analytics = z.discriminatedUnion(
+  'provider',
+  [
+    z.strictObject({ provider: z.literal('plausible'), domain: text('domain', 'the site\'s domain as Plausible knows it'), src: httpsUrl("the script's URL").optional() }),
+    z.strictObject({ provider: z.literal('umami'), websiteId: text('websiteId', 'the website id from Umami'), src: httpsUrl("the script's URL (Umami Cloud's or your instance's)") }),
+    z.strictObject({ provider: z.literal('goatcounter'), code: z.string({ error: 'expected your GoatCounter code' }).regex(/^[a-z0-9-]+$/i, 'expected your GoatCounter code (the name in code.goatcounter.com)'), src: httpsUrl("the script's URL").optional() }),
+  ],
+  { error: "expected { provider: 'plausible', domain }, { provider: 'umami', websiteId, src } or { provider: 'goatcounter', code }" },
+);
+
 export const siteConfigSchema = z.object({
   title: z.string().trim().min(1, 'title must not be empty'),
   description: z.string().trim().default(''),
@@ -124,6 +153,10 @@ export const siteConfigSchema = z.object({
   editUrl: z.url({ protocol: /^https?$/, error: 'editUrl must be an absolute http(s) URL such as https://github.com/owner/repo/edit/main/' }).optional(),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
+  /** Comments under each post (giscus), loaded when the reader scrolls near them. */
+  comments: z.discriminatedUnion('provider', [giscus], { error: "expected { provider: 'giscus', repo, repoId, category, categoryId }" }).optional(),
+  /** One analytics provider's script on every page. */
+  analytics: analytics.optional(),
   /** Redirects from each post's URL under the engine the blog moved from (see legacyUrls above). */
   legacyUrls,
 });
@@ -152,11 +185,24 @@ export function parseSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, sourc
     ...unknown.map((message) => `  - ${message}`),
     ...issues.map((issue) => {
       const field = issue.path.join('.') || '(root)';
+      // A misspelt key inside a provider's settings, named with the closest known key.
+      if (issue.code === 'unrecognized_keys') return unknownSettings(Object.fromEntries(issue.keys.map((k) => [k, true])), knownKeysAt(issue.path, merged)).map((m) => `  - ${field}.${m}`).join('\n');
       // Messages that name their own field (legacyUrls.section) are not prefixed twice.
       return issue.message.startsWith(`${field}:`) || issue.message.startsWith(`${field}.`) ? `  - ${issue.message}` : `  - ${field}: ${issue.message}`;
     }),
   ];
   throw new Error(`Invalid site configuration in ${source}:\n${lines.join('\n')}`);
+}
+
+/** The keys the settings object at `path` may have (a provider's own, by its `provider`). */
+function knownKeysAt(path: PropertyKey[], input: unknown): string[] {
+  const value = path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), input);
+  const provider = (value as { provider?: unknown } | undefined)?.provider;
+  const [top, sub] = path.map(String);
+  if (top === 'comments' && sub === 'theme') return ['light', 'dark'];
+  if (top === 'comments') return Object.keys(giscus.shape);
+  if (top === 'analytics') return Object.keys(analytics.options.find((option) => option.shape.provider.value === provider)?.shape ?? { provider: true });
+  return [];
 }
 
 /** Every setting the schema knows. */
