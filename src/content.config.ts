@@ -1,9 +1,15 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { postsLoader } from './build/loader.ts';
+import { createAuthorSchema } from './lib/schema/author.ts';
 import { createPostSchema } from './lib/schema/post.ts';
 
 /** Where posts live; FOLIO_CONTENT_DIR points a build at another folder (fixtures, benchmarks). */
 const base = process.env['FOLIO_CONTENT_DIR'] ?? './src/content/posts';
+/** Authors live beside the posts folder (src/content/authors/), when the site has them. */
+const authorsDir = resolve(base, '../authors');
 
 const posts = defineCollection({
   loader: postsLoader(base),
@@ -11,4 +17,12 @@ const posts = defineCollection({
   schema: ({ image }) => createPostSchema(image),
 });
 
-export const collections = { posts };
+const authors = defineCollection({
+  // No folder, no authors: the site's `author` setting names the writer, as before.
+  loader: existsSync(authorsDir)
+    ? glob({ pattern: '**/*.{yaml,yml,md}', base: authorsDir })
+    : { name: 'folio-no-authors', load: async ({ store }) => store.clear() },
+  schema: ({ image }) => createAuthorSchema(image),
+});
+
+export const collections = { posts, authors };

@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
-import { feedItem, feedPosts, jsonFeed, rssChannelExtras, type FeedItem } from '../lib/feed.ts';
+import { DC_NAMESPACE, feedItem, feedPosts, jsonFeed, rssChannelExtras, type FeedItem } from '../lib/feed.ts';
+import { authorViews } from '../lib/views.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { renderPostHtml } from './html.ts';
@@ -19,7 +20,12 @@ async function items(posts: readonly Post[], limit: number | undefined): Promise
         htmlCache.set(post.id, html);
       }
       const categories = post.tags.map((label) => data.tags.forLabel(label)?.label ?? label);
-      return { ...feedItem(post, { urls: data.urls, html: await html, categories }), post };
+      const authors = authorViews(post, data).map((a) => ({
+        name: a.name,
+        url: a.url && data.urls.absolute(a.url),
+        avatar: a.avatar?.kind === 'url' ? a.avatar.src : undefined,
+      }));
+      return { ...feedItem(post, { urls: data.urls, html: await html, categories, authors }), post };
     }),
   );
 }
@@ -39,7 +45,7 @@ export interface RssOptions {
 
 /** An RSS 2.0 response: full content, absolute URLs, self link, stable lastBuildDate. */
 export async function rssResponse({ title, description, posts, path, limit }: RssOptions): Promise<Response> {
-  const { urls } = await getSiteData();
+  const { urls, authors } = await getSiteData();
   const home = urls.absolute(urls.home());
   const image = siteImage((p) => urls.absolute(urls.path(p)));
   return rss({
@@ -47,7 +53,8 @@ export async function rssResponse({ title, description, posts, path, limit }: Rs
     description: description || title,
     site: home,
     items: await items(posts, limit),
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    // Dublin Core for each item's <dc:creator>, only on a site with authors.
+    xmlns: authors.authors.length > 0 ? { atom: 'http://www.w3.org/2005/Atom', dc: DC_NAMESPACE } : { atom: 'http://www.w3.org/2005/Atom' },
     customData: rssChannelExtras({
       selfUrl: urls.absolute(path),
       lang: siteConfig.lang,

@@ -6,12 +6,16 @@ import { toPost, type Post } from '../lib/posts/post.ts';
 import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/query.ts';
 import { assertUniqueUrls } from '../lib/posts/unique.ts';
 import { buildRelated } from '../lib/related.ts';
+import { buildAuthorIndex, type AuthorIndex } from '../lib/authors.ts';
+import { plainText } from '../lib/excerpt.ts';
+import type { ImageMetadata } from 'astro';
 import { createUrls, type UrlBuilder } from '../lib/urls.ts';
 import { isDevServer } from '../build/mode.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
+export type AuthorEntry = CollectionEntry<'authors'>;
 
 /** Everything the routes need, computed once per build from one collection query. */
 export interface SiteData {
@@ -26,6 +30,10 @@ export interface SiteData {
   /** Draft/scheduled markers (only non-published posts appear, and only in dev). */
   status: Map<string, PostStatus>;
   urls: UrlBuilder;
+  /** The site's authors (src/content/authors/) and who wrote what; empty without that folder. */
+  authors: AuthorIndex<Post, ImageMetadata>;
+  /** Author entries by id, for rendering a Markdown bio. */
+  authorEntries: Map<string, AuthorEntry>;
 }
 
 async function load(): Promise<SiteData> {
@@ -48,6 +56,13 @@ async function load(): Promise<SiteData> {
   }
   const posts = sortNewestFirst(visible);
   const tags = buildTagIndex(posts);
+  const authorEntries = await getCollection('authors');
+  const authors = buildAuthorIndex(
+    // A Markdown author file's body is their bio (as plain text).
+    authorEntries.map(({ id, data, body }) => ({ id, name: data.name, bio: data.bio ?? (body?.trim() ? plainText(body) : undefined), avatar: data.avatar, links: data.links })),
+    posts,
+    all.map(({ post }) => post),
+  );
   return {
     posts,
     tags,
@@ -57,6 +72,8 @@ async function load(): Promise<SiteData> {
     entries: byId,
     status,
     urls: createUrls(siteConfig),
+    authors,
+    authorEntries: new Map(authorEntries.map((entry) => [entry.id, entry])),
   };
 }
 

@@ -3,7 +3,7 @@
  * slice it renders; pages stay thin (get props, render).
  */
 import { paginate } from '../lib/pagination.ts';
-import { archiveView, pagerView, postSummary, tagCounts, tagLinks, dateView, type ViewContext } from '../lib/views.ts';
+import { archiveView, authorViews, pagerView, postSummary, tagCounts, tagLinks, dateView, type AuthorView, type ViewContext } from '../lib/views.ts';
 import { siteConfig } from '../site.config.ts';
 import { hasOgCard, queueOgCards } from './og.ts';
 import { getSiteData, type PostEntry, type SiteData } from './posts.ts';
@@ -76,6 +76,37 @@ export async function tagPages() {
 
 export type TagPageProps = Awaited<ReturnType<typeof tagPages>>[number];
 
+/** An author's pages ("/authors/<id>/", then "/authors/<id>/page/2/"), on a site with more than one author. */
+export async function authorPages() {
+  const data = await getSiteData();
+  if (!data.authors.hasPages) return [];
+  return data.authors.authors.flatMap((author) => {
+    const posts = data.authors.postsBy(author.id);
+    return listPages(data, posts, (n) => data.urls.author(author.id, n)).map((page) => ({
+      ...page,
+      author: {
+        id: author.id,
+        name: author.name,
+        bio: author.bio,
+        avatar: author.avatar,
+        links: author.links,
+        summary: `${posts.length} ${posts.length === 1 ? 'post' : 'posts'} by ${author.name}.`,
+      },
+    }));
+  });
+}
+
+export type AuthorPageProps = Awaited<ReturnType<typeof authorPages>>[number];
+
+/** Every author with their post count, on a site with more than one author. */
+export async function authorIndex() {
+  const data = await getSiteData();
+  const authors = data.authors.hasPages
+    ? data.authors.authors.map((author) => ({ name: author.name, url: data.urls.author(author.id), avatar: author.avatar, count: data.authors.postsBy(author.id).length, bio: author.bio }))
+    : [];
+  return { path: data.urls.authors(), authors, modified: newest(data.posts) };
+}
+
 export async function tagIndex() {
   const data = await getSiteData();
   return { path: data.urls.tags(), tags: tagCounts(data.tags.tags, data.urls), modified: newest(data.posts) };
@@ -110,6 +141,8 @@ export type PostPageProps = {
   ogCard: boolean;
   /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
   csp: PageCsp;
+  /** Its authors (a site with an authors collection; else none, and the site's author applies). */
+  authors: AuthorView<ImageMetadata>[];
   /** "Edit this post": the file in the site's repository (the `editUrl` setting). */
   editUrl?: string | undefined;
   /** Everything the SEO builders need but the social image, which the page resolves. */
@@ -128,6 +161,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
     const status = data.status.get(post.id);
     const embeds = readPostEmbeds(entry.rendered?.metadata);
     queuePostEmbeds(data.urls.post(post.slug), embeds);
+    const authors = authorViews(post, data);
     return {
       slug: post.slug,
       props: {
@@ -149,6 +183,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         toc: post.toc,
         ogCard: hasOgCard(post),
         csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
+        authors,
         editUrl: siteConfig.editUrl && entry.data.__folio?.repoPath ? editUrl(siteConfig.editUrl, entry.data.__folio.repoPath) : undefined,
         seo: {
           title: post.title,
@@ -159,6 +194,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
           tags: tagLinks(post, data).map((t) => t.label),
           siteTitle: siteConfig.title,
           author: siteConfig.author,
+          authors: authors.map((a) => ({ name: a.name, url: a.url && data.urls.absolute(a.url) })),
           lang: siteConfig.locale,
           homeUrl: data.urls.absolute(data.urls.home()),
           breadcrumbs: [

@@ -52,7 +52,20 @@ export interface FeedItem {
   categories: string[];
   /** Extra XML for this item (already escaped). */
   customData?: string;
+  /** The post's own authors (a site with an authors collection), with their pages. */
+  authors?: FeedAuthor[];
 }
+
+export interface FeedAuthor {
+  name: string;
+  /** Absolute URL of the author's page (or their first link). */
+  url?: string | undefined;
+  /** Absolute URL of their avatar. */
+  avatar?: string | undefined;
+}
+
+/** The Dublin Core namespace, for each item's `<dc:creator>`. */
+export const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
 
 export interface FeedItemOptions {
   urls: UrlBuilder;
@@ -60,12 +73,14 @@ export interface FeedItemOptions {
   html: string;
   /** Display labels of the post's tags, merged across posts. */
   categories: string[];
+  /** The post's authors; none on a site without an authors collection. */
+  authors?: FeedAuthor[] | undefined;
 }
 
 /** One feed item: absolute link, stable pubDate from the post's date, full absolute HTML. */
-export function feedItem(post: Post, { urls, html, categories }: FeedItemOptions): FeedItem {
+export function feedItem(post: Post, { urls, html, categories, authors = [] }: FeedItemOptions): FeedItem {
   const link = urls.absolute(urls.post(post.slug));
-  return {
+  const item: FeedItem = {
     title: post.title,
     link,
     pubDate: post.date.instant,
@@ -73,6 +88,11 @@ export function feedItem(post: Post, { urls, html, categories }: FeedItemOptions
     content: absolutizeHtml(html, link),
     categories,
   };
+  if (authors.length > 0) {
+    item.authors = authors;
+    item.customData = authors.map((a) => `<dc:creator>${escapeXml(a.name)}</dc:creator>`).join('');
+  }
+  return item;
 }
 
 /** The newest posts for a feed, bounded by the site's feed limit (undefined: all). */
@@ -142,6 +162,7 @@ export function jsonFeed(options: JsonFeedOptions, items: readonly JsonFeedItemI
       };
       if (item.updated) out['date_modified'] = item.updated.toISOString();
       if (item.image) out['image'] = item.image;
+      if (item.authors) out['authors'] = item.authors.map((a) => ({ name: a.name, ...(a.url ? { url: a.url } : {}), ...(a.avatar ? { avatar: a.avatar } : {}) }));
       return out;
     }),
   };

@@ -53,6 +53,8 @@ export interface ArticleSeoInput {
   tags: readonly string[];
   siteTitle: string;
   author: string;
+  /** The post's own authors (a site with an authors collection): their names and pages. */
+  authors?: { name: string; url?: string | undefined }[] | undefined;
   lang: string;
 }
 
@@ -82,7 +84,7 @@ export function articleMeta(input: ArticleSeoInput): MetaTag[] {
     ...openGraph('article', input),
     { property: 'article:published_time', content: input.published },
     { property: 'article:modified_time', content: input.modified },
-    { property: 'article:author', content: input.author },
+    ...(input.authors?.length ? input.authors.map((a) => ({ property: 'article:author', content: a.url ?? a.name })) : [{ property: 'article:author', content: input.author }]),
     ...input.tags.map((tag) => ({ property: 'article:tag', content: tag })),
     { name: 'twitter:card', content: input.image ? 'summary_large_image' : 'summary' },
     { name: 'twitter:title', content: input.title },
@@ -117,7 +119,9 @@ export function articleJsonLd(input: ArticleSeoInput & { homeUrl: string; breadc
     mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
     datePublished: input.published,
     dateModified: input.modified,
-    author: { '@type': 'Person', name: input.author },
+    author: input.authors?.length
+      ? input.authors.map((a) => (a.url ? { '@type': 'Person', name: a.name, url: a.url } : { '@type': 'Person', name: a.name }))
+      : { '@type': 'Person', name: input.author },
     publisher: { '@type': 'Organization', name: input.siteTitle, url: input.homeUrl },
     inLanguage: input.lang,
     keywords: input.tags.join(', '),

@@ -28,6 +28,10 @@ export interface UrlBuilder {
   tags(): string;
   tag(slug: string, page?: number): string;
   archive(): string;
+  /** Every author (sites with more than one). */
+  authors(): string;
+  /** An author's page n. */
+  author(id: string, page?: number): string;
   search(): string;
   feed(): string;
   /** A tag's own RSS feed. */
@@ -74,6 +78,8 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     tags: () => dir('tags'),
     tag: (slug, page = 1) => listPage(`tags/${slug}`, page),
     archive: () => dir('archive'),
+    authors: () => dir('authors'),
+    author: (id, page = 1) => listPage(`authors/${id}`, page),
     search: () => dir('search'),
     feed: () => `${prefix}rss.xml`,
     tagFeed: (slug) => `${dir(`tags/${slug}`)}rss.xml`,

@@ -9,6 +9,8 @@ import type { Post } from './posts/post.ts';
 import type { PostStatus } from './posts/published.ts';
 import type { Tag, TagIndex } from './tags.ts';
 import type { UrlBuilder } from './urls.ts';
+import type { AuthorIndex } from './authors.ts';
+import type { Avatar } from './schema/author.ts';
 
 export interface Link {
   label: string;
@@ -105,5 +107,24 @@ export function archiveView(years: readonly ArchiveYear<Post>[], ctx: ViewContex
       key: `${year}-${String(month).padStart(2, '0')}`,
       posts: posts.map((post) => postSummary(post, ctx)),
     })),
+  }));
+}
+
+/** An author as a post, a list or a feed shows them. */
+export interface AuthorView<L = unknown> {
+  id: string;
+  name: string;
+  /** Site-relative URL of their page (a site with several authors), else their first link. */
+  url?: string | undefined;
+  avatar?: Avatar<L> | undefined;
+}
+
+/** The authors of a post, linked to their pages when the site has them. */
+export function authorViews<L>(post: Post, { authors, urls }: { authors: AuthorIndex<Post, L>; urls: UrlBuilder }): AuthorView<L>[] {
+  return authors.of(post).map((author) => ({
+    id: author.id,
+    name: author.name,
+    url: authors.hasPages ? urls.author(author.id) : author.links[0]?.url,
+    avatar: author.avatar,
   }));
 }

@@ -28,6 +28,8 @@ export interface Post {
   categories: string[];
   draft: boolean;
   readingMinutes: number;
+  /** Author ids (or names) as written: resolved against the authors collection (src/lib/authors.ts). */
+  authors: string[];
   /** Source file relative to the project, for error messages. */
   filePath?: string;
 }
@@ -70,6 +72,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls 
     categories,
     draft: entry.data.draft,
     readingMinutes: derived ? derived.readingMinutes : readingMinutes(text),
+    authors: entry.data.authors ?? [],
   };
   if (entry.data.updated) post.updated = resolveDate(entry.data.updated, timeZone);
   if (entry.filePath) post.filePath = entry.filePath;

@@ -114,6 +114,10 @@ export function normaliseFrontmatter(raw: unknown): unknown {
   else if (data['published'] === false) out['draft'] = sourced('published', true);
   else if (data['publish'] === false) out['draft'] = sourced('publish', true);
 
+  // `author` (Hugo, Jekyll: one, or a list) and `authors`: ids in the authors collection.
+  const authorSources = (['authors', 'author'] as const).filter((key) => data[key] !== undefined && data[key] !== null && data[key] !== '');
+  if (authorSources.length > 0) out['authors'] = authorSources.flatMap((key) => (Array.isArray(data[key]) ? (data[key] as unknown[]) : [data[key]]));
+
   for (const key of ['slug', 'aliases', 'permalink', 'url', 'toc', DERIVED_KEY] as const) if (key in data) out[key] = data[key];
   if (!('aliases' in data) && 'alias' in data) out['aliases'] = data['alias'];
   return out;
@@ -344,6 +348,18 @@ function buildFields() {
       /** Hugo: the path the post was published at. */
       url: oldPath('url', false),
       toc,
+      /** Ids in the authors collection (src/content/authors/); without that collection, the site's author. */
+      authors: z
+        .array(
+          z.unknown().transform((value, ctx): string => {
+            // Hugo's author maps (`{ name: ... }`) are read by their name.
+            const name = value && typeof value === 'object' && 'name' in value ? (value as { name: unknown }).name : value;
+            if (typeof name === 'string' && name.trim() !== '') return name.trim();
+            return fail(ctx, `expected an author's id (the file name in src/content/authors/) or a list of them, found ${describeValue(value)}`, value);
+          }),
+        )
+        .default([])
+        .transform((ids) => [...new Set(ids)]),
       image: coverText,
       imageAlt: optionalText('imageAlt'),
       [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number(), syntaxWarning: z.string().optional(), repoPath: z.string().optional() }).optional(),
