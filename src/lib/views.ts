@@ -4,6 +4,7 @@
  */
 import { formatDate, formatMonth, machineDate } from './dates.ts';
 import type { ArchiveYear } from './archive.ts';
+import { navPages, type Page as SitePage } from './pages.ts';
 import type { Page } from './pagination.ts';
 import type { Post } from './posts/post.ts';
 import type { PostStatus } from './posts/published.ts';
@@ -106,4 +107,19 @@ export function archiveView(years: readonly ArchiveYear<Post>[], ctx: ViewContex
       posts: posts.map((post) => postSummary(post, ctx)),
     })),
   }));
+}
+
+/**
+ * The header's links: Folio's own, then the pages that ask to be listed (`nav: 2`), in
+ * that order (src/lib/pages.ts).
+ */
+export function headerLinks(urls: UrlBuilder, pages: readonly Pick<SitePage, 'id' | 'title' | 'nav'>[]): Link[] {
+  return [
+    { label: 'Home', url: urls.home() },
+    { label: 'Archive', url: urls.archive() },
+    { label: 'Tags', url: urls.tags() },
+    { label: 'Search', url: urls.search() },
+    { label: 'RSS', url: urls.feed() },
+    ...navPages(pages).map((page) => ({ label: page.title, url: urls.page(page.id) })),
+  ];
 }
