@@ -1,5 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { postsLoader } from './build/loader.ts';
+import { pagesLoader } from './build/pages-loader.ts';
+import { pagesDir } from './build/sources.ts';
+import { pageSchema } from './lib/schema/page.ts';
 import { createPostSchema } from './lib/schema/post.ts';
 
 /** Where posts live; FOLIO_CONTENT_DIR points a build at another folder (fixtures, benchmarks). */
@@ -11,4 +14,10 @@ const posts = defineCollection({
   schema: ({ image }) => createPostSchema(image),
 });
 
-export const collections = { posts };
+/** Pages of their own (/about/): src/content/pages, or beside FOLIO_CONTENT_DIR's folder, or FOLIO_PAGES_DIR. */
+const pages = defineCollection({
+  loader: pagesLoader(pagesDir()),
+  schema: pageSchema,
+});
+
+export const collections = { posts, pages };
