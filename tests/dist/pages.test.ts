@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuildAsync, root, runScript } from '../helpers/build';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, listFiles, xml } from '../helpers/dist';
 import { fixture } from './setup';
 
 // Pages of their own: tests/fixtures/site/pages, beside the fixture's posts folder, built by
@@ -199,5 +199,38 @@ describe.each(Object.entries(cases))('a page at a taken address: %s', (name, mes
     const result = runScript('scripts/check-content.ts', [], { FOLIO_CONTENT_DIR: join(broken, name, 'posts') });
     expect(result.status).toBe(1);
     for (const message of messages) expect(plain(result.output)).toContain(message);
+  });
+});
+
+// Every page shows the header: a page added to it must reach pages a warm rebuild would
+// otherwise leave in place (their cache keys follow the header's links).
+describe('a page added to the header, rebuilt in place', () => {
+  const work = join(root, 'tests/.output/pages-rebuild');
+  const env = { SITE_URL: fixture.site, BASE_PATH: fixture.base, FOLIO_NOW: fixture.now, FOLIO_SETTINGS: JSON.stringify({ ogImages: false }) };
+  const build = () => astroBuildAsync({ contentDir: join(work, 'posts'), outDir: join(work, 'dist'), cacheDir: join(work, 'cache'), env });
+  const page = (nav: string) => `---\ntitle: Colophon\n${nav}---\nHow this site is made.\n`;
+  let second = '';
+
+  beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(join(work, 'posts'), { recursive: true });
+    mkdirSync(join(work, 'pages'), { recursive: true });
+    for (const n of [1, 2, 3]) writeFileSync(join(work, 'posts', `post-${n}.md`), `---\ntitle: Post ${n}\ndate: 2024-01-0${n}\ntags: [t${n}]\n---\nBody ${n}.\n`);
+    writeFileSync(join(work, 'pages/colophon.md'), page(''));
+    const first = await build();
+    expect(first.status, first.output.slice(-3000)).toBe(0);
+    writeFileSync(join(work, 'pages/colophon.md'), page('nav: 1\n'));
+    const again = await build();
+    second = again.output;
+    expect(again.status, again.output.slice(-3000)).toBe(0);
+  }, 300_000);
+
+  it('shows the new link on every page, none left as the first build wrote it', () => {
+    const out = new Dist(join(work, 'dist'), fixture.base, fixture.site);
+    const withHeader = listFiles(out.dir).filter((f) => f.endsWith('.html') && out.read(f).includes('class="site-header"'));
+    expect(withHeader.length).toBeGreaterThan(8);
+    for (const file of withHeader) expect(out.html(file).querySelectorAll('header nav a').map((a) => a.text.trim()), file).toContain('Colophon');
+    // the rebuild was warm: only the header changed, yet nothing was left as cached
+    expect(second).not.toContain('(cached)');
   });
 });
