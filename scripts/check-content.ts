@@ -1,4 +1,4 @@
-// npm run check:content: validates every post with the build's own schema and rules,
+// npm run check:content: validates every post and page with the build's own schema and rules,
 // without building, and lists every problem at once. Exits 1 when there is any.
 // `-- --csp` also lists what each published post's Content-Security-Policy allows for its
 // embeds, as the build logs it.
@@ -8,7 +8,7 @@ import { convertPostBody, describeSyntaxWarnings } from '../src/build/engine-bod
 import { createFileDates } from '../src/build/file-dates.ts';
 import { missingCover } from '../src/build/local-files.ts';
 import { wikiState } from '../src/build/markdown.ts';
-import { contentDir, frontNoteMessage, frontNotes, readPostSources } from '../src/build/sources.ts';
+import { contentDir, frontNoteMessage, frontNotes, pagesDir, readPageSources, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
 import { describeAllowance, isEmptyAllowance } from '../src/lib/csp.ts';
 import { createUrls } from '../src/lib/urls.ts';
@@ -17,6 +17,7 @@ import { redirectWarnings } from '../src/lib/legacy-urls.ts';
 import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls, findIdClashes } from '../src/lib/posts/unique.ts';
+import { findPageProblems } from '../src/lib/pages.ts';
 import { buildTagIndex, TagCollisionError } from '../src/lib/tags.ts';
 import { parseWikilinks, resolveWikilink, unresolvedWikilink } from '../src/lib/wikilinks.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -72,6 +73,25 @@ const valid = sources.flatMap((s) => (s.data ? [{ source: s, post: toPost({ id: 
 for (const { source } of valid) for (const warning of redirectWarnings(source.data ?? {})) warnings.push(`${source.file}: ${warning}`);
 for (const error of findDuplicateUrls(valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
 
+// Pages of their own: their frontmatter, their files, and their addresses (not one of Folio's,
+// another page's or a post's redirect), drafts included, as the build checks them.
+const pagesFolder = pagesDir();
+const pages = readPageSources(pagesFolder);
+const pageEmbeds = new Map<string, RenderedEmbeds>();
+for (const page of pages) {
+  for (const message of page.problems) report(page.file, message);
+  const path = join(pagesFolder!, page.entry);
+  if (/\.mdx$/i.test(page.entry)) {
+    for (const problem of mdxImageProblems(path, page.body)) report(page.file, embedProblemMessage(problem, pagesFolder, 'page'));
+    continue;
+  }
+  const found = await extractPostEmbeds(path, page.body, pagesFolder);
+  if (page.data && !page.data.draft) pageEmbeds.set(page.id, found);
+  for (const problem of found.problems) report(page.file, embedProblemMessage(problem, pagesFolder, 'page'));
+  warnings.push(...found.warnings);
+}
+for (const error of findPageProblems(pages, valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
+
 const published = valid.filter(({ post }) => isPublished(post, { now, includeDrafts: false }));
 try {
   buildTagIndex(published.map(({ post }) => post));
@@ -98,10 +118,12 @@ if (process.argv.includes('--csp')) {
     const allow = embeds.get(source.file)?.embeds.allow;
     return allow && !isEmptyAllowance(allow) ? [[urls.post(post.slug), describeAllowance(allow)] as const] : [];
   });
+  for (const [id, found] of pageEmbeds) if (!isEmptyAllowance(found.embeds.allow)) lines.push([urls.page(id), describeAllowance(found.embeds.allow)]);
   for (const [page, allowed] of lines.sort(([a], [b]) => (a < b ? -1 : 1))) console.log(`[csp] ${page}: ${allowed}`);
 }
 if (problems.size === 0) {
-  console.log(`All ${sources.length} posts in ${dir} are valid (${published.length} published).`);
+  const andPages = pages.length > 0 ? ` and ${pages.length} page${pages.length === 1 ? '' : 's'} in ${pagesFolder}` : '';
+  console.log(`All ${sources.length} posts in ${dir}${andPages} are valid (${published.length} published).`);
 } else {
   let count = 0;
   for (const [file, messages] of problems) {
@@ -109,6 +131,7 @@ if (problems.size === 0) {
     for (const message of messages) console.error(`  - ${message}`);
     count += messages.length;
   }
-  console.error(`\n${count} problem${count === 1 ? '' : 's'} in ${problems.size} file${problems.size === 1 ? '' : 's'} (${sources.length} posts checked).`);
+  const andPages = pages.length > 0 ? ` and ${pages.length} page${pages.length === 1 ? '' : 's'}` : '';
+  console.error(`\n${count} problem${count === 1 ? '' : 's'} in ${problems.size} file${problems.size === 1 ? '' : 's'} (${sources.length} posts${andPages} checked).`);
   process.exit(1);
 }

@@ -4,6 +4,9 @@ import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { postsLoader } from './build/loader.ts';
 import { createAuthorSchema } from './lib/schema/author.ts';
+import { pagesLoader } from './build/pages-loader.ts';
+import { pagesDir } from './build/sources.ts';
+import { pageSchema } from './lib/schema/page.ts';
 import { createPostSchema } from './lib/schema/post.ts';
 
 /** Where posts live; FOLIO_CONTENT_DIR points a build at another folder (fixtures, benchmarks). */
@@ -25,4 +28,10 @@ const authors = defineCollection({
   schema: ({ image }) => createAuthorSchema(image),
 });
 
-export const collections = { posts, authors };
+/** Pages of their own (/about/): src/content/pages, or beside FOLIO_CONTENT_DIR's folder, or FOLIO_PAGES_DIR. */
+const pages = defineCollection({
+  loader: pagesLoader(pagesDir()),
+  schema: pageSchema,
+});
+
+export const collections = { posts, pages, authors };

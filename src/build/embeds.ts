@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor, type SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { inlineScriptHash, isExecutableScriptType, normaliseAllowance, remoteOrigin, upgradeUrl, type CspAllowance } from '../lib/csp.ts';
@@ -26,7 +26,7 @@ import { classifyReference, isOptimisableImage, isPageLink, relativeImageSrc, re
 import { localImageRefs } from '../lib/frontmatter.ts';
 import { createUrls } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
-import { contentDir } from './sources.ts';
+import { contentDir, pagesDir } from './sources.ts';
 
 type HastPlugin = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
 type Props = Record<string, unknown>;
@@ -158,14 +158,26 @@ const toPosix = (path: string) => path.split(sep).join('/');
 export interface EmbedsOptions {
   /** The posts folder (default: FOLIO_CONTENT_DIR or src/content/posts). */
   postsDir?: string;
+  /** The pages folder (default: see pagesDir in sources.ts): a page's files are beside it, in that folder. */
+  pagesDir?: string | undefined;
 }
 
-export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): HastPlugin {
-  const postsRoot = resolve(postsDir);
+/** Whether `file` (absolute) is inside the folder `root` (absolute). */
+const isInside = (root: string, file: string) => {
+  const rel = relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+export function embedsPlugin({ postsDir = contentDir(), pagesDir: pages = pagesDir() }: EmbedsOptions = {}): HastPlugin {
+  const postRoot = resolve(postsDir);
+  const pageRoot = pages === undefined ? undefined : resolve(pages);
   const urls = createUrls(siteConfig);
   return (factory) => {
     if (factory.sourceFormat !== 'markdown' || !factory.fileURL) return null;
     const file = fileURLToPath(factory.fileURL);
+    // A page's files are looked for in the pages folder, as a post's are in the posts folder.
+    const postsRoot = pageRoot !== undefined && isInside(pageRoot, file) ? pageRoot : postRoot;
+    const what = postsRoot === pageRoot ? 'page' : 'post';
     // Registered before the render, so a post without candidates is recorded as embedding nothing.
     const gathered: Gathered = { allow: { frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] }, files: new Map(), problems: [], warnings: [] };
     registry().set(file, gathered);
@@ -188,7 +200,7 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
         // A link to nothing is a broken link, as it was in the engine the post was written
         // for (often a site name without https://): said, and left as written. A missing
         // image or media file would leave a hole in the page: that stops the build.
-        if (tag === 'a') warnings.push(`${shown}: the link ${value} points to no file beside the post; it is left as written`);
+        if (tag === 'a') warnings.push(`${shown}: the link ${value} points to no file beside the ${what}; it is left as written`);
         else problems.push({ ref: value, kind, problem: target === undefined ? 'outside' : 'missing' });
         return;
       }
@@ -258,10 +270,10 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
   };
 }
 
-/** The message a post's problems stop the build (and fail check:content) with. */
-export function embedProblemMessage(problem: EmbedProblem, postsDir = contentDir()): string {
-  if (problem.problem === 'missing') return `the ${problem.kind} ${problem.ref} does not exist next to the post. Fix the path or add the file.`;
-  return `the ${problem.kind} ${problem.ref} is outside the posts folder (${toPosix(relative(process.cwd(), resolve(postsDir))) || '.'}): only files beside the posts are published.`;
+/** The message a post's (or a page's: `what`) problems stop the build (and fail check:content) with. */
+export function embedProblemMessage(problem: EmbedProblem, postsDir = contentDir(), what: 'post' | 'page' = 'post'): string {
+  if (problem.problem === 'missing') return `the ${problem.kind} ${problem.ref} does not exist next to the ${what}. Fix the path or add the file.`;
+  return `the ${problem.kind} ${problem.ref} is outside the ${what}s folder (${toPosix(relative(process.cwd(), resolve(postsDir))) || '.'}): only files beside the ${what}s are published.`;
 }
 
 const checkers = new Map<string, ReturnType<typeof createSatteriMarkdownProcessor>>();

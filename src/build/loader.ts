@@ -14,6 +14,7 @@ import { mayLinkInternally } from '../lib/links.ts';
 import { readPostFile } from '../lib/post-file.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { findIdClashes } from '../lib/posts/unique.ts';
+import { assertPageRoutes } from '../lib/pages.ts';
 import { validatePosts } from '../lib/posts/validate.ts';
 import { DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
@@ -28,7 +29,7 @@ import { renderKey } from './render-key.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
 import { buildNow } from './now.ts';
-import { frontNoteMessage, frontNotes, listPostFiles } from './sources.ts';
+import { frontNoteMessage, frontNotes, listPostFiles, pageFiles, pagesDir } from './sources.ts';
 
 const EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'].map((ext) => ext.slice(1));
 /**
@@ -56,9 +57,15 @@ export function postError(filePath: string, message: string, line = 1): Error {
   return error;
 }
 
-function assertNoProblems(filePath: string, problems: readonly EmbedProblem[]): void {
+/** Where a file's embeds are looked for: the posts folder, or (for a page) the pages folder. */
+export interface EmbedsFolder {
+  dir: string;
+  what: 'post' | 'page';
+}
+
+export function assertNoProblems(filePath: string, problems: readonly EmbedProblem[], folder?: EmbedsFolder): void {
   if (problems.length === 0) return;
-  throw postError(filePath, problems.map((p) => embedProblemMessage(p)).join(`\n${relative(process.cwd(), filePath)}: `));
+  throw postError(filePath, problems.map((p) => (folder ? embedProblemMessage(p, folder.dir, folder.what) : embedProblemMessage(p))).join(`\n${relative(process.cwd(), filePath)}: `));
 }
 
 /**
@@ -66,10 +73,10 @@ function assertNoProblems(filePath: string, problems: readonly EmbedProblem[]): 
  * content, so a cached entry keeps it. A local file that is missing, or a copied one outside
  * the posts folder, stops the build here, during content sync, naming the post.
  */
-function withEmbeds(rendered: RenderedLike, filePath: string, logger: { warn(message: string): void }): RenderedLike {
+export function withEmbeds(rendered: RenderedLike, filePath: string, logger: { warn(message: string): void }, folder?: EmbedsFolder): RenderedLike {
   const found = takeRenderedEmbeds(filePath);
   if (!found) return rendered;
-  assertNoProblems(filePath, found.problems);
+  assertNoProblems(filePath, found.problems, folder);
   for (const warning of found.warnings) logger.warn(warning);
   return { ...rendered, metadata: { ...rendered.metadata, [EMBEDS_KEY]: found.embeds } };
 }
@@ -254,6 +261,9 @@ export function postsLoader(base: string): Loader {
         toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: shown(entry.filePath) }, siteConfig),
       );
       validatePosts(posts, wiki);
+      // Pages of their own may not take an old address a post keeps (nor one of Folio's, nor
+      // another page's): checked here, where every post's redirects are known.
+      assertPageRoutes(pageFiles(pagesDir()), posts);
       for (const entry of context.store.values()) {
         for (const warning of redirectWarnings(entry.data as PostFrontmatter)) context.logger.warn(`${shown(entry.filePath) ?? entry.id}: ${warning}`);
       }

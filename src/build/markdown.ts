@@ -18,12 +18,14 @@ import { createFileResolver, createPostResolver } from '../lib/references.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, type WikiIndex } from '../lib/wikilinks.ts';
 import { buildLinkIndex, type LinkIndex, type LinkTarget } from '../lib/links.ts';
+import { pageRoute } from '../lib/pages.ts';
 import { siteConfig } from '../site.config.ts';
 import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
 import { sharedFileDates } from './file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
-import { contentDir, publicDir, readPostSources } from './sources.ts';
+import { contentDir, pagesDir, publicDir, readPageSources, readPostSources } from './sources.ts';
+import { isPagePublished } from '../lib/posts/published.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
@@ -31,7 +33,7 @@ type HastElement = { tagName: string; properties?: Record<string, unknown>; chil
 
 export interface WikiState {
   index: WikiIndex;
-  /** Every address of every published post, and the public files, for internal links. */
+  /** Every address of every published post and page, and the public files, for internal links. */
   links: LinkIndex;
   /** Hash of what links can resolve to; mixed into the digest of posts that use wikilinks or link to the site. */
   fingerprint: string;
@@ -59,10 +61,14 @@ export interface WikiOptions {
   now: Date;
 }
 
-/** The wikilink index for the posts folder, built once per load (reads every post's frontmatter). */
-export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir()): WikiState {
+/**
+ * The wikilink index for the posts folder, built once per load (reads every post's
+ * frontmatter). Published pages of their own are in it too, after the posts (a post wins a
+ * name both have), and their addresses are known to the link checks.
+ */
+export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir(), pages = pagesDir()): WikiState {
   const holder = globalThis as Holder;
-  const cacheKey = `${dir}|${includeDrafts}|${now.toISOString().slice(0, 13)}`;
+  const cacheKey = `${dir}|${pages}|${includeDrafts}|${now.toISOString().slice(0, 13)}`;
   const cached = holder[STATE];
   if (cached && cached.key === cacheKey) return cached.state;
   const urls = createUrls(siteConfig);
@@ -71,12 +77,19 @@ export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir(
     const post = toPost({ id: source.id, data: source.data, body: '', filePath: source.file }, siteConfig);
     return isPublished(post, { now, includeDrafts }) ? [{ source, post }] : [];
   });
-  const targets = published.map(({ source, post }) => ({ path: withoutExtension(source.entry), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) }));
-  const posts: LinkTarget[] = published.map(({ source, post }) => ({
-    url: urls.post(post.slug),
-    route: `posts/${post.slug}/`,
-    old: [`posts/${post.id}/`, `posts/${pathId(source.entry)}/`, ...post.redirects.map((r) => r.route)],
-  }));
+  const ownPages = readPageSources(pages).flatMap((source) => (source.data && isPagePublished(source.data, { includeDrafts }) ? [{ source, data: source.data }] : []));
+  const targets = [
+    ...published.map(({ source, post }) => ({ path: withoutExtension(source.entry), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) })),
+    ...ownPages.map(({ source, data }) => ({ path: withoutExtension(source.entry), title: data.title, aliases: [], url: urls.page(source.id) })),
+  ];
+  const posts: LinkTarget[] = [
+    ...published.map(({ source, post }) => ({
+      url: urls.post(post.slug),
+      route: `posts/${post.slug}/`,
+      old: [`posts/${post.id}/`, `posts/${pathId(source.entry)}/`, ...post.redirects.map((r) => r.route)],
+    })),
+    ...ownPages.map(({ source }) => ({ url: urls.page(source.id), route: pageRoute(source.id), old: [] })),
+  ];
   const files = folderFiles(dir);
   const publicOnes = publicFiles();
   const links = buildLinkIndex({ site: siteConfig.site, base: siteConfig.base, posts, files: publicOnes });

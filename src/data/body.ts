@@ -1,6 +1,6 @@
 import { render } from 'astro:content';
 import { restoreBody } from '../build/body-store.ts';
-import type { PostEntry } from './posts.ts';
+import type { PageEntry, PostEntry } from './posts.ts';
 
 /**
  * Astro's render() for a post, with the body read back from Folio's body store (the loader
@@ -9,4 +9,9 @@ import type { PostEntry } from './posts.ts';
  */
 export function renderPost(entry: PostEntry): ReturnType<typeof render> {
   return render(entry.rendered ? { ...entry, rendered: restoreBody(entry.rendered) } : entry);
+}
+
+/** Astro's render() for a page of its own: pages keep their bodies in the content store (a site has a few). */
+export function renderPage(entry: PageEntry): ReturnType<typeof render> {
+  return render(entry);
 }

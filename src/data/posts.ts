@@ -1,7 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { groupByYearMonth, type ArchiveYear } from '../lib/archive.ts';
 import { buildTagIndex, type TagIndex } from '../lib/tags.ts';
-import { isPublished, postStatus, type PostStatus } from '../lib/posts/published.ts';
+import { isPagePublished, isPublished, postStatus, type PostStatus } from '../lib/posts/published.ts';
+import { assertPageRoutes, toPage, type Page } from '../lib/pages.ts';
+import { headerLinks, type Link } from '../lib/views.ts';
 import { toPost, type Post } from '../lib/posts/post.ts';
 import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/query.ts';
 import { assertUniqueUrls } from '../lib/posts/unique.ts';
@@ -13,9 +15,11 @@ import { createUrls, type UrlBuilder } from '../lib/urls.ts';
 import { isDevServer } from '../build/mode.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
+import { setLayoutKey } from './cache-key.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
 export type AuthorEntry = CollectionEntry<'authors'>;
+export type PageEntry = CollectionEntry<'pages'>;
 
 /** Everything the routes need, computed once per build from one collection query. */
 export interface SiteData {
@@ -29,6 +33,12 @@ export interface SiteData {
   entries: Map<string, PostEntry>;
   /** Draft/scheduled markers (only non-published posts appear, and only in dev). */
   status: Map<string, PostStatus>;
+  /** Pages of their own (src/content/pages), published ones only (in dev: every page). */
+  pages: Page[];
+  /** Collection entries by page id, for render(). */
+  pageEntries: Map<string, PageEntry>;
+  /** The header's links: Folio's own, then the pages listed with `nav`. */
+  nav: Link[];
   urls: UrlBuilder;
   /** The site's authors (src/content/authors/) and who wrote what; empty without that folder. */
   authors: AuthorIndex<Post, ImageMetadata>;
@@ -63,6 +73,26 @@ async function load(): Promise<SiteData> {
     posts,
     all.map(({ post }) => post),
   );
+
+  const pageEntries = await getCollection('pages');
+  const allPages = pageEntries.map((entry) => ({ entry, page: toPage({ id: entry.id, data: entry.data, body: entry.body, filePath: entry.filePath }, siteConfig) }));
+  // Checked at content sync too; again here, over drafts included, for `astro dev`, which
+  // reloads one collection at a time.
+  assertPageRoutes(
+    allPages.map(({ page }) => ({ id: page.id, file: page.filePath ?? page.id })),
+    all.map(({ post }) => post),
+  );
+  const pages: Page[] = [];
+  const pagesById = new Map<string, PageEntry>();
+  for (const { entry, page } of allPages) {
+    if (!isPagePublished(page, { includeDrafts })) continue;
+    pages.push(page);
+    pagesById.set(page.id, entry);
+  }
+  const urls = createUrls(siteConfig);
+  const nav = headerLinks(urls, pages);
+  // Every page shows the header: its cache key follows the links in it.
+  setLayoutKey(nav);
   return {
     posts,
     tags,
@@ -71,7 +101,10 @@ async function load(): Promise<SiteData> {
     related: buildRelated(posts, tags, { limit: siteConfig.relatedPosts }),
     entries: byId,
     status,
-    urls: createUrls(siteConfig),
+    pages,
+    pageEntries: pagesById,
+    nav,
+    urls,
     authors,
     authorEntries: new Map(authorEntries.map((entry) => [entry.id, entry])),
   };

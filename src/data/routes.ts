@@ -6,7 +6,7 @@ import { paginate } from '../lib/pagination.ts';
 import { archiveView, authorViews, pagerView, postSummary, tagCounts, tagLinks, dateView, type AuthorView, type ViewContext } from '../lib/views.ts';
 import { siteConfig } from '../site.config.ts';
 import { hasOgCard, queueOgCards } from './og.ts';
-import { getSiteData, type PostEntry, type SiteData } from './posts.ts';
+import { getSiteData, type PageEntry, type PostEntry, type SiteData } from './posts.ts';
 import type { ImageMetadata } from 'astro';
 import { latest } from '../lib/dates.ts';
 import type { ArticleSeoInput } from '../lib/seo.ts';
@@ -14,6 +14,7 @@ import type { Post } from '../lib/posts/post.ts';
 import { NO_ALLOWANCE, pageCsp, type PageCsp } from '../lib/csp.ts';
 import { readPostEmbeds } from '../lib/embeds.ts';
 import { queuePostEmbeds } from '../build/embeds-queue.ts';
+import { contentDir, pagesDir } from '../build/sources.ts';
 import { editUrl, routeFile } from '../lib/urls.ts';
 import { isDevServer } from '../build/mode.ts';
 
@@ -222,4 +223,51 @@ export async function redirectPages() {
       page: { target: data.urls.absolute(data.urls.post(post.slug)), title: post.title, lang: siteConfig.lang },
     })),
   );
+}
+
+/** The header's links (Folio's own, then pages listed with `nav`), for the layout every page uses. */
+export async function siteNav() {
+  return (await getSiteData()).nav;
+}
+
+// A type alias (not an interface) so it satisfies getStaticPaths' Record-typed props.
+export type StandalonePageProps = {
+  entry: PageEntry;
+  path: string;
+  title: string;
+  description: string;
+  /** The page's own `toc` choice (undefined: the site's tocMinHeadings decides). */
+  toc?: boolean | undefined;
+  /** ISO instant of its `updated` date: og:updated_time, the sitemap's lastmod. */
+  modified?: string | undefined;
+  /** Only in `astro dev`, which shows drafts. */
+  status?: 'draft' | undefined;
+  /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
+  csp: PageCsp;
+};
+
+/** Every published page of its own (src/content/pages), at `/<id>/`; its files beside it queued as a post's are. */
+export async function standalonePages(): Promise<{ param: string; props: StandalonePageProps }[]> {
+  const data = await getSiteData();
+  const folder = pagesDir() ?? contentDir();
+  return data.pages.map((page) => {
+    const entry = data.pageEntries.get(page.id);
+    if (!entry) throw new Error(`No collection entry for page ${page.id}`);
+    const path = data.urls.page(page.id);
+    const embeds = readPostEmbeds(entry.rendered?.metadata);
+    queuePostEmbeds(path, embeds, folder);
+    return {
+      param: page.id,
+      props: {
+        entry,
+        path,
+        title: page.title,
+        description: page.description,
+        toc: page.toc,
+        modified: page.updated?.instant.toISOString(),
+        status: page.draft ? 'draft' : undefined,
+        csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
+      },
+    };
+  });
 }

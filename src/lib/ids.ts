@@ -98,6 +98,18 @@ export function postIdFromPath(entry: string): string {
 }
 
 /**
+ * A page's id (src/content/pages: its URL is `/<id>/`): the path slugged segment by segment as a
+ * post's is (`Projects/Folio Notes.md` → `projects/folio-notes`, `now/index.md` → `now`), a
+ * date in its name kept (a page has no date). The root `index.md` gets the empty id, the home
+ * page's address, which the page rules reject.
+ */
+export function pageIdFromPath(entry: string): string {
+  const segments = withoutExtension(entry).split('/').map(slugSegment);
+  const name = segments.pop() ?? '';
+  return join(segments, name);
+}
+
+/**
  * Ids for every post file at once, with the clash rule above. Returns a map from entry
  * (as given) to id. Ids that still clash (two undated files) are left for the duplicate
  * URL check, which names both files.

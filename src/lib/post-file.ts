@@ -85,14 +85,30 @@ export function titleFromFileName(entry: string): string {
     .join(' ');
 }
 
-/** Reads one post file. `entry` is its path under the posts folder. */
-export function readPostFile(entry: string, source: string, fallbackDate?: FallbackDate, fallbackUpdated?: FallbackUpdated): PostFile {
+/**
+ * A file's frontmatter (YAML or TOML, or none) and body, with nothing filled in: how pages of
+ * their own are read, and where reading a post starts.
+ */
+export function readFrontmatter(source: string): Omit<PostFile, 'filled'> {
   const split = splitFrontmatter(source);
   const problems: string[] = [];
-  const parsed = split.format ? parseBlock(split.format, split.block ?? '', problems) : {};
+  const data = split.format ? parseBlock(split.format, split.block ?? '', problems) : {};
+  return { data: problems.length > 0 ? {} : data, body: split.body, bodyOffset: split.bodyOffset, problems };
+}
+
+/** Reads a page of its own (src/content/pages): its frontmatter and body, its `updated` date as written. */
+export function readPageFile(source: string): Omit<PostFile, 'filled'> {
+  const read = readFrontmatter(source);
+  return read.problems.length > 0 ? read : { ...read, data: recoverRawDates(read.data, source, FIELD_ALIASES.updated) };
+}
+
+/** Reads one post file. `entry` is its path under the posts folder. */
+export function readPostFile(entry: string, source: string, fallbackDate?: FallbackDate, fallbackUpdated?: FallbackUpdated): PostFile {
+  const split = readFrontmatter(source);
+  const { problems } = split;
   const filled: FilledFields = {};
   if (problems.length > 0) return { data: {}, body: split.body, bodyOffset: split.bodyOffset, problems, filled };
-  const data = { ...recoverRawDates(parsed, source, DATE_KEYS) };
+  const data = { ...recoverRawDates(split.data, source, DATE_KEYS) };
 
   if (!('title' in data)) {
     const heading = FIRST_HEADING.exec(split.body)?.[1];

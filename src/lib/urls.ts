@@ -23,6 +23,8 @@ export interface UrlBuilder {
   /** Home list page n (1 is the home page itself). */
   homePage(n: number): string;
   post(slug: string): string;
+  /** A page of its own (src/content/pages): "/blog/about/". */
+  page(id: string): string;
   /** A route from resolveRoute() ("old/path/" or "old/page.html"), under the base. */
   route(route: string): string;
   tags(): string;
@@ -74,6 +76,7 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     home: () => prefix,
     homePage: (n) => listPage('', n),
     post: (slug) => dir(`posts/${slug}`),
+    page: (id) => dir(id),
     route: (route) => (route.endsWith('/') || route === '' ? dir(route) : `${prefix}${encodeSegments(route)}`),
     tags: () => dir('tags'),
     tag: (slug, page = 1) => listPage(`tags/${slug}`, page),

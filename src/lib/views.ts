@@ -4,6 +4,7 @@
  */
 import { formatDate, formatMonth, machineDate } from './dates.ts';
 import type { ArchiveYear } from './archive.ts';
+import { navPages, type Page as SitePage } from './pages.ts';
 import type { Page } from './pagination.ts';
 import type { Post } from './posts/post.ts';
 import type { PostStatus } from './posts/published.ts';
@@ -127,4 +128,19 @@ export function authorViews<L>(post: Post, { authors, urls }: { authors: AuthorI
     url: authors.hasPages ? urls.author(author.id) : author.links[0]?.url,
     avatar: author.avatar,
   }));
+}
+
+/**
+ * The header's links: Folio's own, then the pages that ask to be listed (`nav: 2`), in
+ * that order (src/lib/pages.ts).
+ */
+export function headerLinks(urls: UrlBuilder, pages: readonly Pick<SitePage, 'id' | 'title' | 'nav'>[]): Link[] {
+  return [
+    { label: 'Home', url: urls.home() },
+    { label: 'Archive', url: urls.archive() },
+    { label: 'Tags', url: urls.tags() },
+    { label: 'Search', url: urls.search() },
+    { label: 'RSS', url: urls.feed() },
+    ...navPages(pages).map((page) => ({ label: page.title, url: urls.page(page.id) })),
+  ];
 }

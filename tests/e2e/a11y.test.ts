@@ -8,6 +8,7 @@ const pages = {
   home: '/',
   post: '/posts/fast-feedback-loops/',
   mdx: '/posts/writing-with-mdx/',
+  about: '/about/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
@@ -31,11 +32,12 @@ describe('keyboard', () => {
   it('reaches the theme toggle and every nav link with Tab, in order', async () => {
     const { page } = await browser().open('/');
     const focused: string[] = [];
-    for (let i = 0; i < 9; i += 1) {
+    for (let i = 0; i < 10; i += 1) {
       await page.keyboard.press('Tab');
       focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''));
     }
-    expect(focused.slice(0, 8)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Search', 'RSS', 'Switch to dark theme']);
+    // the sample's About page (src/content/pages/about.md, nav: 1) after Folio's own links
+    expect(focused.slice(0, 9)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Search', 'RSS', 'About', 'Switch to dark theme']);
     await page.context().close();
   });
 });

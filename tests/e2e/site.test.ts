@@ -9,6 +9,7 @@ const browser = useSession();
 const pages = {
   home: '/',
   post: '/posts/fast-feedback-loops/',
+  about: '/about/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
@@ -31,6 +32,17 @@ describe('navigation', () => {
     await page.getByRole('link', { name: 'Archive' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
     expect(await page.locator('.timeline a').allTextContents()).toContain(title);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('goes to the About page from the header, and from it to a post', async () => {
+    const { page, errors } = await browser().open(pages.post, { viewport: { width: 375, height: 800 } });
+    await Promise.all([page.waitForURL(`**${e2e.base}about/`), page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click()]);
+    expect((await page.locator('h1').textContent())?.trim()).toBe('About');
+    expect(await page.locator('header nav a[aria-current="page"]').textContent()).toBe('About');
+    await Promise.all([page.waitForURL(`**${e2e.base}posts/fast-feedback-loops/`), page.locator('.prose a', { hasText: 'fast feedback loops' }).click()]);
+    expect(await page.locator('h1').textContent()).toContain('Fast Feedback Loops');
     expect(errors).toEqual([]);
     await page.context().close();
   });

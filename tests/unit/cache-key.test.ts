@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryContentKey, pageCacheKey } from '../../src/data/cache-key';
+import { entryContentKey, pageCacheKey, setLayoutKey } from '../../src/data/cache-key';
 import { EMBEDS_KEY } from '../../src/lib/embeds';
 
 describe('pageCacheKey', () => {
@@ -25,5 +25,15 @@ describe('pageCacheKey', () => {
   it('reduces a collection entry to its content digest', () => {
     expect(pageCacheKey({ entry })).toBe(pageCacheKey({ entry: { ...entry, body: 'other body, same digest' } }));
     expect(pageCacheKey({ entry })).not.toBe(pageCacheKey({ entry: { ...entry, digest: 'd2' } }));
+  });
+
+  it("changes with the header's links, which every page shows (a page added to the header)", () => {
+    const header = [{ label: 'Home', url: '/' }];
+    setLayoutKey(header);
+    const before = pageCacheKey({ title: 'T', entry });
+    setLayoutKey([...header, { label: 'About', url: '/about/' }]);
+    expect(pageCacheKey({ title: 'T', entry })).not.toBe(before);
+    setLayoutKey(header);
+    expect(pageCacheKey({ title: 'T', entry })).toBe(before);
   });
 });

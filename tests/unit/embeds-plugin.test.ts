@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { embedFilesChanged, embedsPlugin, extractPostEmbeds, mayEmbed, mdxImageProblems, takeRenderedEmbeds } from '../../src/build/embeds';
+import { embedFilesChanged, embedProblemMessage, embedsPlugin, extractPostEmbeds, mayEmbed, mdxImageProblems, takeRenderedEmbeds } from '../../src/build/embeds';
 import { inlineScriptHash } from '../../src/lib/csp';
 import { siteConfig } from '../../src/site.config';
 
@@ -165,5 +165,40 @@ describe('embedFilesChanged', () => {
     writeFileSync(join(posts, 'post/demo.mp4'), 'other bytes');
     expect(await embedFilesChanged(files, posts)).toBe(true);
     expect(await embedFilesChanged([{ ...files[0]!, path: 'post/none.mp4' }], posts)).toBe(true);
+  });
+});
+
+describe('the embeds plugin on pages of their own', () => {
+  // A pages folder beside the posts folder, as src/content/pages is beside src/content/posts.
+  const pages = join(posts, '..', `${posts.split(/[\\/]/).pop()}-pages`);
+  beforeAll(() => {
+    mkdirSync(join(pages, 'about'), { recursive: true });
+    writeFileSync(join(pages, 'about/cv.pdf'), 'cv bytes');
+  });
+
+  async function renderPage(body: string) {
+    const processor = await createSatteriMarkdownProcessor({ syntaxHighlight: false, hastPlugins: [embedsPlugin({ postsDir: posts, pagesDir: pages })], features: { rawHtml: true } });
+    const file = join(pages, 'about/index.md');
+    const result = await processor.render(body, { fileURL: pathToFileURL(file) });
+    return { html: result.code, found: takeRenderedEmbeds(file)! };
+  }
+
+  it('finds a page\'s files beside it in the pages folder, and copies them as a post\'s', async () => {
+    const { html, found } = await renderPage('[my CV](cv.pdf) <iframe src="https://www.youtube-nocookie.com/embed/x" title="t"></iframe>\n');
+    expect(html).toContain(`<a href="${base}_media/${short('cv bytes')}/cv.pdf">my CV</a>`);
+    expect(found.embeds.files.map((f) => [f.path, f.copy])).toEqual([['about/cv.pdf', true]]);
+    expect(found.embeds.allow.frameSrc).toEqual(['https://www.youtube-nocookie.com']);
+    expect(found.problems).toEqual([]);
+  });
+
+  it('says "page" in what it reports, and keeps a page from publishing files outside the pages folder', async () => {
+    const { found } = await renderPage('<video src="nope.mp4"></video> <video src="../../post/demo.mp4"></video> [gone](gone.pdf)\n');
+    expect(found.problems).toEqual([
+      { ref: 'nope.mp4', kind: 'file', problem: 'missing' },
+      { ref: '../../post/demo.mp4', kind: 'file', problem: 'outside' },
+    ]);
+    expect(found.warnings).toEqual([expect.stringMatching(/index\.md: the link gone\.pdf points to no file beside the page; it is left as written$/)]);
+    expect(embedProblemMessage(found.problems[0]!, pages, 'page')).toBe('the file nope.mp4 does not exist next to the page. Fix the path or add the file.');
+    expect(embedProblemMessage(found.problems[1]!, pages, 'page')).toMatch(/^the file \.\.\/\.\.\/post\/demo\.mp4 is outside the pages folder \(.+\): only files beside the pages are published\.$/);
   });
 });

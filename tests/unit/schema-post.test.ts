@@ -22,6 +22,7 @@ describe('postSchema', () => {
       draft: true,
       aliases: [],
       categories: [],
+      authors: [],
     });
   });
 

@@ -22,3 +22,11 @@ export function postStatus(post: Publishable, now: Date): PostStatus {
 export function isPublished(post: Publishable, { now, includeDrafts }: PublishOptions): boolean {
   return includeDrafts || postStatus(post, now) === 'published';
 }
+
+/**
+ * The rule for pages of their own (src/content/pages), which have no date: a draft exists
+ * only where posts' drafts do (`astro dev`).
+ */
+export function isPagePublished(page: Pick<Post, 'draft'>, { includeDrafts }: Pick<PublishOptions, 'includeDrafts'>): boolean {
+  return includeDrafts || !page.draft;
+}

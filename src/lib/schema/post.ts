@@ -411,3 +411,6 @@ export function formatIssues(error: z.ZodError): string[] {
     return field ? `${field}: ${issue.message}` : issue.message;
   });
 }
+
+/** Fields pages share with posts (src/lib/schema/page.ts): one rule and one message for each. */
+export { title as titleField, draft as draftField, optionalText as optionalTextField, toc as tocField, dateField };
