@@ -84,4 +84,13 @@ describe('legacyUrls', () => {
     expect(message).toMatch(/- newsletterProvider: unknown setting; the settings are title, description, author, site, base, lang,/);
     expect(message).toMatch(/- postsPerPage: /);
   });
+
+  it("takes single interface strings, naming a key that is not one of Folio's with the closest", () => {
+    expect(parseSiteConfig({ ...minimal, strings: { 'nav.home': 'Start', 'tag.count': { one: '{n} note', other: '{n} notes' } } }).strings).toEqual({
+      'nav.home': 'Start',
+      'tag.count': { one: '{n} note', other: '{n} notes' },
+    });
+    expect(() => parseSiteConfig({ ...minimal, strings: { 'nav.hom': 'Start' } } as never)).toThrow(/- strings: nav\.hom: unknown string; did you mean nav\.home\?/);
+    expect(() => parseSiteConfig({ ...minimal, strings: { 'nav.home': 3 } } as never)).toThrow(/- strings\.nav\.home: expected a text, or plural forms/);
+  });
 });

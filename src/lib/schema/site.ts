@@ -2,6 +2,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isJekyllStyle, type LegacyUrls } from '../legacy-urls.ts';
 import { remoteOrigin } from '../csp.ts';
+import { STRING_KEYS, type Entry, type StringKey } from '../../i18n/index.ts';
 
 /** Checks that a string is an IANA time zone this runtime knows. */
 function isTimeZone(value: string): boolean {
@@ -153,6 +154,22 @@ export const siteConfigSchema = z.object({
   editUrl: z.url({ protocol: /^https?$/, error: 'editUrl must be an absolute http(s) URL such as https://github.com/owner/repo/edit/main/' }).optional(),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
+  /**
+   * Single interface strings in place of the language's (src/i18n/): `{ 'nav.home': 'Start' }`,
+   * or plural forms `{ 'tag.count': { one: '{n} note', other: '{n} notes' } }`.
+   */
+  strings: z
+    .record(
+      z.string(),
+      z.union([z.string(), z.object({ zero: z.string().optional(), one: z.string().optional(), two: z.string().optional(), few: z.string().optional(), many: z.string().optional(), other: z.string() })], {
+        error: "expected a text, or plural forms such as { one: '{n} note', other: '{n} notes' }",
+      }),
+    )
+    .superRefine((strings, ctx) => {
+      for (const message of unknownSettings(strings, STRING_KEYS)) ctx.addIssue({ code: 'custom', message: message.replace('unknown setting', 'unknown string'), path: [] });
+    })
+    .transform((strings) => strings as Partial<Record<StringKey, Entry>>)
+    .optional(),
   /** Comments under each post (giscus), loaded when the reader scrolls near them. */
   comments: z.discriminatedUnion('provider', [giscus], { error: "expected { provider: 'giscus', repo, repoId, category, categoryId }" }).optional(),
   /** One analytics provider's script on every page. */
