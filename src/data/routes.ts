@@ -110,6 +110,8 @@ export type PostPageProps = {
   ogCard: boolean;
   /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
   csp: PageCsp;
+  /** Whether its body may hold callouts: the page then links their stylesheet, and only then. */
+  callouts: boolean;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
@@ -147,6 +149,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         toc: post.toc,
         ogCard: hasOgCard(post),
         csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
+        callouts: entry.data.__folio?.callouts === true,
         seo: {
           title: post.title,
           description: post.description,
