@@ -18,7 +18,7 @@ import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { createFileResolver, createPostResolver } from '../lib/references.ts';
 import { createUrls } from '../lib/urls.ts';
-import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, type WikiIndex } from '../lib/wikilinks.ts';
+import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, wikilinkText, type WikiIndex } from '../lib/wikilinks.ts';
 import { buildLinkIndex, type LinkIndex, type LinkTarget } from '../lib/links.ts';
 import { siteConfig } from '../site.config.ts';
 import { embedsPlugin } from './embeds.ts';
@@ -163,10 +163,23 @@ const element = (type: string, hName: string, hProperties: Record<string, unknow
   children,
 });
 
-/** Text of inline nodes, as a screen reader reads them (for the accessible name). */
+/**
+ * Text of inline nodes as the page will show them (for the accessible name): wikilinks are
+ * still text here (this plugin runs before theirs) and read as their labels.
+ */
 function inlineText(nodes: readonly PhrasingContent[]): string {
   return nodes
-    .map((node) => ('value' in node && node.type !== 'html' ? node.value : 'alt' in node ? (node.alt ?? '') : 'children' in node ? inlineText(node.children) : ''))
+    .map((node) =>
+      node.type === 'text'
+        ? wikilinkText(node.value)
+        : 'value' in node && node.type !== 'html'
+          ? node.value
+          : 'alt' in node
+            ? (node.alt ?? '')
+            : 'children' in node
+              ? inlineText(node.children)
+              : '',
+    )
     .join('');
 }
 
@@ -494,7 +507,9 @@ export function taskListPlugin(): HastPlugins[number] {
 
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
-    mdastPlugins: [wikilinkPlugin(options), codeMetaPlugin(), calloutsPlugin()],
+    // Callouts first: they read the source offset of a quotation's first text, which the
+    // nodes other plugins put in its place (wikilinks) do not have.
+    mdastPlugins: [calloutsPlugin(), wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
       templateTextPlugin(),

@@ -29,6 +29,7 @@ describe('callouts on the post page', () => {
       ['callout callout-question', 'FAQ: A folded question?', 'A folded question?'],
       ['callout callout-danger', 'Danger: Nested danger', 'Nested danger'],
       ['callout callout-note', 'Recipe: Grandma’s bread', 'Grandma’s bread'],
+      ['callout callout-info', 'Info: Linked to hello-world', 'Linked to hello-world'],
     ]);
     const quotes = body.querySelectorAll('blockquote').map((q) => q.text.replace(/\s+/g, ' ').trim());
     expect(quotes).toEqual(['[!NOTE] An escaped marker stays a quotation.', 'A plain quotation. [!NOTE] is not on its first line.']);
@@ -45,6 +46,12 @@ describe('callouts on the post page', () => {
     expect(img?.getAttribute('alt')).toBe('A small square');
     expect(img?.getAttribute('src')).toMatch(/^\/blog\/_astro\/square\.[\w-]+\.webp$/);
     expect(dist.resolve(img?.getAttribute('src') ?? '')).toBeDefined();
+  });
+
+  it('resolves wikilinks in a title and a body', () => {
+    const info = prose('markdown-features').querySelector('aside.callout-info')!;
+    expect(info.querySelector('.callout-title a')?.getAttribute('href')).toBe('/blog/posts/hello-world/');
+    expect(info.querySelector('.callout-body a')?.getAttribute('href')).toBe('/blog/posts/c-sharp/');
   });
 
   it('folds with details and summary: - closed, + open', () => {
@@ -102,7 +109,14 @@ describe('callouts in the feeds', () => {
     const html = content('markdown-features');
     expect(html.querySelectorAll('aside, svg, details, summary, [class^="callout"]')).toHaveLength(0);
     const titles = html.querySelectorAll('blockquote > p:first-child > strong').map((s) => s.text);
-    expect(titles).toEqual(['Note', 'Tip: A title with code and bold', 'FAQ: A folded question?', 'Danger: Nested danger', 'Recipe: Grandma’s bread']);
+    expect(titles).toEqual([
+      'Note',
+      'Tip: A title with code and bold',
+      'FAQ: A folded question?',
+      'Danger: Nested danger',
+      'Recipe: Grandma’s bread',
+      'Info: Linked to hello-world',
+    ]);
     expect(html.querySelector('blockquote blockquote > p > strong')?.text).toBe('Danger: Nested danger');
     expect(html.text).toContain('The folded reply, quillwork.');
     const mdx = content('mdx-post');

@@ -135,6 +135,11 @@ describe('the Markdown plugin', () => {
     expect(callout.querySelector('.callout-body')?.innerHTML).toBe('<p>Body text.</p>');
   });
 
+  it('names a callout by its wikilinks as the page shows them', async () => {
+    const callout = only(await render('> [!info] See [[hello-world|the first post]] and [[notes]]\n> Body.\n'));
+    expect(callout.getAttribute('aria-label')).toBe('Info: See the first post and notes');
+  });
+
   it('ends the title at a hard line break too', async () => {
     const callout = only(await render('> [!tip] Title  \n> Body after a break.\n'));
     expect(titleOf(callout)?.text).toBe('Title');
