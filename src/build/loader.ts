@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
-import { plainText, readingMinutes } from '../lib/excerpt.ts';
+import { mayContainCallouts } from '../lib/callouts.ts';
+import { plainText, readingMinutes, withoutCode } from '../lib/excerpt.ts';
 import { EMBEDS_KEY, readPostEmbeds } from '../lib/embeds.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
@@ -231,11 +232,14 @@ export function postsLoader(base: string): Loader {
           if (missing) throw postError(props.filePath, missing);
           if (/\.mdx$/i.test(props.filePath)) assertNoProblems(props.filePath, mdxImageProblems(props.filePath, source));
           const text = plainText(stripTemplateSyntax(body));
+          // Callouts shown only in code are none (the first test is the cheap one).
+          const callouts = mayContainCallouts(body) && mayContainCallouts(withoutCode(body));
           const derived: DerivedText = {
             lead: text.slice(0, LEAD_LENGTH),
             readingMinutes: readingMinutes(text),
             ...(syntaxWarning ? { syntaxWarning } : {}),
             repoPath: repositoryPath(resolve(root, props.filePath), root),
+            ...(callouts ? { callouts } : {}),
           };
           return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });
         },

@@ -1,7 +1,7 @@
 /**
  * Folio's Markdown/MDX plugins for Astro's Sätteri processor: heading anchors, safe
- * new-tab links, Obsidian/Quartz wikilinks resolved against every published post, and links
- * to posts' old addresses rewritten to their current ones.
+ * new-tab links, Obsidian/Quartz wikilinks resolved against every published post, links
+ * to posts' old addresses rewritten to their current ones, and callouts.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { relative, resolve, sep } from 'node:path';
 import Slugger, { slug as githubSlug } from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
+import type { Blockquote, BlockContent, DefinitionContent, PhrasingContent } from 'mdast';
+import { calloutClasses, calloutIcon, calloutName, CALLOUT_CLASS, ICON_ATTRIBUTES, mayContainCallouts, parseCalloutMarker, type CalloutMarker } from '../lib/callouts.ts';
 import { parseCodeMeta } from '../lib/code-meta.ts';
 import { mayContainEngineSyntax, untypesetTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { withoutExtension } from '../lib/ids.ts';
@@ -16,7 +18,7 @@ import { isPublished } from '../lib/posts/published.ts';
 import { toPost } from '../lib/posts/post.ts';
 import { createFileResolver, createPostResolver } from '../lib/references.ts';
 import { createUrls } from '../lib/urls.ts';
-import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, type WikiIndex } from '../lib/wikilinks.ts';
+import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, wikilinkText, type WikiIndex } from '../lib/wikilinks.ts';
 import { buildLinkIndex, type LinkIndex, type LinkTarget } from '../lib/links.ts';
 import { pageRoute } from '../lib/pages.ts';
 import { siteConfig } from '../site.config.ts';
@@ -158,6 +160,133 @@ export function wikilinkPlugin(options: WikiOptions): MdastPlugins[number] {
             return { type: 'link' as const, url, children: [{ type: 'text' as const, value: segment.label }] };
           }),
         );
+      },
+    };
+  };
+}
+
+type CalloutChild = BlockContent | DefinitionContent | PhrasingContent | CalloutNode;
+/** A node of Folio's own type (Sätteri's `Custom`), rendered as the element `hName`. */
+type CalloutNode = { type: string; data: { hName: string; hProperties: Record<string, unknown> }; children: CalloutChild[] };
+
+/** An element of the callout's markup, as an mdast node rendered through `hName`. */
+const element = (type: string, hName: string, hProperties: Record<string, unknown>, children: CalloutChild[]): CalloutNode => ({
+  type,
+  data: { hName, hProperties },
+  children,
+});
+
+/**
+ * Text of inline nodes as the page will show them (for the accessible name): wikilinks are
+ * still text here (this plugin runs before theirs) and read as their labels.
+ */
+function inlineText(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node) =>
+      node.type === 'text'
+        ? wikilinkText(node.value)
+        : 'value' in node && node.type !== 'html'
+          ? node.value
+          : 'alt' in node
+            ? (node.alt ?? '')
+            : 'children' in node
+              ? inlineText(node.children)
+              : '',
+    )
+    .join('');
+}
+
+/**
+ * The first line of a callout's first paragraph (after the marker) is its title; the rest
+ * of the paragraph, if any, starts its body. A soft line break is a "\n" in a text node.
+ */
+function splitTitle(children: readonly PhrasingContent[], marker: CalloutMarker): { title: PhrasingContent[]; rest: PhrasingContent[] } {
+  const title: PhrasingContent[] = [];
+  const [first, ...others] = children;
+  const queue: PhrasingContent[] = first?.type === 'text' ? [{ ...first, value: first.value.slice(marker.length) }, ...others] : [...others];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (node.type === 'break') return { title, rest: queue };
+    if (node.type === 'text' && node.value.includes('\n')) {
+      const cut = node.value.indexOf('\n');
+      const head = node.value.slice(0, cut);
+      const tail = node.value.slice(cut + 1);
+      if (head !== '') title.push({ ...node, value: head });
+      return { title, rest: tail === '' ? queue : [{ ...node, value: tail }, ...queue] };
+    }
+    title.push(node);
+  }
+  return { title, rest: [] };
+}
+
+/** Trims the title's outer spaces, which are the line's, not the author's words. */
+function trimTitle(title: PhrasingContent[]): PhrasingContent[] {
+  const out = [...title];
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, value: first.value.trimStart() };
+  const last = out.at(-1);
+  if (last?.type === 'text') out[out.length - 1] = { ...last, value: last.value.trimEnd() };
+  return out.filter((node) => node.type !== 'text' || node.value !== '');
+}
+
+/**
+ * A blockquote whose first line is `[!type]` (GitHub alerts, Obsidian callouts, a title and
+ * a fold marker after it) as a callout, the MDX <Callout>'s markup; undefined for any other
+ * blockquote. `source` rules out an escaped `\[!NOTE]`, which the parser has already unescaped.
+ */
+export function calloutFromBlockquote(node: Readonly<Blockquote>, source: string): CalloutNode | undefined {
+  const [paragraph, ...blocks] = node.children;
+  if (paragraph?.type !== 'paragraph') return undefined;
+  const first = paragraph.children[0];
+  if (first?.type !== 'text') return undefined;
+  const start = first.position?.start.offset;
+  if (start === undefined || source[start] !== '[') return undefined;
+  const marker = parseCalloutMarker(first.value);
+  if (!marker) return undefined;
+  const split = splitTitle(paragraph.children, marker);
+  const title = trimTitle(split.title);
+  const text = inlineText(title).trim();
+  const heading = text === '' ? [{ type: 'text' as const, value: marker.label }] : title;
+  const rest = trimTitle(split.rest);
+  const body: (BlockContent | DefinitionContent)[] = rest.length > 0 ? [{ type: 'paragraph', children: rest }, ...blocks] : blocks;
+  const icon = element(
+    'calloutIcon',
+    'svg',
+    { className: [CALLOUT_CLASS.icon], ...ICON_ATTRIBUTES },
+    calloutIcon(marker.kind).map((shape) => element('calloutIconShape', shape.tag, shape.attrs, [])),
+  );
+  const titleChildren = [icon, element('calloutLabel', 'span', {}, heading)];
+  const bodyElement = element('calloutBody', 'div', { className: [CALLOUT_CLASS.body] }, body);
+  const inner = marker.fold
+    ? [
+        element('calloutFold', 'details', { className: [CALLOUT_CLASS.fold], ...(marker.fold === 'open' ? { open: true } : {}) }, [
+          element('calloutTitle', 'summary', { className: [CALLOUT_CLASS.title] }, titleChildren),
+          bodyElement,
+        ]),
+      ]
+    : [element('calloutTitle', 'p', { className: [CALLOUT_CLASS.title] }, titleChildren), bodyElement];
+  return element(
+    'callout',
+    'aside',
+    { className: calloutClasses(marker.kind), role: 'note', ariaLabel: calloutName(marker.label, text), dataCallout: marker.name },
+    inner,
+  );
+}
+
+/**
+ * GitHub alerts and Obsidian callouts (`> [!NOTE]`, `> [!faq]- Title`) become callouts drawn
+ * as the MDX <Callout> is (src/lib/callouts.ts); every other blockquote stays one.
+ */
+export function calloutsPlugin(): MdastPlugins[number] {
+  return (factory) => {
+    if (!mayContainCallouts(factory.source)) return null;
+    return {
+      name: 'folio-callouts',
+      // The first text's offset tells `[!NOTE]` from an escaped `\[!NOTE]`.
+      options: { position: true },
+      blockquote(node, ctx) {
+        const callout = calloutFromBlockquote(node, ctx.source);
+        if (callout) ctx.replaceNode(node, callout);
       },
     };
   };
@@ -391,7 +520,9 @@ export function taskListPlugin(): HastPlugins[number] {
 
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
-    mdastPlugins: [wikilinkPlugin(options), codeMetaPlugin()],
+    // Callouts first: they read the source offset of a quotation's first text, which the
+    // nodes other plugins put in its place (wikilinks) do not have.
+    mdastPlugins: [calloutsPlugin(), wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
       templateTextPlugin(),

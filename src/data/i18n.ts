@@ -2,5 +2,5 @@
 import { createTranslator } from '../i18n/index.ts';
 import { siteConfig } from '../site.config.ts';
 
-export const i18n = createTranslator(siteConfig.lang, { locale: siteConfig.locale, overrides: siteConfig.strings });
+export const i18n = createTranslator(siteConfig.lang, { locale: siteConfig.locale, overrides: siteConfig.strings ?? {} });
 export const t = i18n.t;

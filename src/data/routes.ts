@@ -146,6 +146,8 @@ export type PostPageProps = {
   authors: AuthorView<ImageMetadata>[];
   /** "Edit this post": the file in the site's repository (the `editUrl` setting). */
   editUrl?: string | undefined;
+  /** Whether its body may hold callouts: the page then links their stylesheet, and only then. */
+  callouts: boolean;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
@@ -186,6 +188,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
         authors,
         editUrl: siteConfig.editUrl && entry.data.__folio?.repoPath ? editUrl(siteConfig.editUrl, entry.data.__folio.repoPath) : undefined,
+        callouts: entry.data.__folio?.callouts === true,
         seo: {
           title: post.title,
           description: post.description,

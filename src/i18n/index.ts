@@ -72,7 +72,7 @@ export function createTranslator(lang: string, { locale = lang, overrides = {} }
     });
   return {
     t(key, params = {}) {
-      const entry = table[key] ?? en[key];
+      const entry: Entry = table[key] ?? en[key];
       if (typeof entry === 'string') return fill(entry, params);
       const n = typeof params['n'] === 'number' ? params['n'] : 0;
       const category = plurals.select(n) as keyof typeof entry;

@@ -1,3 +1,5 @@
+import { withoutCalloutMarkers } from './callouts.ts';
+
 /** A fenced code block, to its closing fence or (never closed) the end of the text. */
 const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm;
 
@@ -6,10 +8,9 @@ const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \
  * It keeps the words a reader sees and drops code, markup and MDX plumbing.
  */
 export function plainText(markdown: string): string {
+  // A callout's marker goes, its title reads as text (`> [!tip] Pin the clock`).
   return (
-    markdown
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n')
+    withoutCalloutMarkers(markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
       // fenced code blocks
       // (indentation only: `\s` would take the blank line before a fence, and the fence then never closed)
       .replace(FENCED_CODE, '\n')

@@ -1,3 +1,5 @@
+import { defaultTreeAdapter as tree, parseFragment, serialize, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { CALLOUT_CLASS } from './callouts.ts';
 import type { Post } from './posts/post.ts';
 import type { UrlBuilder } from './urls.ts';
 
@@ -43,6 +45,71 @@ function absolutizeTag(tag: string, baseUrl: string): string {
     });
 }
 
+const hasClass = (node: T.Element, name: string): boolean =>
+  node.attrs.some((attr) => attr.name === 'class' && attr.value.split(/\s+/).includes(name));
+
+/** Folio's callout markup (src/lib/callouts.ts), not some raw HTML that happens to use the class. */
+const isCallout = (node: T.Element): boolean =>
+  node.tagName === 'aside' && hasClass(node, CALLOUT_CLASS.root) && node.attrs.some((attr) => attr.name === 'data-callout');
+
+/** The first descendant element with a class, depth first. */
+function find(node: T.ParentNode, name: string): T.Element | undefined {
+  for (const child of node.childNodes) {
+    if (!tree.isElementNode(child)) continue;
+    if (hasClass(child, name)) return child;
+    const found = find(child, name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const textOf = (node: T.Node): string => (tree.isTextNode(node) ? node.value : 'childNodes' in node ? node.childNodes.map(textOf).join('') : '');
+
+/**
+ * A callout as feed readers can show it, without Folio's CSS: a blockquote that starts with
+ * its title in bold (the kind first when the title is the author's own: "Tip: Pin the clock"),
+ * then its body; no icon, no classes, a folded one unfolded.
+ */
+function calloutAsBlockquote(callout: T.Element): T.Element {
+  const ns = callout.namespaceURI;
+  const blockquote = tree.createElement('blockquote', ns, []);
+  const title = find(callout, CALLOUT_CLASS.title)?.childNodes.find((child): child is T.Element => tree.isElementNode(child) && child.tagName === 'span');
+  const name = callout.attrs.find((attr) => attr.name === 'aria-label')?.value ?? '';
+  const text = title ? textOf(title) : '';
+  const strong = tree.createElement('strong', ns, []);
+  if (title && name.endsWith(text)) {
+    const kind = name.slice(0, name.length - text.length);
+    if (kind !== '') tree.insertText(strong, kind);
+    for (const child of [...title.childNodes]) tree.appendChild(strong, child);
+  } else {
+    tree.insertText(strong, name);
+  }
+  const heading = tree.createElement('p', ns, []);
+  tree.appendChild(heading, strong);
+  tree.appendChild(blockquote, heading);
+  for (const child of [...(find(callout, CALLOUT_CLASS.body)?.childNodes ?? [])]) tree.appendChild(blockquote, child);
+  return blockquote;
+}
+
+/** Replaces every callout under `parent`, nested ones too. */
+function rewriteCallouts(parent: T.ParentNode): void {
+  parent.childNodes = parent.childNodes.map((child) => {
+    if (!tree.isElementNode(child)) return child;
+    const node = isCallout(child) ? calloutAsBlockquote(child) : child;
+    node.parentNode = parent;
+    rewriteCallouts(node);
+    return node;
+  });
+}
+
+/** A post's HTML with its callouts as bold-titled blockquotes, for feeds (unchanged without callouts). */
+export function feedCallouts(html: string): string {
+  if (!html.includes('data-callout=')) return html;
+  const fragment = parseFragment(html);
+  rewriteCallouts(fragment);
+  return serialize(fragment);
+}
+
 export interface FeedItem {
   title: string;
   link: string;
@@ -77,7 +144,7 @@ export interface FeedItemOptions {
   authors?: FeedAuthor[] | undefined;
 }
 
-/** One feed item: absolute link, stable pubDate from the post's date, full absolute HTML. */
+/** One feed item: absolute link, stable pubDate from the post's date, full absolute HTML, callouts as blockquotes. */
 export function feedItem(post: Post, { urls, html, categories, authors = [] }: FeedItemOptions): FeedItem {
   const link = urls.absolute(urls.post(post.slug));
   const item: FeedItem = {
@@ -85,7 +152,7 @@ export function feedItem(post: Post, { urls, html, categories, authors = [] }: F
     link,
     pubDate: post.date.instant,
     description: post.description,
-    content: absolutizeHtml(html, link),
+    content: absolutizeHtml(feedCallouts(html), link),
     categories,
   };
   if (authors.length > 0) {

@@ -1,9 +1,11 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parse } from 'node-html-parser';
+import { markdownToHtml } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Callout from '../../src/components/mdx/Callout.astro';
 import Figure from '../../src/components/mdx/Figure.astro';
 import { mdxComponents } from '../../src/components/mdx/index';
+import { calloutsPlugin } from '../../src/build/markdown';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -24,16 +26,21 @@ describe('mdxComponents', () => {
 
 describe('Callout', () => {
   it.each([
-    ['note', 'Note'],
-    ['tip', 'Tip'],
-    ['warning', 'Warning'],
-  ])('renders type %s with its class and default title', async (type, title) => {
+    ['note', 'note', 'Note'],
+    ['tip', 'tip', 'Tip'],
+    ['warning', 'warning', 'Warning'],
+    ['important', 'important', 'Important'],
+    ['CAUTION', 'caution', 'Caution'],
+    ['danger', 'danger', 'Danger'],
+    ['faq', 'question', 'FAQ'],
+  ])('renders type %s with its class and default title', async (type, kind, title) => {
     const html = await render(Callout, { type }, { default: '<p>Body</p>' });
     const aside = html.querySelector('aside');
     expect(aside?.classList.contains('callout')).toBe(true);
-    expect(aside?.classList.contains(`callout-${type}`)).toBe(true);
+    expect(aside?.classList.contains(`callout-${kind}`)).toBe(true);
     expect(aside?.getAttribute('role')).toBe('note');
     expect(aside?.getAttribute('aria-label')).toBe(title);
+    expect(aside?.getAttribute('data-callout')).toBe(type.toLowerCase());
     expect(html.querySelector('p.callout-title')?.text.trim()).toBe(title);
     expect(html.querySelector('.callout-title svg')?.getAttribute('aria-hidden')).toBe('true');
   });
@@ -51,20 +58,57 @@ describe('Callout', () => {
     expect(html.querySelector('aside')?.getAttribute('aria-label')).toBe('Warning: Mind the <time> zone');
   });
 
-  it('falls back to a note for an unknown or inherited type', async () => {
-    for (const type of ['danger', 'constructor', 42]) {
+  it('draws an unknown type as a note that keeps its name, and anything else as a plain note', async () => {
+    for (const [type, title] of [
+      ['recipe', 'Recipe'],
+      ['constructor', 'Constructor'],
+      [42, 'Note'],
+      ['not a name', 'Note'],
+    ] as const) {
       const html = await render(Callout, { type });
       const aside = html.querySelector('aside');
-      expect(aside?.classList.contains('callout-note')).toBe(true);
-      expect(aside?.getAttribute('class')).not.toContain(String(type));
-      expect(html.querySelector('.callout-title')?.text.trim()).toBe('Note');
+      expect(aside?.getAttribute('class')).toBe('callout callout-note');
+      expect(html.querySelector('.callout-title')?.text.trim()).toBe(title);
     }
+  });
+
+  it('folds when asked: closed, or open', async () => {
+    const closed = await render(Callout, { type: 'faq', title: 'Why?', fold: 'closed' }, { default: '<p>Because.</p>' });
+    expect(closed.querySelector('aside > details.callout-fold')?.hasAttribute('open')).toBe(false);
+    expect(closed.querySelector('details > summary.callout-title')?.text.trim()).toBe('Why?');
+    expect(closed.querySelector('details > .callout-body p')?.text).toBe('Because.');
+    const open = await render(Callout, { type: 'faq', fold: 'open' });
+    expect(open.querySelector('details.callout-fold')?.hasAttribute('open')).toBe(true);
+    const unknown = await render(Callout, { type: 'faq', fold: 'sideways' });
+    expect(unknown.querySelector('details')).toBeNull();
   });
 
   it('renders slot content in the body and uses no heading element', async () => {
     const html = await render(Callout, { type: 'tip' }, { default: '<p>Use <strong>FOLIO_NOW</strong>.</p>' });
     expect(html.querySelector('.callout-body p strong')?.text).toBe('FOLIO_NOW');
     expect(html.querySelectorAll('h1, h2, h3, h4, h5, h6')).toHaveLength(0);
+  });
+
+  it('is drawn exactly as a Markdown callout of the same kind and title', async () => {
+    // Whitespace between tags (the title is a flex row) and the dev-mode source attributes of
+    // the container aside, the markup is the same.
+    const tight = (html: string) =>
+      html
+        .replace(/ data-astro-source-[a-z]+="[^"]*"/g, '')
+        .replace(/ open(?=[ >])/, ' open=""')
+        .replace(/>\s+</g, '><')
+        .trim();
+    const cases = [
+      ['> [!TIP] Pin the clock\n> Body.\n', { type: 'tip', title: 'Pin the clock' }],
+      ['> [!faq]- Why?\n> Body.\n', { type: 'faq', title: 'Why?', fold: 'closed' }],
+      ['> [!summary]+\n> Body.\n', { type: 'summary', fold: 'open' }],
+      ['> [!recipe]\n> Body.\n', { type: 'recipe' }],
+    ] as const;
+    for (const [markdown, props] of cases) {
+      const fromMarkdown = (await markdownToHtml(markdown, { mdastPlugins: [calloutsPlugin()] })).html;
+      const fromMdx = await container.renderToString(Callout, { props, slots: { default: '<p>Body.</p>' } });
+      expect(tight(fromMdx)).toBe(tight(fromMarkdown));
+    }
   });
 });
 

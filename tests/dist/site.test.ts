@@ -5,7 +5,7 @@ import { parse as parse5 } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asArray, Dist, xml } from '../helpers/dist';
 import { fixture } from './setup';
-import { absolutizeHtml } from '../../src/lib/feed';
+import { absolutizeHtml, feedCallouts } from '../../src/lib/feed';
 
 let dist: Dist;
 beforeAll(() => {
@@ -266,12 +266,13 @@ describe('RSS feed', () => {
     expect(image['content:encoded']).toMatch(/src="https:\/\/example\.org\/blog\/_astro\/[^"]+\.webp"/);
   });
 
-  it('carries each post exactly as its page shows it, Markdown, MDX and images alike (only URLs made absolute)', () => {
-    // absolutizeHtml has unit tests of its own; here: the same HTML, resolved against the post's URL
+  it('carries each post exactly as its page shows it, Markdown, MDX and images alike (only URLs made absolute, callouts as blockquotes)', () => {
+    // absolutizeHtml and feedCallouts have unit tests of their own (and callouts.test.ts reads the
+    // feeds' callouts); here: the same HTML, resolved against the post's URL
     const items = asArray(feed().item) as Record<string, string>[];
     for (const item of items) {
       const body = dist.html(dist.resolve(item['link'] ?? '')!).querySelector('article .prose')!.innerHTML;
-      expect(item['content:encoded']?.trim(), item['title']).toBe(absolutizeHtml(body, item['link'] ?? '').trim());
+      expect(item['content:encoded']?.trim(), item['title']).toBe(absolutizeHtml(feedCallouts(body), item['link'] ?? '').trim());
     }
   });
 

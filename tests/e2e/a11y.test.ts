@@ -9,6 +9,7 @@ const pages = {
   post: '/posts/fast-feedback-loops/',
   mdx: '/posts/writing-with-mdx/',
   about: '/about/',
+  callouts: '/posts/notes-in-the-margin/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
@@ -38,6 +39,34 @@ describe('keyboard', () => {
     }
     // the sample's About page (src/content/pages/about.md, nav: 1) after Folio's own links
     expect(focused.slice(0, 9)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Search', 'RSS', 'About', 'Switch to dark theme']);
+    await page.context().close();
+  });
+
+  it('opens and closes a folded callout from its title, with Enter and Space', async () => {
+    const { page } = await browser().open(pages.callouts);
+    const folded = page.locator('aside.callout-question details.callout-fold');
+    expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // Tab from the top of the page until the folded callout's title has focus.
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.matches('aside.callout-question summary.callout-title') ?? false);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await page.locator('aside.callout-question .callout-body').isVisible()).toBe(true);
+    await page.keyboard.press('Space');
+    expect(await folded.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.locator('aside.callout-question .callout-body').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('names each callout by its kind for assistive technology', async () => {
+    const { page } = await browser().open(pages.callouts);
+    const notes = await page.getByRole('note').evaluateAll((asides) => asides.map((a) => a.getAttribute('aria-label')));
+    expect(notes.slice(0, 5)).toEqual(['Note', 'Tip', 'Important', 'Warning', 'Caution']);
+    expect(notes).toContain('FAQ: Does a callout show up in the feed?');
     await page.context().close();
   });
 });

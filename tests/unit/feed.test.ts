@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { absolutizeHtml, escapeXml, feedItem, feedPosts, jsonFeed, rssChannelExtras } from '../../src/lib/feed';
+import { markdownToHtml } from 'satteri';
+import { calloutsPlugin } from '../../src/build/markdown';
+import { absolutizeHtml, escapeXml, feedCallouts, feedItem, feedPosts, jsonFeed, rssChannelExtras } from '../../src/lib/feed';
 import { createUrls } from '../../src/lib/urls';
 import { makePost } from '../helpers/posts';
 
@@ -48,6 +50,46 @@ describe('feedItem', () => {
   it('keeps pubDate on the post date when the post is updated', () => {
     const post = makePost('hello', { date: '2024-03-03', updated: '2024-05-05' });
     expect(feedItem(post, { urls, html: '', categories: [] }).pubDate.toISOString()).toBe('2024-03-03T00:00:00.000Z');
+  });
+});
+
+describe('feedCallouts', () => {
+  // The page's markup, as the Markdown plugin renders it (the MDX component renders the same).
+  const page = async (markdown: string) => (await markdownToHtml(markdown, { mdastPlugins: [calloutsPlugin()], features: { rawHtml: true } })).html.trim();
+
+  it('gives a feed reader a blockquote that starts with the title in bold: no icon, no classes', async () => {
+    expect(feedCallouts(await page('> [!NOTE]\n> Read *this*.\n'))).toBe('<blockquote><p><strong>Note</strong></p><p>Read <em>this</em>.</p></blockquote>');
+  });
+
+  it('puts the kind before a title of the author’s own, and keeps the Markdown in it', async () => {
+    expect(feedCallouts(await page('> [!tip] Pin `FOLIO_NOW` **first**\n> Body.\n'))).toBe(
+      '<blockquote><p><strong>Tip: Pin <code>FOLIO_NOW</code> <strong>first</strong></strong></p><p>Body.</p></blockquote>',
+    );
+  });
+
+  it('unfolds a folded callout and rewrites nested ones', async () => {
+    const html = feedCallouts(await page('> [!faq]- Why?\n> Because.\n>\n> > [!warning]+\n> > Inner.\n'));
+    expect(html).toBe('<blockquote><p><strong>FAQ: Why?</strong></p><p>Because.</p><blockquote><p><strong>Warning</strong></p><p>Inner.</p></blockquote></blockquote>');
+    expect(html).not.toMatch(/<svg|<details|<summary|class=/);
+  });
+
+  it('leaves the rest of the post as it was, plain blockquotes included', async () => {
+    const html = await page('Before.\n\n> [!TIP]\n> x\n\n> A quote.\n\n- a list\n');
+    const out = feedCallouts(html);
+    expect(out.slice(0, out.indexOf('<blockquote><p><strong>'))).toBe(html.slice(0, html.indexOf('<aside')));
+    expect(out.slice(out.indexOf('</blockquote>') + '</blockquote>'.length)).toBe(html.slice(html.indexOf('</aside>') + '</aside>'.length));
+  });
+
+  it('returns HTML without callouts untouched, raw HTML that uses the class too', () => {
+    for (const html of ['<p>a &amp; b<br>c</p>', '<aside class="callout">Mine</aside>', '<blockquote><p>[!NOTE]</p></blockquote>']) {
+      expect(feedCallouts(html)).toBe(html);
+    }
+  });
+
+  it('is applied to every feed item', async () => {
+    const urls = createUrls({ site: 'https://example.org', base: '/blog/' });
+    const item = feedItem(makePost('hello', {}), { urls, html: await page('> [!caution] See [the docs](/blog/docs/)\n'), categories: [] });
+    expect(item.content).toBe('<blockquote><p><strong>Caution: See <a href="https://example.org/blog/docs/">the docs</a></strong></p></blockquote>');
   });
 });
 

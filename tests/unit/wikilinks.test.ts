@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWikiIndex, parseWikilinks, resolveWikilink, type Wikilink } from '../../src/lib/wikilinks';
+import { buildWikiIndex, parseWikilinks, resolveWikilink, wikilinkText, type Wikilink } from '../../src/lib/wikilinks';
 
 const index = buildWikiIndex([
   { path: 'notes/my-post', title: 'My First Post', aliases: ['first', '/old/first/'], url: '/posts/my-post/' },
@@ -52,5 +52,12 @@ describe('resolveWikilink', () => {
       { path: 'b', title: 'Bee', aliases: [], url: '/posts/b/' },
     ]);
     expect(resolveWikilink(link('[[b]]'), i)).toBe('/posts/b/');
+  });
+});
+
+describe('wikilinkText', () => {
+  it('reads each wikilink as its label, as the page shows it, and leaves embeds and other text alone', () => {
+    expect(wikilinkText('See [[hello-world]], [[c-sharp|Notes on C#]] and [[#A heading]].')).toBe('See hello-world, Notes on C# and A heading.');
+    expect(wikilinkText('![[diagram.png]] and [single] brackets')).toBe('![[diagram.png]] and [single] brackets');
   });
 });

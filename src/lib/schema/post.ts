@@ -33,6 +33,8 @@ export interface DerivedText {
   syntaxWarning?: string | undefined;
   /** The file's path in its git repository (for "Edit this post"). */
   repoPath?: string | undefined;
+  /** The body may hold callouts (src/lib/callouts.ts): its page links their stylesheet. */
+  callouts?: boolean | undefined;
 }
 /** Longer than any excerpt (excerptLength is at most 1000). */
 export const LEAD_LENGTH = 1200;
@@ -362,7 +364,9 @@ function buildFields() {
         .transform((ids) => [...new Set(ids)]),
       image: coverText,
       imageAlt: optionalText('imageAlt'),
-      [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number(), syntaxWarning: z.string().optional(), repoPath: z.string().optional() }).optional(),
+      [DERIVED_KEY]: z
+        .object({ lead: z.string(), readingMinutes: z.number(), syntaxWarning: z.string().optional(), repoPath: z.string().optional(), callouts: z.boolean().optional() })
+        .optional(),
     }),
   );
 }
