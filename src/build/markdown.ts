@@ -23,6 +23,7 @@ import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
 import { sharedFileDates } from './file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
+import { MATH_FEATURES, mathPlugin } from './math.ts';
 import { contentDir, publicDir, readPostSources } from './sources.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
@@ -377,8 +378,12 @@ export function taskListPlugin(): HastPlugins[number] {
 }
 
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
+  // Raw HTML in Markdown becomes real elements, so the plugins below see it too; math is parsed
+  // so that the math plugin can turn it into MathML (and leave prices as text).
+  const features = { rawHtml: true, ...MATH_FEATURES };
   return {
-    mdastPlugins: [wikilinkPlugin(options), codeMetaPlugin()],
+    // Math first: the text it leaves (a paragraph parsed again) is what wikilinks read.
+    mdastPlugins: [mathPlugin({ gfm: true, smartPunctuation: true, ...features }), wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
       templateTextPlugin(),
@@ -392,7 +397,6 @@ export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
       // before Astro's image-marker plugin, which reads the image srcs it adds.
       embedsPlugin(),
     ],
-    // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
-    features: { rawHtml: true },
+    features,
   };
 }
