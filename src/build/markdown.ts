@@ -377,13 +377,18 @@ export function taskListPlugin(): HastPlugins[number] {
   };
 }
 
+/**
+ * Folio's parser features: raw HTML in Markdown becomes real elements, so the plugins see it
+ * too; math is parsed so that the math plugin can turn it into MathML (and leave prices as text).
+ */
+const FEATURES = { rawHtml: true, ...MATH_FEATURES };
+/** Every feature a post is parsed with: Astro's defaults (GFM, smart punctuation) and Folio's. */
+export const POST_FEATURES = { gfm: true, smartPunctuation: true, ...FEATURES };
+
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
-  // Raw HTML in Markdown becomes real elements, so the plugins below see it too; math is parsed
-  // so that the math plugin can turn it into MathML (and leave prices as text).
-  const features = { rawHtml: true, ...MATH_FEATURES };
   return {
     // Math first: the text it leaves (a paragraph parsed again) is what wikilinks read.
-    mdastPlugins: [mathPlugin({ gfm: true, smartPunctuation: true, ...features }), wikilinkPlugin(options), codeMetaPlugin()],
+    mdastPlugins: [mathPlugin(POST_FEATURES), wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
       templateTextPlugin(),
@@ -397,6 +402,6 @@ export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
       // before Astro's image-marker plugin, which reads the image srcs it adds.
       embedsPlugin(),
     ],
-    features,
+    features: FEATURES,
   };
 }

@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
-import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
+import { markdownToHtml, markdownToMdast, mdxToJs, mdxToMdast, type Features } from 'satteri';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { mathWarning, renderMath, replaceInlineMath, scanInlineMath, type MathMode, type MathSpan } from '../lib/math.ts';
 
@@ -67,7 +67,11 @@ function plain(node: Node): Node {
   return children ? { ...rest, children: children.map(plain) } : { ...rest };
 }
 
-export function mathPlugin(features: Features): MdastPlugins[number] {
+/** Says a formula does not parse; the build prints it as Folio's other Markdown warnings. */
+export type MathWarn = (message: string) => void;
+const warnInLog: MathWarn = (message) => console.warn(`[folio] ${message}`);
+
+export function mathPlugin(features: Features, warn: MathWarn = warnInLog): MdastPlugins[number] {
   return (factory) => {
     if (!mayContainMath(factory.source)) return null;
     const source = factory.source;
@@ -81,7 +85,7 @@ export function mathPlugin(features: Features): MdastPlugins[number] {
       const rendered = renderMath(tex, { mode, annotate });
       if (rendered.ok) return { type: 'html', value: rendered.html };
       const at = line + (rendered.offset === undefined ? 0 : newlines(tex.slice(0, rendered.offset)));
-      console.warn(mathWarning({ file, line: fileLine(at), tex, message: rendered.message }));
+      warn(mathWarning({ file, line: fileLine(at), tex, message: rendered.message }));
       return mode === 'block' ? { type: 'code', lang: 'tex', value: tex } : { type: 'inlineCode', value: tex };
     };
 
@@ -187,4 +191,17 @@ export function mathPlugin(features: Features): MdastPlugins[number] {
       tableCell: (node, ctx) => inline(node as Node, ctx, 'cell'),
     };
   };
+}
+
+/**
+ * The warnings a post's formulas would give in the build, for `npm run check:content`: the
+ * body parsed as the build parses it, with the math plugin only.
+ */
+export function mathWarnings(path: string, body: string, features: Features): string[] {
+  if (!mayContainMath(body)) return [];
+  const found: string[] = [];
+  const options = { mdastPlugins: [mathPlugin(features, (message) => found.push(message))], features, fileURL: pathToFileURL(path) };
+  if (/\.mdx$/i.test(path)) mdxToJs(body, options);
+  else markdownToHtml(body, options);
+  return found;
 }

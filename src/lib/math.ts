@@ -217,11 +217,11 @@ export interface MathProblem {
   message: string;
 }
 
-/** The build's warning for a formula that does not parse. */
+/** The warning for a formula that does not parse, in the build and in check:content alike. */
 export function mathWarning({ file, line, tex, message }: MathProblem): string {
   const shown = tex.trim().replace(/\s+/g, ' ');
   const excerpt = shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
-  return `[folio] ${file}:${line}: the formula "${excerpt}" does not parse: ${message}. It is shown as its TeX source, in code.`;
+  return `${file}:${line}: the formula "${excerpt}" does not parse: ${message}. It is shown as its TeX source, in code.`;
 }
 
 /** Marks where a formula was set aside: private-use characters no Markdown rule touches. */

@@ -2,14 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { markdownToHtml, mdxToJs } from 'satteri';
+import { markdownToHtml, mdxToJs, type MarkdownToHtmlResult, type MdxToJsResult } from 'satteri';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MATH_FEATURES, mathPlugin, mayContainMath } from '../../src/build/math';
+import { POST_FEATURES } from '../../src/build/markdown';
+import { mathPlugin, mathWarnings, mayContainMath } from '../../src/build/math';
 
-// The features Astro's processor runs with (GFM and smart punctuation on), as Folio sets them.
-const features = { gfm: true, smartPunctuation: true, rawHtml: true, ...MATH_FEATURES };
-const render = (markdown: string, fileURL?: URL) => markdownToHtml(markdown, { mdastPlugins: [mathPlugin(features)], features, ...(fileURL ? { fileURL } : {}) }).html;
-const renderMdx = (mdx: string) => mdxToJs(mdx, { mdastPlugins: [mathPlugin(features)], features }).code;
+// The features posts are parsed with in the build.
+const features = POST_FEATURES;
+const render = (markdown: string, fileURL?: URL) =>
+  (markdownToHtml(markdown, { mdastPlugins: [mathPlugin(features)], features, ...(fileURL ? { fileURL } : {}) }) as MarkdownToHtmlResult).html;
+const renderMdx = (mdx: string) => (mdxToJs(mdx, { mdastPlugins: [mathPlugin(features)], features }) as MdxToJsResult).code;
 /** The TeX annotations of the formulas in some HTML, in order. */
 const annotations = (html: string) => [...html.matchAll(/<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g)].map((m) => m[1]);
 
@@ -94,6 +96,18 @@ describe('a formula that does not parse', () => {
     expect(warnings).toHaveLength(1);
     // The body starts on line 6; \oops is its 5th line.
     expect(warnings[0]).toMatch(new RegExp(`^\\[folio\\] .*post\\.md:10: the formula "a \\+ \\\\oops" does not parse: Unsupported function name: \\\\oops\\.`));
+  });
+
+  it('is found by check:content as the build finds it, in the same words', () => {
+    const body = 'Fine $x$ and $5.\n\nBroken $\\frac{a$.\n';
+    const file = join(dir, 'check.mdx');
+    writeFileSync(file, `---\ntitle: T\n---\n${body}`);
+    const found = mathWarnings(file, body, features);
+    expect(found).toEqual([expect.stringMatching(/check\.mdx:6: the formula "\\frac\{a" does not parse: Unexpected end of input/)]);
+    expect(warnings).toEqual([]);
+    renderMdx(body);
+    expect(warnings.map((w) => w.replace('a post', 'x'))).toEqual([`[folio] ${found[0]!.replace(/^.*check\.mdx:6/, 'x:3')}`]);
+    expect(mathWarnings(file, 'No formulas, $5 and $10.', features)).toEqual([]);
   });
 });
 

@@ -121,7 +121,7 @@ describe('renderMath: TeX to MathML', () => {
 describe('mathWarning', () => {
   it('names the file, the line, the formula and the error', () => {
     expect(mathWarning({ file: 'src/content/posts/x.md', line: 12, tex: '\\frac{a', message: "Unexpected end of input, expected '}'" })).toBe(
-      '[folio] src/content/posts/x.md:12: the formula "\\frac{a" does not parse: Unexpected end of input, expected \'}\'. It is shown as its TeX source, in code.',
+      'src/content/posts/x.md:12: the formula "\\frac{a" does not parse: Unexpected end of input, expected \'}\'. It is shown as its TeX source, in code.',
     );
   });
 });
