@@ -8,6 +8,7 @@ const pages = {
   home: '/',
   post: '/posts/fast-feedback-loops/',
   mdx: '/posts/writing-with-mdx/',
+  math: '/posts/back-of-the-envelope-ci-costs/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
