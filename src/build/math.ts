@@ -1,6 +1,6 @@
 /**
  * Math in posts, for Sätteri: `$…$`, `$$…$$` and ```` ```math ```` fences become MathML at build
- * time (src/lib/math.ts), in Markdown and MDX alike. Sätteri pairs dollar signs the way it
+ * time (src/lib/mathml.ts), in Markdown and MDX alike. Sätteri pairs dollar signs the way it
  * pairs backticks, so "$5 and $10" would be a formula; where its pairing differs from Pandoc's
  * rule, the paragraph (heading, table cell) is parsed again with its lone dollars escaped.
  * A formula that does not parse is shown as its source, with a warning naming the line.
@@ -11,7 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { markdownToHtml, markdownToMdast, mdxToJs, mdxToMdast, type Features } from 'satteri';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { mathWarning, renderMath, replaceInlineMath, scanInlineMath, type MathMode, type MathSpan } from '../lib/math.ts';
+import { replaceInlineMath, scanInlineMath, type MathSpan } from '../lib/math.ts';
+import { mathWarning, renderMath, type MathMode } from '../lib/mathml.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type Plugin = Exclude<MdastPlugins[number], readonly unknown[] | ((...args: never[]) => unknown) | null | undefined | false>;
@@ -55,6 +56,8 @@ const newlines = (text: string) => text.split('\n').length - 1;
 /** Marks where a formula stands in a paragraph parsed again: private-use characters no Markdown rule touches. */
 const PLACEHOLDER = /\uE000(\d+)\uE001/;
 const placeholder = (index: number) => `\uE000${index}\uE001`;
+/** A link reference or footnote definition (its first line: enough to resolve a reference to it). */
+const DEFINITION = /^ {0,3}\[[^\]\n]+\]:[^\n]*$/gm;
 
 /** The inline math nodes under `node`, in document order. */
 function inlineMathNodes(node: Node): Node[] {
@@ -78,6 +81,7 @@ export function mathPlugin(features: Features, warn: MathWarn = warnInLog): Mdas
     const file = fileName(factory.fileURL);
     let offset: number | undefined;
     const fileLine = (bodyLine: number) => bodyLine + (offset ??= bodyLineOffset(factory.fileURL, source));
+    let definitions: string | undefined;
     const parse = (text: string) => (factory.sourceFormat === 'mdx' ? mdxToMdast : markdownToMdast)(text, { features, position: false }) as Node;
 
     /** The formula as MathML, or (when it does not parse, with a warning) as its source in code. */
@@ -168,17 +172,19 @@ export function mathPlugin(features: Features, warn: MathWarn = warnInLog): Mdas
       const prefix = new RegExp(`\\n[ \\t]*(?:>[ \\t]?){0,${quotes}}[ \\t]*`, 'g');
       const text = (where === 'cell' ? slice.replace(/^\s*\|/, '').replace(/(?<!\\)\|\s*$/, '') : slice).replace(prefix, '\n');
       const scan = scanInlineMath(text);
+      // The post's link and footnote definitions come along, so `[text][ref]` and `[^1]` still resolve.
+      definitions ??= (source.match(DEFINITION) ?? []).join('\n');
       let root: Node;
       try {
-        root = parse(replaceInlineMath(text, scan, placeholder));
+        root = parse(`${replaceInlineMath(text, scan, placeholder)}\n\n${definitions}`);
       } catch {
         // A formula by Pandoc's rule that runs into MDX syntax ("$5 or $10 with <Tag>$x$</Tag>").
         return undefined;
       }
-      const blocks = root.children ?? [];
+      const [first, ...rest] = root.children ?? [];
       const kind = where === 'heading' ? 'heading' : 'paragraph';
-      if (blocks.length !== 1 || blocks[0]!.type !== kind) return undefined;
-      return { children: (blocks[0]!.children ?? []).map(plain), spans: scan.spans, lineOf: (at: number) => newlines(text.slice(0, at)) };
+      if (first?.type !== kind || rest.some((block) => block.type !== 'definition' && block.type !== 'footnoteDefinition')) return undefined;
+      return { children: (first.children ?? []).map(plain), spans: scan.spans, lineOf: (at: number) => newlines(text.slice(0, at)) };
     };
 
     return {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measurePage } from '../../scripts/budget.ts';
-import { FORMULA_LABEL } from '../../src/lib/math';
+import { FORMULA_LABEL } from '../../src/lib/mathml';
 import { asArray, Dist, xml } from '../helpers/dist';
 import { fixture } from './setup';
 

@@ -47,6 +47,12 @@ describe('math in Markdown posts', () => {
     expect(html).not.toMatch(/<pre|<code/);
   });
 
+  it('keeps reference links and footnotes working in a paragraph it parses again', () => {
+    const html = render('Pay $5 for [the thing][ref] and $x$, see[^n].\n\n[ref]: https://example.org/\n\n[^n]: The note.\n');
+    expect(html).toMatch(/^<p>Pay \$5 for <a href="https:\/\/example.org\/">the thing<\/a> and <math>[\s\S]*<\/math>, see<sup><a href="#user-content-fn-n"/);
+    expect(html).toContain('The note.');
+  });
+
   it('renders inline math in lists, tables and quotes, and leaves code spans alone', () => {
     const html = render('- item $\\alpha$ and $5\n\n| a | b |\n|---|---|\n| $x_1$ | $5 and $10 |\n\n> quote $5 and\n> more $y$ text\n\nCode: `$x$` and `$5 and $10`.\n');
     expect(annotations(html)).toEqual(['\\alpha', 'x_1', 'y']);

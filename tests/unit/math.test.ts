@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/lib/excerpt';
-import { FORMULA_LABEL, mathWarning, renderMath, replaceInlineMath, scanInlineMath, setAsideMath } from '../../src/lib/math';
+import { replaceInlineMath, scanInlineMath, setAsideMath } from '../../src/lib/math';
+import { FORMULA_LABEL, mathWarning, renderMath } from '../../src/lib/mathml';
 
 /** The TeX of each formula found, `$$` ones marked. */
 const formulas = (text: string) => scanInlineMath(text).spans.map((s) => (s.display ? `$$${s.tex}$$` : s.tex));
