@@ -131,31 +131,36 @@ export function mathPlugin(features: Features, warn: MathWarn = warnInLog): Mdas
         return;
       }
       const reparsed = reparse(container, slice, where, ctx);
-      if (!reparsed) {
-        // Kept as Sätteri read it: its formulas that Pandoc's rule agrees with, the rest as written.
-        for (const node of found) {
-          const from = (node.position?.start.offset ?? 0) - base;
-          const span = scan.spans.find((s) => s.start === from && base + s.end === node.position?.end.offset);
-          const value = slice.slice(from, (node.position?.end.offset ?? 0) - base).replace(/\n[ \t>]*/g, '\n');
-          ctx.replaceNode(node as never, (span ? formula(node.value ?? '', modeOf(span), lineOf(span.start), annotate) : { type: 'text', value }) as never);
-        }
-        return;
-      }
-      if (lone) {
+      if (reparsed && lone) {
         ctx.replaceNode(container as never, formula(reparsed.spans[0]!.tex, 'block', lineOf(scan.spans[0]!.start)) as never);
         return;
       }
+      // Each placeholder in the text becomes its formula; one left elsewhere (an MDX expression,
+      // a link's URL) means the text was not read as the rule assumed, and Sätteri's reading stays.
+      let filled = 0;
       const fill = (node: Node): Node[] => {
         if (node.type === 'text' && node.value && PLACEHOLDER.test(node.value)) {
           return node.value.split(new RegExp(PLACEHOLDER.source)).flatMap((part, i) => {
             if (i % 2 === 0) return part === '' ? [] : [{ type: 'text', value: part }];
-            const span = reparsed.spans[Number(part)]!;
-            return [formula(span.tex, modeOf(span), start.line + reparsed.lineOf(span.start), annotate)];
+            const span = reparsed!.spans[Number(part)]!;
+            filled += 1;
+            return [formula(span.tex, modeOf(span), start.line + reparsed!.lineOf(span.start), annotate)];
           });
         }
         return [node.children ? { ...node, children: node.children.flatMap(fill) } : node];
       };
-      ctx.setProperty(container as never, 'children', reparsed.children.flatMap(fill) as never);
+      const children = reparsed?.children.flatMap(fill);
+      if (reparsed && children && filled === reparsed.spans.length) {
+        ctx.setProperty(container as never, 'children', children as never);
+        return;
+      }
+      // Kept as Sätteri read it: its formulas that Pandoc's rule agrees with, the rest as written.
+      for (const node of found) {
+        const from = (node.position?.start.offset ?? 0) - base;
+        const span = scan.spans.find((s) => s.start === from && base + s.end === node.position?.end.offset);
+        const value = slice.slice(from, (node.position?.end.offset ?? 0) - base).replace(/\n[ \t>]*/g, '\n');
+        ctx.replaceNode(node as never, (span ? formula(node.value ?? '', modeOf(span), lineOf(span.start), annotate) : { type: 'text', value }) as never);
+      }
     };
 
     /**
