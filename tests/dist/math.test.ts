@@ -69,6 +69,14 @@ describe('math on the post page', () => {
     );
   });
 
+  it('gives a heading with a formula an id from its text, and no TeX annotation', () => {
+    const heading = prose('math').querySelector('h2');
+    expect(heading?.getAttribute('id')).toBe('growth-of-on2');
+    expect(heading?.querySelector('math')).not.toBeNull();
+    expect(heading?.innerHTML).not.toContain('annotation');
+    expect(heading?.querySelector('a.heading-anchor')?.getAttribute('href')).toBe('#growth-of-on2');
+  });
+
   it('renders math in MDX posts too, prices kept', () => {
     const body = prose('mdx-post');
     expect(annotations(body.innerHTML)).toEqual(['\\frac{a}{b} < c', '\\sqrt{2} \\approx 1.414']);
