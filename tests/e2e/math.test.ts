@@ -45,4 +45,15 @@ describe('math in the browser', () => {
     expect(Math.abs(box - math)).toBeLessThan(2);
     await page.context().close();
   });
+
+  it('finds a post by the TeX of its formulas in search', async () => {
+    const { page, errors } = await browser().open('/search/');
+    await page.fill('#search-input', 'Delta');
+    const first = page.locator('.search-results li a').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.getAttribute('href')).toBe(`/blog${post}`);
+    expect(await page.locator('.search-results li').first().textContent()).toMatch(/\\Delta t/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
