@@ -1,5 +1,5 @@
 /**
- * Folio's Markdown/MDX plugins for Astro's Sätteri processor: heading anchors, safe
+ * Folio's Markdown/MDX plugins for Astro's Sätteri processor: math (./math.ts), heading anchors, safe
  * new-tab links, Obsidian/Quartz wikilinks resolved against every published post, and links
  * to posts' old addresses rewritten to their current ones.
  */

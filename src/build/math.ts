@@ -112,15 +112,15 @@ export function mathPlugin(features: Features, warn: MathWarn = warnInLog): Mdas
       const modeOf = (span: MathSpan): MathMode => (where === 'heading' || !span.display ? 'inline' : 'display');
       const annotate = where !== 'heading';
       const scan = scanInlineMath(slice);
-      const alone = (span: MathSpan) => where === 'paragraph' && span.display && scan.spans.length === 1 && slice.slice(0, span.start).trim() === '' && slice.slice(span.end).trim() === '';
-      const lone = scan.spans.length === 1 && alone(scan.spans[0]!);
+      // `$$…$$` as the whole paragraph: a block formula, as a `$$` fence is.
+      const only = scan.spans.length === 1 ? scan.spans[0]! : undefined;
+      const ownLine = where === 'paragraph' && only?.display === true && slice.slice(0, only.start).trim() === '' && slice.slice(only.end).trim() === '';
       const found = inlineMathNodes(container);
       const same =
         found.length === scan.spans.length &&
         found.every((node, i) => node.position?.start.offset === base + scan.spans[i]!.start && node.position?.end.offset === base + scan.spans[i]!.end);
       if (same) {
-        if (lone) {
-          // `$$…$$` on a line of its own is a block formula, as a `$$` fence is.
+        if (ownLine) {
           ctx.replaceNode(container as never, formula(found[0]!.value ?? '', 'block', lineOf(scan.spans[0]!.start)) as never);
           return;
         }
@@ -131,7 +131,7 @@ export function mathPlugin(features: Features, warn: MathWarn = warnInLog): Mdas
         return;
       }
       const reparsed = reparse(container, slice, where, ctx);
-      if (reparsed && lone) {
+      if (reparsed && ownLine) {
         ctx.replaceNode(container as never, formula(reparsed.spans[0]!.tex, 'block', lineOf(scan.spans[0]!.start)) as never);
         return;
       }
