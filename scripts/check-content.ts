@@ -7,7 +7,8 @@ import { embedProblemMessage, extractPostEmbeds, mdxImageProblems, type Rendered
 import { convertPostBody, describeSyntaxWarnings } from '../src/build/engine-body.ts';
 import { createFileDates } from '../src/build/file-dates.ts';
 import { missingCover } from '../src/build/local-files.ts';
-import { wikiState } from '../src/build/markdown.ts';
+import { POST_FEATURES, wikiState } from '../src/build/markdown.ts';
+import { mathWarnings } from '../src/build/math.ts';
 import { contentDir, frontNoteMessage, frontNotes, pagesDir, readPageSources, readPostSources } from '../src/build/sources.ts';
 import { buildNow } from '../src/build/now.ts';
 import { describeAllowance, isEmptyAllowance } from '../src/lib/csp.ts';
@@ -99,6 +100,9 @@ try {
   if (!(error instanceof TagCollisionError)) throw error;
   for (const file of new Set(error.files)) report(file, error.message);
 }
+
+// Formulas that do not parse, found as the build finds them.
+for (const { source } of valid) warnings.push(...mathWarnings(join(dir, source.entry), bodies.get(source) ?? source.body, POST_FEATURES));
 
 for (const { source } of valid) {
   for (const segment of parseWikilinks(withoutCode(bodies.get(source) ?? source.body))) {

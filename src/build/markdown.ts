@@ -1,5 +1,5 @@
 /**
- * Folio's Markdown/MDX plugins for Astro's Sätteri processor: heading anchors, safe
+ * Folio's Markdown/MDX plugins for Astro's Sätteri processor: math (./math.ts), heading anchors, safe
  * new-tab links, Obsidian/Quartz wikilinks resolved against every published post, links
  * to posts' old addresses rewritten to their current ones, and callouts.
  */
@@ -28,6 +28,7 @@ import { sharedFileDates } from './file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
 import { contentDir, pagesDir, publicDir, readPageSources, readPostSources } from './sources.ts';
 import { isPagePublished } from '../lib/posts/published.ts';
+import { MATH_FEATURES, mathPlugin } from './math.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
@@ -518,11 +519,20 @@ export function taskListPlugin(): HastPlugins[number] {
   };
 }
 
+/**
+ * Folio's parser features: raw HTML in Markdown becomes real elements, so the plugins see it
+ * too; math is parsed so that the math plugin can turn it into MathML (and leave prices as text).
+ */
+const FEATURES = { rawHtml: true, ...MATH_FEATURES };
+/** Every feature a post is parsed with: Astro's defaults (GFM, smart punctuation) and Folio's. */
+export const POST_FEATURES = { gfm: true, smartPunctuation: true, ...FEATURES };
+
 export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
   return {
     // Callouts first: they read the source offset of a quotation's first text, which the
-    // nodes other plugins put in its place (wikilinks) do not have.
-    mdastPlugins: [calloutsPlugin(), wikilinkPlugin(options), codeMetaPlugin()],
+    // nodes other plugins put in its place (wikilinks, a paragraph math parsed again) do not
+    // have. Then math: the text it leaves is what wikilinks read.
+    mdastPlugins: [calloutsPlugin(), mathPlugin(POST_FEATURES), wikilinkPlugin(options), codeMetaPlugin()],
     hastPlugins: [
       highlightPlugin(),
       templateTextPlugin(),
@@ -536,7 +546,6 @@ export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
       // before Astro's image-marker plugin, which reads the image srcs it adds.
       embedsPlugin(),
     ],
-    // Raw HTML in Markdown becomes real elements, so the plugins above see it too.
-    features: { rawHtml: true },
+    features: FEATURES,
   };
 }

@@ -1,4 +1,5 @@
 import { withoutCalloutMarkers } from './callouts.ts';
+import { setAsideMath } from './math.ts';
 
 /** A fenced code block, to its closing fence or (never closed) the end of the text. */
 const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))/gm;
@@ -8,12 +9,18 @@ const FENCED_CODE = /^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\2[`~]*[ \
  * It keeps the words a reader sees and drops code, markup and MDX plumbing.
  */
 export function plainText(markdown: string): string {
+  // Fenced code (```math among it) goes first; then formulas are set aside, so that the rules
+  // below do not read TeX's braces and underscores as Markdown, and come back as their TeX.
   // A callout's marker goes, its title reads as text (`> [!tip] Pin the clock`).
-  return (
+  const math = setAsideMath(
     withoutCalloutMarkers(markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
       // fenced code blocks
       // (indentation only: `\s` would take the blank line before a fence, and the fence then never closed)
-      .replace(FENCED_CODE, '\n')
+      .replace(FENCED_CODE, '\n'),
+  );
+  return math.restore(
+    math.text
+      .replace(/\\\$/g, '$')
       // MDX import/export statements
       .replace(/^(?:import|export)\s[^\n]*$/gm, '')
       .replace(/<!--[\s\S]*?-->/g, '')
@@ -46,8 +53,10 @@ export function plainText(markdown: string): string {
       .replace(/`+([^`]*)`+/g, '$1')
       .replace(/(\*{1,3}|_{1,3}|~~)(\S(?:[\s\S]*?\S)?)\1/g, '$2')
       .replace(/\s+/g, ' ')
-      .trim()
-  );
+      .trim(),
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A Markdown body without its code (fenced blocks and inline spans), for checks that must not look inside code. */

@@ -28,6 +28,7 @@ const published = [
   ['nested/deep/post', 'A Nested Post'],
   ['wikilinks', 'Linking Like Obsidian'],
   ['a-custom-url', 'Custom Slug'],
+  ['math', 'Math in a Post'],
   ['markdown-features', 'Markdown Features'],
 ] as const;
 
@@ -162,12 +163,12 @@ describe('drafts, future and ignored posts', () => {
 });
 
 describe('home and pagination', () => {
-  it('lists every published post newest first across /, /page/2/, /page/3/', () => {
+  it('lists every published post newest first across /, /page/2/, /page/3/, /page/4/', () => {
     expect(dist.files).toContain('page/2/index.html');
-    expect(dist.files).toContain('page/3/index.html');
-    expect(dist.files).not.toContain('page/4/index.html');
+    expect(dist.files).toContain('page/4/index.html');
+    expect(dist.files).not.toContain('page/5/index.html');
     expect(dist.files).not.toContain('page/1/index.html');
-    const titles = ['index.html', 'page/2/index.html', 'page/3/index.html'].flatMap(postTitles);
+    const titles = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'].flatMap(postTitles);
     expect(titles).toEqual(published.map(([, title]) => title));
   });
 

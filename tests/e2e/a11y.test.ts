@@ -10,6 +10,7 @@ const pages = {
   mdx: '/posts/writing-with-mdx/',
   about: '/about/',
   callouts: '/posts/notes-in-the-margin/',
+  math: '/posts/back-of-the-envelope-ci-costs/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',

@@ -10,7 +10,18 @@ const RECORD = `
   });
 `;
 
-const pages = ['/', '/posts/fast-feedback-loops/', '/posts/writing-with-mdx/', '/posts/notes-in-the-margin/', '/tags/', '/tags/tooling/', '/archive/', '/search/', '/does-not-exist/'];
+const pages = [
+  '/',
+  '/posts/fast-feedback-loops/',
+  '/posts/writing-with-mdx/',
+  '/posts/notes-in-the-margin/',
+  '/posts/back-of-the-envelope-ci-costs/',
+  '/tags/',
+  '/tags/tooling/',
+  '/archive/',
+  '/search/',
+  '/does-not-exist/',
+];
 
 describe('Content-Security-Policy', () => {
   it.each(pages)('%s carries a strict policy and Chromium reports no violation, scripts working', async (path) => {
