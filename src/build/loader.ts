@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
+import { usesCodeExtras } from '../lib/code-meta.ts';
 import { plainText, readingMinutes } from '../lib/excerpt.ts';
 import { EMBEDS_KEY, readPostEmbeds } from '../lib/embeds.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
@@ -221,7 +222,12 @@ export function postsLoader(base: string): Loader {
           if (missing) throw postError(props.filePath, missing);
           if (/\.mdx$/i.test(props.filePath)) assertNoProblems(props.filePath, mdxImageProblems(props.filePath, source));
           const text = plainText(stripTemplateSyntax(body));
-          const derived: DerivedText = { lead: text.slice(0, LEAD_LENGTH), readingMinutes: readingMinutes(text), ...(syntaxWarning ? { syntaxWarning } : {}) };
+          const derived: DerivedText = {
+            lead: text.slice(0, LEAD_LENGTH),
+            readingMinutes: readingMinutes(text),
+            ...(syntaxWarning ? { syntaxWarning } : {}),
+            ...(usesCodeExtras(body, siteConfig) ? { codeExtras: true } : {}),
+          };
           return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });
         },
       } as LoaderContext);

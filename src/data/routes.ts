@@ -110,6 +110,8 @@ export type PostPageProps = {
   ogCard: boolean;
   /** What its own embeds add to the page's Content-Security-Policy (src/lib/csp.ts). */
   csp: PageCsp;
+  /** Whether the page loads the code-block stylesheet (line numbers, marked and changed lines, titles). */
+  codeExtras: boolean;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
@@ -147,6 +149,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         toc: post.toc,
         ogCard: hasOgCard(post),
         csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),
+        codeExtras: post.codeExtras,
         seo: {
           title: post.title,
           description: post.description,

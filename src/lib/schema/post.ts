@@ -31,6 +31,8 @@ export interface DerivedText {
   readingMinutes: number;
   /** Template syntax of another engine left as written (one line), repeated by every build. */
   syntaxWarning?: string | undefined;
+  /** Whether its code blocks need the code-block stylesheet (usesCodeExtras in src/lib/code-meta.ts). */
+  codeExtras?: boolean | undefined;
 }
 /** Longer than any excerpt (excerptLength is at most 1000). */
 export const LEAD_LENGTH = 1200;
@@ -344,7 +346,7 @@ function buildFields() {
       toc,
       image: coverText,
       imageAlt: optionalText('imageAlt'),
-      [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number(), syntaxWarning: z.string().optional() }).optional(),
+      [DERIVED_KEY]: z.object({ lead: z.string(), readingMinutes: z.number(), syntaxWarning: z.string().optional(), codeExtras: z.boolean().optional() }).optional(),
     }),
   );
 }

@@ -111,6 +111,11 @@ export const siteConfigSchema = z.object({
    * code was about a third of the indexing time and a large share of the index readers download.
    */
   searchCode: z.boolean().default(false),
+  /**
+   * Number the lines of every code block. A block's own `showLineNumbers` turns them on where
+   * this is off, `showLineNumbers=false` (or `linenos=false`) off where it is on.
+   */
+  lineNumbers: z.boolean().default(false),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
   /** Redirects from each post's URL under the engine the blog moved from (see legacyUrls above). */
