@@ -10,7 +10,7 @@
  */
 import { createHighlighter, isSpecialLang, type Highlighter, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
-import { transformerNotationDiff, transformerNotationHighlight, transformerRemoveNotationEscape } from '@shikijs/transformers';
+import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import type { CodeMark } from '../lib/code-meta.ts';
 import { markRanges, readDiff, type MarkRange } from '../lib/code-lines.ts';
 
@@ -84,6 +84,26 @@ function trimEnd(line: Element): void {
   }
 }
 
+/**
+ * `[\!code ++]` shows the notation as written (a post about it): the backslash goes, wherever
+ * the grammar cut the text into tokens (Markdown reads `\!` as a token of its own).
+ */
+function unescapeNotation(line: Element): void {
+  const text = textOf(line);
+  const cuts: number[] = [];
+  for (let at = text.indexOf('[\\!code'); at >= 0; at = text.indexOf('[\\!code', at + 1)) cuts.push(at + 1);
+  let offset = 0;
+  const visit = (node: Child): void => {
+    if (node.type === 'text') {
+      const start = offset;
+      offset += node.value.length;
+      const inside = cuts.filter((cut) => cut >= start && cut < offset).map((cut) => cut - start);
+      for (const cut of inside.reverse()) node.value = node.value.slice(0, cut) + node.value.slice(cut + 1);
+    } else if (node.type === 'element') node.children.forEach(visit);
+  };
+  line.children.forEach(visit);
+}
+
 /** The sign in front of an added or removed line: real text (so feed readers, which have no CSS, show it), never copied (src/scripts/copy-code.ts). */
 const DIFF_SIGNS = { add: '+', remove: '\u2212', same: ' ' } as const;
 
@@ -152,14 +172,15 @@ export async function highlight(request: HighlightRequest): Promise<{ pre: HastJ
   const marked = new Set(request.highlight);
   const transformers: ShikiTransformer[] = [];
   // Notation comments only where the code has some: a block without them is left as it was.
-  if (code.includes('[!code')) transformers.push(transformerNotationDiff({ matchAlgorithm: 'v3' }), transformerNotationHighlight({ matchAlgorithm: 'v3' }));
-  if (code.includes('[\\!code')) transformers.push(transformerRemoveNotationEscape());
+  const notation = code.includes('[!code');
+  if (notation) transformers.push(transformerNotationDiff({ matchAlgorithm: 'v3' }), transformerNotationHighlight({ matchAlgorithm: 'v3' }));
+  const escaped = code.includes('[\\!code');
   // Lines that held a notation comment: the space before it goes with it.
   const noted = new WeakSet<Element>();
   transformers.push({
     name: 'folio',
     line(node, line) {
-      if (transformers.length > 1 && textOf(node).includes('[!code')) noted.add(node);
+      if (notation && textOf(node).includes('[!code')) noted.add(node);
       const list = classes(node);
       if (marked.has(line)) list.push('highlighted');
       if (added.has(line)) list.push('diff', 'add');
@@ -169,9 +190,13 @@ export async function highlight(request: HighlightRequest): Promise<{ pre: HastJ
     code(node) {
       // after the notation transformers: their comments are gone, their classes set
       const lines = node.children.filter((c): c is Element => c.type === 'element');
+      for (const line of lines) {
+        if (noted.has(line)) trimEnd(line);
+        if (escaped) unescapeNotation(line);
+      }
+      // marks are found in the text as shown
       const ranges = marks.length > 0 ? markRanges(lines.map(textOf), marks) : [];
       const lineSigns = lines.map((line, i) => {
-        if (noted.has(line)) trimEnd(line);
         markLine(line, ranges[i] ?? []);
         const list = classes(line);
         if (list.length > 1) setClasses(line, list);

@@ -8,6 +8,7 @@ const pages = {
   home: '/',
   post: '/posts/fast-feedback-loops/',
   mdx: '/posts/writing-with-mdx/',
+  code: '/posts/showing-a-change-in-code/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',

@@ -119,10 +119,14 @@ describe('code blocks', () => {
     }
   });
 
-  it('shows an escaped notation as written, for posts about it', async () => {
-    const { pre } = await highlight({ code: 'x = 1 // [\\!code ++]\n', lang: 'ts' });
-    expect(lineTexts(pre)).toEqual(['x = 1 // [!code ++]']);
-    expect(lineClasses(pre)).toEqual(['line']);
+  it('shows an escaped notation as written, for posts about it, in any language (Markdown makes \\! a token of its own)', async () => {
+    for (const lang of ['ts', 'md', 'txt']) {
+      const { pre } = await highlight({ code: 'x = 1 // [\\!code ++] and [\\!code --]\n', lang, marks: [{ kind: 'mark', text: 'code --', pattern: false, occurrences: [] }] });
+      expect(lineTexts(pre), lang).toEqual(['x = 1 // [!code ++] and [!code --]']);
+      expect(lineClasses(pre), lang).toEqual(['line']);
+      // marks are found in the text as shown
+      expect(toHtml(pre as never).match(/<mark>(.*?)<\/mark>/)?.[1]?.replace(/<[^>]+>/g, ''), lang).toBe('code --');
+    }
   });
 
   it('draws a diff block: signs instead of the +/- column, the code highlighted in the language asked for', async () => {
