@@ -100,8 +100,8 @@ function readPattern(meta: string, at: number): { text: string; end: number } | 
   return undefined;
 }
 
-/** A value at `at`: quoted, `{…}`, `/…/` (with what follows it up to a space), or a bare word. */
-function readValue(meta: string, at: number): { value: Value; end: number } | undefined {
+/** A value at `at`: quoted, `{…}`, `/…/` (with what follows it up to a space; unless `patterns` is off), or a bare word. */
+function readValue(meta: string, at: number, patterns = true): { value: Value; end: number } | undefined {
   const c = meta[at];
   if (c === '"' || c === "'") {
     const q = readQuoted(meta, at);
@@ -113,7 +113,7 @@ function readValue(meta: string, at: number): { value: Value; end: number } | un
     const suffix = /^\S*/.exec(meta.slice(close + 1))![0];
     return { value: { type: 'braces', text: meta.slice(at + 1, close), suffix }, end: close + 1 + suffix.length };
   }
-  if (c === '/') {
+  if (c === '/' && patterns) {
     const p = readPattern(meta, at);
     if (!p) return undefined;
     const suffix = /^\S*/.exec(meta.slice(p.end))![0];
@@ -123,6 +123,8 @@ function readValue(meta: string, at: number): { value: Value; end: number } | un
   const bare = /^(?:\[[^\]]*\]|[^\s"'{}])+/.exec(meta.slice(at));
   return bare ? { value: { type: 'bare', text: bare[0], suffix: '' }, end: at + bare[0].length } : undefined;
 }
+
+const MARK_KEYS = new Set(['mark', 'ins', 'del']);
 
 function tokenize(meta: string): Token[] {
   const tokens: Token[] = [];
@@ -135,7 +137,8 @@ function tokenize(meta: string): Token[] {
     // key=value, key{…} (showLineNumbers{5}); keys are words (Hugo's hl_lines, data-x)
     const key = /^([A-Za-z_][\w-]*)(=|(?=\{))/.exec(meta.slice(i));
     if (key) {
-      const read = readValue(meta, i + key[0].length);
+      // only marks take a /pattern/: `title=/src/app.ts` is a path
+      const read = readValue(meta, i + key[0].length, MARK_KEYS.has(key[1]!.toLowerCase()));
       if (read) {
         tokens.push({ key: key[1]!.toLowerCase(), value: read.value });
         i = read.end;

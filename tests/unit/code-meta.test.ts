@@ -40,6 +40,7 @@ describe('parseCodeMeta', () => {
     // braces and slashes inside the title are the title's
     expect(parseCodeMeta('title="a{1}/b/.ts"')).toEqual({ ...NONE, title: 'a{1}/b/.ts' });
     expect(parseCodeMeta('title=config.yml').title).toBe('config.yml');
+    expect(parseCodeMeta('title=/etc/hosts /x/')).toEqual({ ...NONE, title: '/etc/hosts', marks: [mark('x')] });
     expect(parseCodeMeta('title=""').title).toBeUndefined();
   });
 
