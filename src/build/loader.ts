@@ -6,6 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { mayContainCallouts } from '../lib/callouts.ts';
 import { plainText, readingMinutes, withoutCode } from '../lib/excerpt.ts';
+import { usesCodeExtras } from '../lib/code-meta.ts';
 import { EMBEDS_KEY, readPostEmbeds } from '../lib/embeds.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
@@ -240,6 +241,7 @@ export function postsLoader(base: string): Loader {
             ...(syntaxWarning ? { syntaxWarning } : {}),
             repoPath: repositoryPath(resolve(root, props.filePath), root),
             ...(callouts ? { callouts } : {}),
+            ...(usesCodeExtras(body, siteConfig) ? { codeExtras: true } : {}),
           };
           return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });
         },

@@ -425,6 +425,8 @@ export function safeLinksPlugin(): HastPlugins[number] {
 
 /** The `<pre>` property that carries a fence's meta (`showLineNumbers {2}`) from mdast to hast. */
 const CODE_META = 'dataFolioMeta';
+/** The `<pre>` property that carries a block's title from the highlighter to its header. */
+const CODE_TITLE = 'dataFolioTitle';
 
 /**
  * Copies a fence's meta onto its `<pre>`: Sätteri drops the `<code>` element's `data.meta`
@@ -445,9 +447,10 @@ export function codeMetaPlugin(): MdastPlugins[number] {
 /**
  * Highlights fenced code with Shiki (both themes as CSS variables), in worker threads so
  * Astro's content sync is not held up by it. Replaces Astro's built-in highlighter, which
- * is turned off in astro.config.mjs; the markup is the same.
+ * is turned off in astro.config.mjs; the markup is the same. `lineNumbers`: the site's
+ * setting, for blocks whose meta does not say.
  */
-export function highlightPlugin(): HastPlugins[number] {
+export function highlightPlugin({ lineNumbers = siteConfig.lineNumbers }: { lineNumbers?: boolean } = {}): HastPlugins[number] {
   return {
     name: 'folio-highlight',
     element: {
@@ -462,8 +465,20 @@ export function highlightPlugin(): HastPlugins[number] {
         if (lang === 'math') return;
         const written = (code as { data?: { meta?: string } }).data?.meta ?? props[CODE_META];
         const meta = parseCodeMeta(typeof written === 'string' ? written : undefined);
-        const { pre, warning } = await highlightBlock({ code: ctx.textContent(code as never), lang, ...meta });
+        const { pre, warning } = await highlightBlock({
+          code: ctx.textContent(code as never),
+          lang,
+          lineNumbers: meta.lineNumbers ?? lineNumbers,
+          startLine: meta.startLine,
+          highlight: meta.highlight,
+          added: meta.added,
+          removed: meta.removed,
+          marks: meta.marks,
+          ...(meta.lang ? { diffLang: meta.lang } : {}),
+        });
         if (warning) console.warn(`${warning} (${where(ctx.fileURL)})`);
+        // The caption, for codeBlocksPlugin (which takes it off the <pre>).
+        if (meta.title !== undefined) pre.properties = { ...pre.properties, [CODE_TITLE]: meta.title };
         return pre as never;
       },
     },
@@ -473,7 +488,8 @@ export function highlightPlugin(): HastPlugins[number] {
 /**
  * Wraps highlighted code in a block with a header naming the language; the copy button
  * (src/scripts/copy-code.ts) is added to that header in the browser. Without JavaScript
- * the code and its label read as they are.
+ * the code and its label read as they are. A block with a title is a <figure> whose header
+ * is its <figcaption>, so the title reads as the code's caption, feed readers included.
  */
 export function codeBlocksPlugin(): HastPlugins[number] {
   return {
@@ -485,18 +501,26 @@ export function codeBlocksPlugin(): HastPlugins[number] {
         const lang = props['dataLanguage'];
         if (typeof lang !== 'string') return;
         const label = lang === 'plaintext' || lang === 'text' ? 'text' : lang;
+        const title = props[CODE_TITLE];
+        const span = (className: string, value: string) => ({ type: 'element' as const, tagName: 'span', properties: { className: [className] }, children: [{ type: 'text' as const, value }] });
+        let pre = node;
+        if (typeof title === 'string') {
+          const { [CODE_TITLE]: _, ...rest } = props;
+          pre = { ...node, properties: rest } as typeof node;
+        }
         ctx.replaceNode(node, {
           type: 'element',
-          tagName: 'div',
+          tagName: typeof title === 'string' ? 'figure' : 'div',
           properties: { className: ['code-block'] },
           children: [
             {
               type: 'element',
-              tagName: 'div',
+              tagName: typeof title === 'string' ? 'figcaption' : 'div',
               properties: { className: ['code-header'] },
-              children: [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: label }] }],
+              // a space between title and language for readers without CSS (feeds); flex layout ignores it
+              children: typeof title === 'string' ? [span('code-title', title), { type: 'text', value: ' ' }, span('code-lang', label)] : [span('code-lang', label)],
             },
-            node as never,
+            pre as never,
           ],
         });
       },

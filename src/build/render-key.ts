@@ -12,7 +12,7 @@ import { join } from 'node:path';
 /** Folders under src/ whose code shapes rendered posts. */
 const CODE = ['build', 'lib'];
 /** Packages whose versions shape rendered posts. */
-const PACKAGES = ['astro', '@astrojs/markdown-satteri', '@astrojs/mdx', 'satteri', 'shiki', 'temml'];
+const PACKAGES = ['astro', '@astrojs/markdown-satteri', '@astrojs/mdx', 'satteri', 'shiki', '@shikijs/transformers', 'temml'];
 
 function version(root: string, name: string): string {
   try {

@@ -60,9 +60,11 @@ type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>
 
 /** Left out of the index unless the site's `searchCode` is on: code blocks (Folio's and raw <pre>). */
 export const CODE_SELECTORS = ['.code-block', 'pre'];
+/** Left out of indexed code: the +/− signs of a diff's lines, which are not the code's. */
+export const CODE_DECORATION_SELECTORS = ['.diff-sign'];
 
 async function createIndex(searchCode: boolean): Promise<PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex(searchCode ? {} : { excludeSelectors: CODE_SELECTORS });
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: searchCode ? CODE_DECORATION_SELECTORS : CODE_SELECTORS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   return index;
 }

@@ -148,6 +148,8 @@ export type PostPageProps = {
   editUrl?: string | undefined;
   /** Whether its body may hold callouts: the page then links their stylesheet, and only then. */
   callouts: boolean;
+  /** Whether the page loads the code-block stylesheet (line numbers, marked and changed lines, titles). */
+  codeExtras: boolean;
   /** Everything the SEO builders need but the social image, which the page resolves. */
   seo: Omit<ArticleSeoInput, 'image' | 'imageAlt'> & { homeUrl: string; breadcrumbs: { name: string; url: string }[] };
 };
@@ -189,6 +191,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         authors,
         editUrl: siteConfig.editUrl && entry.data.__folio?.repoPath ? editUrl(siteConfig.editUrl, entry.data.__folio.repoPath) : undefined,
         callouts: entry.data.__folio?.callouts === true,
+        codeExtras: post.codeExtras,
         seo: {
           title: post.title,
           description: post.description,

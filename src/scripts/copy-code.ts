@@ -2,6 +2,16 @@
 // or without clipboard access, the code is simply shown.
 const RESET_MS = 2000;
 
+/**
+ * The code as the author wrote it: without the signs of added and removed lines (line
+ * numbers are CSS, and notation comments never reach the page).
+ */
+export function codeText(code: Element): string {
+  const copy = code.cloneNode(true) as Element;
+  for (const sign of copy.querySelectorAll('.diff-sign')) sign.remove();
+  return copy.textContent ?? '';
+}
+
 export function enhanceCodeBlocks(root: ParentNode = document): void {
   if (!navigator.clipboard) return;
   for (const block of root.querySelectorAll<HTMLElement>('.code-block')) {
@@ -14,7 +24,7 @@ export function enhanceCodeBlocks(root: ParentNode = document): void {
     button.textContent = 'Copy';
     button.setAttribute('aria-label', 'Copy code to clipboard');
     button.addEventListener('click', () => {
-      navigator.clipboard.writeText(code.textContent ?? '').then(
+      navigator.clipboard.writeText(codeText(code)).then(
         () => {
           button.textContent = 'Copied';
           setTimeout(() => (button.textContent = 'Copy'), RESET_MS);

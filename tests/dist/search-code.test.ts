@@ -32,5 +32,14 @@ describe('searchCode', () => {
     expect(withCode.get(page)).toContain('const answer: number = 42;');
     // nothing else differs: every post is indexed either way
     expect([...without.keys()].sort()).toEqual([...withCode.keys()].sort());
+    // code with a title, a diff and notation: the prose only by default; with code, the code as
+    // written (its title too), without the notation comments or the signs of changed lines
+    const code = '/posts/c-sharp/';
+    expect(without.get(code)).toContain('About C#.');
+    expect(without.get(code)).not.toMatch(/Program\.cs|WriteLine/);
+    expect(withCode.get(code)).toContain('src/Program.cs');
+    expect(withCode.get(code)).toContain('Console.WriteLine(Greeting(name));');
+    expect(withCode.get(code)).toContain('int total = 0;');
+    expect(withCode.get(code)).not.toMatch(/\[!code|\u2212|\+Console|\+var/);
   }, 120_000);
 });

@@ -11,6 +11,7 @@ const pages = {
   about: '/about/',
   callouts: '/posts/notes-in-the-margin/',
   math: '/posts/back-of-the-envelope-ci-costs/',
+  code: '/posts/showing-a-change-in-code/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',

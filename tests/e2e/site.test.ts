@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useSession } from './browser';
 import { e2e } from './setup';
@@ -175,6 +176,47 @@ describe('code blocks', () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('hyperfine --warmup 2');
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  /** What the copy button of a block puts on the clipboard. */
+  const copyOf = async (path: string, block: (page: Page) => Locator) => {
+    const { page, errors } = await browser().open(path);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await block(page).locator('button.copy-code').click();
+    await expect.poll(() => block(page).locator('button.copy-code').textContent()).toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(errors).toEqual([]);
+    await page.context().close();
+    return copied;
+  };
+  const codePost = '/posts/showing-a-change-in-code/';
+
+  it('copy a diff block without its signs: the code, removed lines included', async () => {
+    const copied = await copyOf(codePost, (page) => page.locator('figure.code-block', { hasText: 'src/fetch.ts' }));
+    expect(copied.split('\n').slice(0, 4)).toEqual([
+      'export async function fetchWithRetry(url: string) {',
+      '  for (let attempt = 0; attempt < 3; attempt++) {',
+      '  for (let attempt = 0; attempt < retries; attempt++) {',
+      '    try {',
+    ]);
+    expect(copied).not.toMatch(/^[+\u2212-]/m);
+  });
+
+  it('copy a block with notation or line numbers without the numbers, signs or notation comments', async () => {
+    const numbered = await copyOf(codePost, (page) => page.locator('.code-block', { has: page.locator('pre.line-numbers') }).first());
+    expect(numbered).toBe('def backoff(attempt: int) -> float:\n    """Seconds to wait before the next try."""\n    delay = 0.5 * 2 ** attempt\n    return min(delay, 30.0)');
+    const noted = await copyOf(codePost, (page) => page.locator('.code-block', { hasText: 'client.connect({ timeout });' }).first());
+    expect(noted).toBe('const timeout = 5_000;\nconst timeout = 10_000;\nawait client.connect({ timeout });');
+  });
+
+  it('draw line numbers and signs where they are not copied', async () => {
+    const { page } = await browser().open(codePost);
+    const number = await page.locator('pre.line-numbers .line').first().evaluate((line) => getComputedStyle(line, '::before').content);
+    expect(number).toBe('counter(line)');
+    const sign = page.locator('.line.remove .diff-sign').first();
+    expect(await sign.textContent()).toBe('\u2212');
+    expect(await sign.evaluate((el) => getComputedStyle(el).userSelect)).toBe('none');
     await page.context().close();
   });
 });

@@ -1,10 +1,10 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it, vi } from 'vitest';
-import { highlight } from '../../src/build/highlight-core';
+import { highlight, type HastJson } from '../../src/build/highlight-core';
 import { closeHighlightPool, highlightBlock, planHighlighting, WORKERS_FROM_POSTS } from '../../src/build/highlight';
 import { threadId } from 'node:worker_threads';
-import { codeMetaPlugin, highlightPlugin } from '../../src/build/markdown';
-import { parseCodeMeta } from '../../src/lib/code-meta';
+import { toHtml } from 'hast-util-to-html';
+import { codeBlocksPlugin, codeMetaPlugin, highlightPlugin } from '../../src/build/markdown';
 
 describe('highlight', () => {
   it("produces Astro's <pre class=astro-code> with both themes as CSS variables", async () => {
@@ -46,8 +46,18 @@ describe('highlight', () => {
   });
 
   it('highlights here for a small site and in worker threads for a large one, with the same markup', async () => {
-    const request = { code: 'def f(x):\n    return x * 2\n', lang: 'python' };
+    // with everything a fence's meta can ask for: it all crosses to the workers and back
+    const request = {
+      code: 'def f(x):\n    return x * 2  # [!code ++]\n',
+      lang: 'python',
+      lineNumbers: true,
+      startLine: 3,
+      highlight: [1],
+      removed: [1],
+      marks: [{ kind: 'mark' as const, text: 'x', pattern: true, occurrences: [] }],
+    };
     const expected = (await highlight(request)).pre;
+    expect(JSON.stringify(expected)).toMatch(/diff add.*<?mark/);
     planHighlighting(WORKERS_FROM_POSTS);
     const small = await Promise.all(Array.from({ length: 6 }, () => highlightBlock(request)));
     await closeHighlightPool();
@@ -61,22 +71,102 @@ describe('highlight', () => {
   });
 });
 
-describe('code meta', () => {
-  it('reads line numbers and marked lines as authors write them', () => {
-    expect(parseCodeMeta('showLineNumbers {2,4-6}')).toEqual({ lineNumbers: true, highlight: [2, 4, 5, 6] });
-    expect(parseCodeMeta('linenos')).toEqual({ lineNumbers: true, highlight: [] });
-    expect(parseCodeMeta('title="a{1}.ts"')).toEqual({ lineNumbers: false, highlight: [1] });
-    expect(parseCodeMeta(undefined)).toEqual({ lineNumbers: false, highlight: [] });
-    expect(parseCodeMeta('{3-1, x, 0}')).toEqual({ lineNumbers: false, highlight: [] });
-    expect(parseCodeMeta('{1-999999999}').highlight.length).toBe(10_001);
-  });
+describe('code blocks', () => {
+  const html = (pre: HastJson) => toHtml(pre as never);
+  /** The text each line shows, signs aside, as the copy button takes it. */
+  const lineTexts = (pre: HastJson) =>
+    (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((line) => text({ ...line, children: line.children?.filter((c) => c.properties?.['class'] !== 'diff-sign') ?? [] }));
+  const text = (node: HastJson): string => node.value ?? (node.children ?? []).map(text).join('');
+  const lineClasses = (pre: HastJson) => (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((n) => n.properties?.['class']);
+  const signs = (pre: HastJson) => (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((line) => (line.children?.[0]?.properties?.['class'] === 'diff-sign' ? text(line.children[0]!) : ''));
 
   it('numbers lines with a class (the numbers are CSS, not text) and marks the lines asked for', async () => {
     const { pre } = await highlight({ code: 'a\nb\nc\n', lang: 'txt', lineNumbers: true, highlight: [2] });
     expect(String(pre.properties?.['class'])).toMatch(/ line-numbers$/);
-    const lines = (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span');
-    expect(lines.map((n) => n.properties?.['class'])).toEqual(['line', 'line highlighted', 'line']);
+    expect(lineClasses(pre)).toEqual(['line', 'line highlighted', 'line']);
     expect(JSON.stringify(pre)).not.toMatch(/"value":"[123]"/);
+    // from another number: a custom property the stylesheet's counter starts from
+    const from = await highlight({ code: 'a\n', lang: 'txt', lineNumbers: true, startLine: 10 });
+    expect(from.pre.properties?.['style']).toMatch(/--line-start:9;overflow-x: auto;$/);
+    expect((await highlight({ code: 'a\n', lang: 'txt', startLine: 10 })).pre.properties?.['style']).not.toContain('--line-start');
+  });
+
+  it('leaves a block without meta or notation as it always was', async () => {
+    const { pre } = await highlight({ code: 'const a = 1; // a comment\n', lang: 'ts', highlight: [], added: [], removed: [], marks: [] });
+    expect(html(pre)).not.toMatch(/diff|mark|highlighted|has-/);
+    expect(pre.properties?.['class']).toBe('astro-code astro-code-themes github-light-high-contrast github-dark-high-contrast');
+    expect(lineTexts(pre)).toEqual(['const a = 1; // a comment']);
+  });
+
+  it('reads [!code ++], [!code --] and [!code highlight] in the comments of each language, and takes them out', async () => {
+    const ts = (await highlight({ code: 'const a = 1; // [!code --]\nconst a = 2; // [!code ++]\nlog(a); // [!code highlight]\nend();\n', lang: 'ts' })).pre;
+    expect(lineClasses(ts)).toEqual(['line diff remove', 'line diff add', 'line highlighted', 'line']);
+    expect(lineTexts(ts)).toEqual(['const a = 1;', 'const a = 2;', 'log(a);', 'end();']);
+    expect(signs(ts)).toEqual(['\u2212', '+', ' ', ' ']);
+    // Python's #, on the line or on a line of its own (which marks the next line and goes)
+    const py = (await highlight({ code: 'x = 1  # [!code ++]\n# [!code --]\ny = 2\nz = 3  # [!code hl]\n', lang: 'python' })).pre;
+    expect(lineClasses(py)).toEqual(['line diff add', 'line diff remove', 'line highlighted']);
+    expect(lineTexts(py)).toEqual(['x = 1', 'y = 2', 'z = 3']);
+    // SQL's --, CSS's /* */ and HTML's <!-- -->
+    for (const [lang, code] of [
+      ['sql', 'select 1; -- [!code ++]'],
+      ['css', 'a { color: red; } /* [!code ++] */'],
+      ['html', '<p>hi</p> <!-- [!code ++] -->'],
+    ] as const) {
+      const { pre } = await highlight({ code, lang });
+      expect(lineClasses(pre), lang).toEqual(['line diff add']);
+      expect(html(pre), lang).not.toContain('[!code');
+    }
+  });
+
+  it('shows an escaped notation as written, for posts about it, in any language (Markdown makes \\! a token of its own)', async () => {
+    for (const lang of ['ts', 'md', 'txt']) {
+      const { pre } = await highlight({ code: 'x = 1 // [\\!code ++] and [\\!code --]\n', lang, marks: [{ kind: 'mark', text: 'code --', pattern: false, occurrences: [] }] });
+      expect(lineTexts(pre), lang).toEqual(['x = 1 // [!code ++] and [!code --]']);
+      expect(lineClasses(pre), lang).toEqual(['line']);
+      // marks are found in the text as shown
+      expect(toHtml(pre as never).match(/<mark>(.*?)<\/mark>/)?.[1]?.replace(/<[^>]+>/g, ''), lang).toBe('code --');
+    }
+  });
+
+  it('draws a diff block: signs instead of the +/- column, the code highlighted in the language asked for', async () => {
+    const { pre } = await highlight({ code: '- const a = 1;\n+ const a = 2;\n  log(a);\n', lang: 'diff', diffLang: 'ts' });
+    expect(pre.properties?.['dataLanguage']).toBe('diff');
+    expect(lineClasses(pre)).toEqual(['line diff remove', 'line diff add', 'line']);
+    expect(signs(pre)).toEqual(['\u2212', '+', ' ']);
+    expect(lineTexts(pre)).toEqual(['const a = 1;', 'const a = 2;', 'log(a);']);
+    // highlighted as TypeScript: `const` has a colour of its own
+    const tokens = pre.children?.[0]?.children?.[0]?.children ?? [];
+    expect(tokens.find((t) => text(t) === 'const')?.properties?.['style']).not.toEqual(tokens.find((t) => text(t) === ' a')?.properties?.['style']);
+    // a real patch keeps its text, and has no signs added
+    const patch = (await highlight({ code: '--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n', lang: 'diff' })).pre;
+    expect(lineTexts(patch)).toEqual(['--- a/x', '+++ b/x', '@@ -1 +1 @@', '-a', '+b']);
+    expect(lineClasses(patch).slice(3)).toEqual(['line diff remove', 'line diff add']);
+    expect(html(patch)).not.toContain('diff-sign');
+  });
+
+  it('marks lines added and removed by meta, and text in <mark>, <ins> and <del>, keeping token colours inside', async () => {
+    const { pre } = await highlight({
+      code: 'const answer = 42;\nprint(answer)\n',
+      lang: 'js',
+      added: [2],
+      marks: [
+        { kind: 'mark', text: 'answer', pattern: true, occurrences: [1] },
+        { kind: 'del', text: 'print', pattern: false, occurrences: [] },
+      ],
+    });
+    expect(lineClasses(pre)).toEqual(['line', 'line diff add']);
+    const out = html(pre);
+    expect(out.match(/<mark>(.*?)<\/mark>/)?.[1]).toMatch(/^<span style="--shiki-light:#[0-9a-f]{6};--shiki-dark:#[0-9a-f]{6}">answer<\/span>$/i);
+    expect(out.match(/<mark>/g)).toHaveLength(1);
+    expect(out).toMatch(/<del><span[^>]*>print<\/span><\/del>/);
+    expect(lineTexts(pre)).toEqual(['const answer = 42;', 'print(answer)']);
+  });
+
+  it('splits tokens at the edges of a mark', async () => {
+    const { pre } = await highlight({ code: 'const answer = 42;\n', lang: 'js', marks: [{ kind: 'mark', text: 'nswe', pattern: false, occurrences: [] }] });
+    expect(html(pre)).toMatch(/<span[^>]*> a<\/span><mark><span[^>]*>nswe<\/span><\/mark><span[^>]*>r<\/span>/);
+    expect(lineTexts(pre)).toEqual(['const answer = 42;']);
   });
 
   it('reaches the highlighter from a fence with raw HTML on, as posts are rendered (Sätteri drops the meta of <code> then)', async () => {
@@ -85,5 +175,24 @@ describe('code meta', () => {
     expect(html).toMatch(/<pre class="[^"]* line-numbers"/);
     expect(html.match(/class="line( highlighted)?"/g)).toEqual(['class="line"', 'class="line highlighted"']);
     expect(html).not.toContain('showLineNumbers');
+  });
+
+  it("numbers every block with the site's lineNumbers setting, but a block that turns them off", async () => {
+    const markdown = '```ts\na\n```\n\n```ts showLineNumbers=false\nb\n```\n\n```ts linenos=false\nc\n```\n';
+    const render = async (lineNumbers?: boolean) =>
+      (await markdownToHtml(markdown, { mdastPlugins: [codeMetaPlugin()], hastPlugins: [highlightPlugin(lineNumbers === undefined ? {} : { lineNumbers })], features: { rawHtml: true } })).html;
+    expect((await render(true)).match(/<pre class="[^"]*"/g)?.map((c) => c.includes('line-numbers'))).toEqual([true, false, false]);
+    // off by default
+    expect(await render()).not.toContain('line-numbers');
+    expect((await render(false)).replace(/showLineNumbers=false|linenos=false/g, '')).toBe((await render()).replace(/showLineNumbers=false|linenos=false/g, ''));
+  });
+
+  it('puts a title in the header as the caption of a <figure>; a block without one keeps its <div>', async () => {
+    const options = { mdastPlugins: [codeMetaPlugin()], hastPlugins: [highlightPlugin(), codeBlocksPlugin()], features: { rawHtml: true } };
+    const titled = (await markdownToHtml('```ts title="src/app <1>.ts" /x/\nconst x = 1;\n```\n', options)).html;
+    expect(titled).toMatch(/^<figure class="code-block"><figcaption class="code-header"><span class="code-title">src\/app &lt;1&gt;.ts<\/span> <span class="code-lang">ts<\/span><\/figcaption><pre /);
+    expect(titled).not.toMatch(/data-folio/);
+    const plain = (await markdownToHtml('```ts\nconst x = 1;\n```\n', options)).html;
+    expect(plain).toMatch(/^<div class="code-block"><div class="code-header"><span class="code-lang">ts<\/span><\/div><pre /);
   });
 });

@@ -1,4 +1,5 @@
 import { resolveDate, type PostDate } from '../dates.ts';
+import { usesCodeExtras } from '../code-meta.ts';
 import { excerpt, plainText, readingMinutes } from '../excerpt.ts';
 import type { ImageMetadata } from 'astro';
 import type { CoverImage, DerivedText, PostFrontmatter } from '../schema/post.ts';
@@ -30,6 +31,8 @@ export interface Post {
   readingMinutes: number;
   /** Author ids (or names) as written: resolved against the authors collection (src/lib/authors.ts). */
   authors: string[];
+  /** Whether its code blocks need the code-block stylesheet (numbered, marked or changed lines, titles). */
+  codeExtras: boolean;
   /** Source file relative to the project, for error messages. */
   filePath?: string;
 }
@@ -46,10 +49,12 @@ export interface ToPostOptions {
   excerptLength: number;
   /** The engine the blog moved from, whose URLs redirect to the posts (the `legacyUrls` setting). */
   legacyUrls?: LegacyUrls | undefined;
+  /** The site's `lineNumbers` setting (every code block numbered). */
+  lineNumbers?: boolean | undefined;
 }
 
 /** Builds the domain Post from a collection entry. Pure: the caller loads entries. */
-export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls }: ToPostOptions): Post {
+export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls, lineNumbers = false }: ToPostOptions): Post {
   // The loader stores the start of the text and the reading time; without them (tests,
   // tools reading files directly) they come from the body.
   const derived = entry.data.__folio;
@@ -73,6 +78,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls 
     draft: entry.data.draft,
     readingMinutes: derived ? derived.readingMinutes : readingMinutes(text),
     authors: entry.data.authors ?? [],
+    codeExtras: derived ? derived.codeExtras === true : usesCodeExtras(entry.body ?? '', { lineNumbers }),
   };
   if (entry.data.updated) post.updated = resolveDate(entry.data.updated, timeZone);
   if (entry.filePath) post.filePath = entry.filePath;

@@ -35,6 +35,8 @@ export interface DerivedText {
   repoPath?: string | undefined;
   /** The body may hold callouts (src/lib/callouts.ts): its page links their stylesheet. */
   callouts?: boolean | undefined;
+  /** Whether its code blocks need the code-block stylesheet (usesCodeExtras in src/lib/code-meta.ts). */
+  codeExtras?: boolean | undefined;
 }
 /** Longer than any excerpt (excerptLength is at most 1000). */
 export const LEAD_LENGTH = 1200;
@@ -365,7 +367,14 @@ function buildFields() {
       image: coverText,
       imageAlt: optionalText('imageAlt'),
       [DERIVED_KEY]: z
-        .object({ lead: z.string(), readingMinutes: z.number(), syntaxWarning: z.string().optional(), repoPath: z.string().optional(), callouts: z.boolean().optional() })
+        .object({
+          lead: z.string(),
+          readingMinutes: z.number(),
+          syntaxWarning: z.string().optional(),
+          repoPath: z.string().optional(),
+          callouts: z.boolean().optional(),
+          codeExtras: z.boolean().optional(),
+        })
         .optional(),
     }),
   );

@@ -152,6 +152,11 @@ export const siteConfigSchema = z.object({
    * repository appended, e.g. https://github.com/owner/repo/edit/main/.
    */
   editUrl: z.url({ protocol: /^https?$/, error: 'editUrl must be an absolute http(s) URL such as https://github.com/owner/repo/edit/main/' }).optional(),
+  /**
+   * Number the lines of every code block. A block's own `showLineNumbers` turns them on where
+   * this is off, `showLineNumbers=false` (or `linenos=false`) off where it is on.
+   */
+  lineNumbers: z.boolean().default(false),
   /** Length of automatic excerpts, in characters. */
   excerptLength: z.number().int().min(40).max(1000).default(160),
   /**
