@@ -59,6 +59,11 @@ describe('PostCard', () => {
     expect(html.querySelector('.badge-draft')?.text).toBe('Draft');
   });
 
+  it('marks scheduled posts', async () => {
+    const html = await render(PostCard, { post: summary({ status: 'scheduled' }) });
+    expect(html.querySelectorAll('.badge').map((b) => [b.classList.value.join(' '), b.text])).toEqual([['badge badge-scheduled', 'Scheduled']]);
+  });
+
   it('shows no badge for published posts', async () => {
     expect((await render(PostCard, { post: summary() })).querySelector('.badge')).toBeNull();
   });
