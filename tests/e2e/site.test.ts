@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSession } from './browser';
+import { backgroundLuminance } from './colors';
 import { e2e } from './setup';
 
 const browser = useSession();
@@ -86,10 +87,9 @@ describe('color schemes', () => {
   it('follows the system: dark background in dark mode, light in light mode', async () => {
     const bg = async (colorScheme: 'light' | 'dark') => {
       const { page } = await browser().open('/', { colorScheme });
-      const color = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const luminance = await backgroundLuminance(page);
       await page.context().close();
-      const [r = 0, g = 0, b = 0] = (color.match(/\d+/g) ?? []).map(Number);
-      return (r + g + b) / 3;
+      return luminance;
     };
     expect(await bg('light')).toBeGreaterThan(200);
     expect(await bg('dark')).toBeLessThan(60);
