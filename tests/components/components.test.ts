@@ -116,6 +116,8 @@ describe('PostNav', () => {
   it('links older as previous and newer as next', async () => {
     const html = await render(PostNav, { older: { title: 'Old', url: '/posts/old/' }, newer: { title: 'New', url: '/posts/new/' } });
     expect(html.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/posts/old/');
+    expect(html.querySelector('a[rel="prev"]')?.text).toContain('Old');
+    expect(html.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/posts/new/');
     expect(html.querySelector('a[rel="next"]')?.text).toContain('New');
   });
 
