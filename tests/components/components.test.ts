@@ -59,6 +59,11 @@ describe('PostCard', () => {
     expect(html.querySelector('.badge-draft')?.text).toBe('Draft');
   });
 
+  it('marks scheduled posts', async () => {
+    const html = await render(PostCard, { post: summary({ status: 'scheduled' }) });
+    expect(html.querySelectorAll('.badge').map((b) => [b.classList.value.join(' '), b.text])).toEqual([['badge badge-scheduled', 'Scheduled']]);
+  });
+
   it('shows no badge for published posts', async () => {
     expect((await render(PostCard, { post: summary() })).querySelector('.badge')).toBeNull();
   });
@@ -111,6 +116,8 @@ describe('PostNav', () => {
   it('links older as previous and newer as next', async () => {
     const html = await render(PostNav, { older: { title: 'Old', url: '/posts/old/' }, newer: { title: 'New', url: '/posts/new/' } });
     expect(html.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/posts/old/');
+    expect(html.querySelector('a[rel="prev"]')?.text).toContain('Old');
+    expect(html.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/posts/new/');
     expect(html.querySelector('a[rel="next"]')?.text).toContain('New');
   });
 

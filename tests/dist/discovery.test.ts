@@ -134,8 +134,16 @@ describe('search engines', () => {
   it('dates sitemap entries: a post by its update, lists by their newest post', () => {
     const urls = asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string; lastmod?: string }[];
     const lastmod = (path: string) => urls.find((u) => u.loc === `https://example.org/blog/${path}`)?.lastmod;
-    expect(lastmod('posts/hello-world/')).toBe('2024-03-03T05:00:00.000Z');
-    expect(lastmod('')).toBe('2024-03-03T05:00:00.000Z');
+    // c-plus-plus.md: dated 2023-05-02, updated 2024-06-01 (New York), later than any post's date.
+    const update = '2024-06-01T04:00:00.000Z';
+    expect(lastmod('posts/c-plus-plus/')).toBe(update);
+    expect(lastmod('posts/hello-world/')).toBe('2024-03-03T05:00:00.000Z'); // never updated: its date
+    // Every list that shows the updated post follows its update, though newer posts are on it...
+    for (const list of ['', 'archive/', 'tags/', 'tags/c-plus-plus/', 'tags/series/']) expect(lastmod(list), list).toBe(update);
+    // ...and lists without it keep their own newest post's date.
+    expect(lastmod('page/2/')).toBe('2022-07-08T04:00:00.000Z');
+    expect(lastmod('tags/series/page/2/')).toBe('2020-09-30T06:15:09.000Z');
+    expect(lastmod('tags/go/')).toBe('2024-03-03T05:00:00.000Z');
     expect(lastmod('tags/c/')).toBe('2023-05-03T04:00:00.000Z');
     // a page of its own by its `updated`; without one (as Hugo leaves it) it has no lastmod
     expect(lastmod('about/')).toBe('2025-06-01T04:00:00.000Z');

@@ -184,6 +184,18 @@ describe('home and pagination', () => {
     expect(card?.querySelector('time')?.getAttribute('datetime')).toBe('2024-03-03');
     expect(card?.querySelector('.excerpt')?.text).toMatch(/^The first post links to the archive/);
     expect(card?.querySelectorAll('.tags a').length).toBe(3);
+    // every entry: the date and tags its post page shows, and an excerpt
+    const cards = ['index.html', 'page/2/index.html', 'page/3/index.html'].flatMap((f) => dist.html(f).querySelectorAll('.card'));
+    expect(cards).toHaveLength(published.length);
+    for (const entry of cards) {
+      const url = entry.querySelector('.card-title a')?.getAttribute('href') ?? '';
+      const post = dist.html(dist.resolve(url)!).querySelector('.post-header')!;
+      expect(entry.querySelector('time')?.getAttribute('datetime'), url).toBe(post.querySelector('time')?.getAttribute('datetime'));
+      expect(entry.querySelector('time')?.text, url).toBe(post.querySelector('time')?.text);
+      expect(entry.querySelector('.excerpt')?.text.trim(), url).not.toBe('');
+      const tags = (root: typeof post) => root.querySelectorAll('.tags a').map((a) => [a.text.trim(), a.getAttribute('href')]);
+      expect(tags(entry), url).toEqual(tags(post));
+    }
   });
 });
 
@@ -199,8 +211,8 @@ describe('tags', () => {
   it('give non-Latin tags readable, resolvable URLs', () => {
     expect(dist.files).toContain('tags/日本語/index.html');
     expect(dist.files).toContain('tags/ünïcödé/index.html');
-    const links = dist.html('posts/unicode-tags/index.html').querySelectorAll('.tags a');
-    for (const a of links) expect(dist.resolve(a.getAttribute('href') ?? '')).toBeDefined();
+    const links = dist.html('posts/unicode-tags/index.html').querySelectorAll('.post-header .tags a');
+    expect(links.map((a) => dist.resolve(a.getAttribute('href') ?? ''))).toEqual(['tags/日本語/index.html', 'tags/ünïcödé/index.html', 'tags/series/index.html']);
   });
 
   it('paginate tag pages', () => {

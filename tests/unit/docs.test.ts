@@ -18,6 +18,22 @@ function anchors(file: string): Set<string> {
   );
 }
 
+/** The relative links of a document (at `doc`, with this text) that lead to no file, or to no heading of it. */
+function brokenLinks(doc: string, source: string): string[] {
+  const broken: string[] = [];
+  for (const [, target] of prose(source).matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
+    if (!target || /^[a-z]+:/i.test(target)) continue;
+    const [path = '', hash] = target.split('#');
+    const file = path === '' ? join(root, doc) : resolve(dirname(join(root, doc)), decodeURIComponent(path));
+    if (!existsSync(file)) broken.push(`${target} (no ${relative(root, file)})`);
+    else if (hash && file.endsWith('.md') && !anchors(file).has(hash)) broken.push(`${target} (no heading #${hash})`);
+  }
+  return broken;
+}
+
+/** The `npm run` scripts a text names that package.json does not have. */
+const unknownScripts = (source: string) => [...source.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!).filter((name) => !scripts.includes(name));
+
 describe('README and docs', () => {
   it('has the documents the README links to, and the README stays a short front door', () => {
     expect(documents.length).toBeGreaterThan(5);
@@ -26,27 +42,17 @@ describe('README and docs', () => {
 
   for (const doc of documents) {
     it(`${doc}: every relative link resolves, to a heading too`, () => {
-      const text = prose(readFileSync(join(root, doc), 'utf8'));
-      const broken: string[] = [];
-      for (const [, target] of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-        if (!target || /^[a-z]+:/i.test(target)) continue;
-        const [path = '', hash] = target.split('#');
-        const file = path === '' ? join(root, doc) : resolve(dirname(join(root, doc)), decodeURIComponent(path));
-        if (!existsSync(file)) broken.push(`${target} (no ${relative(root, file)})`);
-        else if (hash && file.endsWith('.md') && !anchors(file).has(hash)) broken.push(`${target} (no heading #${hash})`);
-      }
-      expect(broken).toEqual([]);
+      expect(brokenLinks(doc, readFileSync(join(root, doc), 'utf8'))).toEqual([]);
     });
 
     it(`${doc}: every npm script it names exists`, () => {
-      const named = [...readFileSync(join(root, doc), 'utf8').matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]);
-      expect(named.filter((name) => !scripts.includes(name!))).toEqual([]);
+      expect(unknownScripts(readFileSync(join(root, doc), 'utf8'))).toEqual([]);
     });
   }
 
-  it('finds a broken link and a missing script (the checks can fail)', () => {
-    const text = '[x](nowhere.md) npm run nonexistent';
-    expect([...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => existsSync(join(root, m[1]!)))).toEqual([false]);
-    expect(scripts).not.toContain('nonexistent');
+  it('finds a broken link, a missing heading and a missing script (the checks can fail)', () => {
+    const text = '[x](nowhere.md) [y](docs/writing.md#no-such-heading) [z](README.md) `[in code](nowhere-either.md)` npm run nonexistent, npm run build';
+    expect(brokenLinks('README.md', text)).toEqual(['nowhere.md (no nowhere.md)', 'docs/writing.md#no-such-heading (no heading #no-such-heading)']);
+    expect(unknownScripts(text)).toEqual(['nonexistent']);
   });
 });

@@ -52,7 +52,7 @@ const html = (body: string, ctx?: EngineSyntaxContext) => dom(render(md(body, ct
 const text = (el: HTMLElement | null | undefined) => el?.textContent ?? '';
 
 describe('fast path', () => {
-  it('returns a body without any template token as the same string, without scanning', () => {
+  it('returns a body without any template token as the same string, with no warning', () => {
     const body = lines('# Notes', '', 'Costs rose 50% in {2024}; a = b, see [docs](x) and `code`.', '', '```js', 'let a = {b: 1};', '```');
     const result = convert(body);
     expect(result.body).toBe(body);

@@ -60,11 +60,11 @@ describe('excerpt', () => {
   });
 
   it('cuts long text at a word boundary with an ellipsis', () => {
-    const text = 'word '.repeat(100).trim();
+    // Six-character words: character 160 falls inside the 27th word, which is left out whole.
+    const text = 'words '.repeat(100).trim();
     const out = excerpt(text, 160);
-    expect(out.endsWith('…')).toBe(true);
+    expect(out).toBe(`${'words '.repeat(26).trim()}…`);
     expect(out.length).toBeLessThanOrEqual(161);
-    expect(out.slice(0, -1).endsWith('word')).toBe(true);
   });
 
   it('never splits a surrogate pair', () => {

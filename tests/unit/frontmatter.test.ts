@@ -39,8 +39,15 @@ describe('recoverRawDates', () => {
   });
 
   it('ignores nested keys and values that are already strings', () => {
-    const nested = '---\nmeta:\n  date: 2020-01-01T10:00:00+05:00\ndate: "2020-01-01T10:00:00+05:00"\n---\n';
-    expect(recoverRawDates({ date: '2020-01-01T10:00:00+05:00' }, nested, DATE_KEYS)).toEqual({ date: '2020-01-01T10:00:00+05:00' });
+    // A nested `date:` comes first, with another day: only the top-level key is put back.
+    const nested = '---\nmeta:\n  date: 2021-02-02T10:00:00+05:00\ndate: 2020-01-01T10:00:00+05:00\n---\n';
+    expect(recoverRawDates({ date: new Date('2020-01-01T05:00:00Z') }, nested, DATE_KEYS)).toEqual({ date: '2020-01-01T10:00:00+05:00' });
+    // A quoted date is text already and stays as YAML read it, beside a date that is put back.
+    const quoted = '---\ndate: "2020-01-01T10:00:00+05:00"\nlastmod: 2021-01-01T08:00:00-03:00\n---\n';
+    expect(recoverRawDates({ date: '2020-01-01T10:00:00+05:00', lastmod: new Date('2021-01-01T11:00:00Z') }, quoted, DATE_KEYS)).toEqual({
+      date: '2020-01-01T10:00:00+05:00',
+      lastmod: '2021-01-01T08:00:00-03:00',
+    });
   });
 });
 

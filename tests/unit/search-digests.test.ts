@@ -23,6 +23,11 @@ describe('pageDigests (what a search shard key hashes)', () => {
   it('gives equal bytes equal digests and different bytes different ones', () => {
     expect(first.size).toBe(2);
     expect(first.get(pages[0]!)).not.toBe(first.get(pages[1]!));
+    // the same bytes in another folder, at another time, with no record of their own
+    const twin = join(work, 'twin');
+    mkdirSync(join(twin, 'posts/a'), { recursive: true });
+    writeFileSync(join(twin, pages[0]!), '<p>alpha</p>');
+    expect(pageDigests(twin, join(work, 'cache', 'twin.json'), [pages[0]!]).get(pages[0]!)).toBe(first.get(pages[0]!));
   });
 
   it('reads a page again when a build writes it, even at the same size', () => {

@@ -6,6 +6,7 @@ import { buildTagIndex } from '../../src/lib/tags';
 import { groupByYearMonth } from '../../src/lib/archive';
 import { sortNewestFirst } from '../../src/lib/posts/query';
 import { paginate } from '../../src/lib/pagination';
+import { postStatus } from '../../src/lib/posts/published';
 import { makePost } from '../helpers/posts';
 
 const urls = createUrls({ site: 'https://example.org', base: '/blog/' });
@@ -27,15 +28,19 @@ describe('pageMeta', () => {
 });
 
 describe('views', () => {
+  const now = new Date('2024-06-01T00:00:00Z');
   const posts = sortNewestFirst([
     makePost('a', { date: '2024-03-03', tags: ['Go', 'web'] }),
     makePost('b', { date: '2023-01-10', tags: ['go'], draft: true }),
+    makePost('c', { date: '2024-07-01' }),
   ]);
+  const post = (id: string) => posts.find((p) => p.id === id)!;
   const tags = buildTagIndex(posts);
-  const ctx = { urls, tags, locale: 'en-US', status: new Map([['b', 'draft' as const]]) };
+  // Every post's status from the one publishing rule, published ones included, as in dev.
+  const ctx = { urls, tags, locale: 'en-US', status: new Map(posts.map((p) => [p.id, postStatus(p, now)])) };
 
   it('summarises a post with formatted date, URL and merged tag links', () => {
-    expect(postSummary(posts[0]!, ctx)).toEqual({
+    expect(postSummary(post('a'), ctx)).toEqual({
       id: 'a',
       title: 'Title of a',
       url: '/blog/posts/a/',
@@ -50,8 +55,15 @@ describe('views', () => {
   });
 
   it('marks drafts and scheduled posts', () => {
-    expect(postSummary(posts[1]!, ctx).status).toBe('draft');
-    expect(tagLinks(posts[1]!, ctx)).toEqual([{ label: 'Go', url: '/blog/tags/go/' }]);
+    expect(ctx.status.get('a')).toBe('published');
+    expect(postSummary(post('a'), ctx)).not.toHaveProperty('status');
+    expect(postSummary(post('b'), ctx).status).toBe('draft');
+    expect(postSummary(post('c'), ctx).status).toBe('scheduled');
+    // Once its date has passed, a scheduled post is a plain published one.
+    const later = { ...ctx, status: new Map(posts.map((p) => [p.id, postStatus(p, new Date('2024-07-02T00:00:00Z'))])) };
+    expect(postSummary(post('c'), later)).not.toHaveProperty('status');
+    expect(postSummary(post('b'), later).status).toBe('draft');
+    expect(tagLinks(post('b'), ctx)).toEqual([{ label: 'Go', url: '/blog/tags/go/' }]);
   });
 
   it('counts tags', () => {
@@ -71,7 +83,7 @@ describe('views', () => {
   it('labels archive months in the site locale', () => {
     const view = archiveView(groupByYearMonth(posts), ctx);
     expect(view.map((y) => [y.year, y.count, y.months.map((m) => m.label)])).toEqual([
-      [2024, 1, ['March 2024']],
+      [2024, 2, ['July 2024', 'March 2024']],
       [2023, 1, ['January 2023']],
     ]);
   });
