@@ -21,6 +21,7 @@ import { buildLinkIndex, type LinkIndex, type LinkTarget } from '../lib/links.ts
 import { siteConfig } from '../site.config.ts';
 import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
+import { imagesPlugin } from './images.ts';
 import { sharedFileDates } from './file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
 import { contentDir, publicDir, readPostSources } from './sources.ts';
@@ -388,6 +389,8 @@ export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
       internalLinksPlugin(() => wikiState(options).links),
       codeBlocksPlugin(),
       taskListPlugin(),
+      // Remote images lazy; MDX's relative <img> and SVGs that state no size published (before Astro's image plugins).
+      imagesPlugin(),
       // Embeds last: it sees the final markup (inline scripts hashed as published), and runs
       // before Astro's image-marker plugin, which reads the image srcs it adds.
       embedsPlugin(),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { missingCover } from '../../src/build/local-files';
+import { coverProblem } from '../../src/build/local-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-local-'));
 mkdirSync(join(dir, 'post'));
@@ -10,17 +10,17 @@ writeFileSync(join(dir, 'post', 'cover.jpg'), 'x');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const post = join(dir, 'post', 'index.md');
 
-describe('missingCover', () => {
+describe('coverProblem', () => {
   it('checks the cover under any engine field name, with the message the body images get', () => {
-    expect(missingCover(post, { cover: { image: 'cover.jpg' } })).toBeUndefined();
-    expect(missingCover(post, { heroImage: './cover.jpg' })).toBeUndefined();
-    expect(missingCover(post, { heroImage: './nope.jpg' })).toBe('the image ./nope.jpg does not exist next to the post. Fix the path or add the file.');
-    expect(missingCover(post, { image: 'nope.png' })).toMatch(/^the image nope\.png does not exist/);
+    expect(coverProblem(post, { cover: { image: 'cover.jpg' } })).toBeUndefined();
+    expect(coverProblem(post, { heroImage: './cover.jpg' })).toBeUndefined();
+    expect(coverProblem(post, { heroImage: './nope.jpg' })).toBe('the image ./nope.jpg does not exist next to the post. Fix the path or add the file.');
+    expect(coverProblem(post, { image: 'nope.png' })).toMatch(/^the image nope\.png does not exist/);
   });
 
   it('leaves URLs and paths from the site root (files in public/) to others', () => {
-    expect(missingCover(post, { heroImage: '/images/hero.png' })).toBeUndefined();
-    expect(missingCover(post, { image: 'https://example.org/x.png' })).toBeUndefined();
-    expect(missingCover(post, { image: '//cdn.example.org/x.png' })).toBeUndefined();
+    expect(coverProblem(post, { heroImage: '/images/hero.png' })).toBeUndefined();
+    expect(coverProblem(post, { image: 'https://example.org/x.png' })).toBeUndefined();
+    expect(coverProblem(post, { image: '//cdn.example.org/x.png' })).toBeUndefined();
   });
 });
