@@ -29,6 +29,9 @@ const published = [
   ['wikilinks', 'Linking Like Obsidian'],
   ['a-custom-url', 'Custom Slug'],
   ['markdown-features', 'Markdown Features'],
+  ['image-formats', 'Images of Every Format in MDX'],
+  ['animated-cover', 'An Animated Cover'],
+  ['remote-images', 'Remote Images'],
 ] as const;
 
 // `old name` is relative: it resolves from the post's folder, posts/, kept as written.
@@ -162,12 +165,12 @@ describe('drafts, future and ignored posts', () => {
 });
 
 describe('home and pagination', () => {
-  it('lists every published post newest first across /, /page/2/, /page/3/', () => {
+  it('lists every published post newest first across /, /page/2/, /page/3/, /page/4/', () => {
     expect(dist.files).toContain('page/2/index.html');
-    expect(dist.files).toContain('page/3/index.html');
-    expect(dist.files).not.toContain('page/4/index.html');
+    expect(dist.files).toContain('page/4/index.html');
+    expect(dist.files).not.toContain('page/5/index.html');
     expect(dist.files).not.toContain('page/1/index.html');
-    const titles = ['index.html', 'page/2/index.html', 'page/3/index.html'].flatMap(postTitles);
+    const titles = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'].flatMap(postTitles);
     expect(titles).toEqual(published.map(([, title]) => title));
   });
 
@@ -220,7 +223,7 @@ describe('archive', () => {
   it('lists every published post once, grouped by year and month, newest first', () => {
     const page = dist.html('archive/index.html');
     const years = page.querySelectorAll('.archive > section > h2').map((h) => h.childNodes[0]?.text.trim());
-    expect(years).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018']);
+    expect(years).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017']);
     const titles = page.querySelectorAll('.timeline a').map((a) => a.text.trim());
     expect(titles).toEqual(published.map(([, title]) => title));
     expect(page.querySelectorAll('.archive h3').map((h) => h.text.trim())).toContain('September 2020');
