@@ -56,7 +56,7 @@ const bodies = new Map(
 const embeds = new Map<string, RenderedEmbeds>();
 for (const source of sources) {
   const path = join(dir, source.entry);
-  const cover = coverProblem(path, source.raw);
+  const cover = await coverProblem(path, source.raw);
   if (cover) report(source.file, cover);
   if (/\.mdx$/i.test(source.entry)) {
     for (const problem of mdxImageProblems(path, source.body)) report(source.file, embedProblemMessage(problem, dir));

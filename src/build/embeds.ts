@@ -18,16 +18,16 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor, type SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import { inlineScriptHash, isExecutableScriptType, normaliseAllowance, remoteOrigin, upgradeUrl, type CspAllowance } from '../lib/csp.ts';
 import { classifyReference, isOptimisableImage, isPageLink, relativeImageSrc, resolveInPosts, type EmbedFile, type PostEmbeds } from '../lib/embeds.ts';
 import { localImageRefs } from '../lib/frontmatter.ts';
-import { isVectorImage, LAZY_IMAGE, svgSize } from '../lib/images.ts';
+import { isVectorImage, LAZY_IMAGE, type ImageSize } from '../lib/images.ts';
 import { createUrls } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
+import { sizeAttributes, svgPublishing } from './images.ts';
 import { contentDir } from './sources.ts';
 
 type HastPlugin = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
@@ -114,15 +114,6 @@ export async function embedFilesChanged(files: readonly EmbedFile[], postsRoot: 
   return false;
 }
 
-/** Whether an SVG file states its size (src/lib/images.ts); undefined when it cannot be read (reported as missing below). */
-async function statesSize(file: string): Promise<boolean | undefined> {
-  try {
-    return svgSize(await readFile(file, 'utf8')) !== undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 // ---- The plugin --------------------------------------------------------------------
 
 /** Attributes naming a local file, by element. */
@@ -186,12 +177,13 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
     const shown = toPosix(relative(process.cwd(), file));
 
     /** A local file reference: recorded, checked, and pointed at what will be published. */
-    const local = async (tag: string, attr: string, value: string, path: string, suffix: string, setAttr: (v: string) => void, lazy: () => void, astro: AstroData | undefined) => {
+    const local = async (tag: string, attr: string, value: string, path: string, suffix: string, setAttr: (v: string) => void, copied: (size?: ImageSize) => void, astro: AstroData | undefined) => {
       const kind = tag === 'img' ? 'image' : 'file';
       let optimise = tag === 'img' && attr === 'src' && isOptimisableImage(path);
-      // Astro reads an SVG's size from the file and stops the build when it states none: such
-      // an SVG is copied as it is instead (it is never rasterised either way).
-      if (optimise && isVectorImage(path)) optimise = (await statesSize(resolve(postsRoot, postDir, path))) !== false;
+      // Astro passes an SVG through as it is, but stops the build on one whose size it cannot
+      // read: such an SVG is copied as it is instead, with the size it states, if any.
+      const svg = optimise && isVectorImage(path) ? await svgPublishing(resolve(postsRoot, postDir, path)) : undefined;
+      if (svg?.by === 'folio') optimise = false;
       const inside = resolveInPosts(postDir, path);
       // Astro reads optimised images itself, wherever they are, as it does for Markdown
       // images; a copied file must be beside the posts, so nothing else in the project is published.
@@ -223,7 +215,7 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
       // loaded as Astro's images are (lazily, decoded off the main thread) unless the post says otherwise.
       if (tag === 'img') {
         images?.delete(decoded(value));
-        lazy();
+        copied(svg?.by === 'folio' ? svg.size : undefined);
       }
       setAttr(`${urls.media(hash, basename(abs))}${suffix}`);
     };
@@ -262,14 +254,15 @@ export function embedsPlugin({ postsDir = contentDir() }: EmbedsOptions = {}): H
             const value = props[attr];
             if (typeof value !== 'string') continue;
             const setAttr = (v: string) => ctx.setProperty(node, attr, v);
-            const lazy = () => {
-              for (const [key, v] of Object.entries(LAZY_IMAGE)) if (props[key] === undefined) ctx.setProperty(node, key, v);
+            // An image copied as it is: loaded as Astro's are, with the size it states (an SVG's).
+            const copied = (size?: ImageSize) => {
+              for (const [key, v] of Object.entries({ ...sizeAttributes(props, size), ...LAZY_IMAGE })) if (props[key] === undefined) ctx.setProperty(node, key, v);
             };
             const ref = classifyReference(value);
             if (ref.kind === 'remote') remote(node.tagName, attr, value, setAttr);
             else if (ref.kind === 'local' && FILE_ATTRIBUTES[node.tagName]?.includes(attr)) {
               if (node.tagName === 'a' && isPageLink(ref.path)) continue;
-              pending.push(local(node.tagName, attr, value, ref.path, ref.suffix, setAttr, lazy, ctx.data.astro));
+              pending.push(local(node.tagName, attr, value, ref.path, ref.suffix, setAttr, copied, ctx.data.astro));
             }
           }
           return pending.length > 0 ? Promise.all(pending).then(() => undefined) : undefined;

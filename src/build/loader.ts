@@ -217,7 +217,7 @@ export function postsLoader(base: string): Loader {
           }
           // Astro's own error for a missing image (or an SVG of no size) names only the image. (The
           // body's files are checked as it renders, by the embeds plugin; an MDX body's images here.)
-          const cover = coverProblem(props.filePath, props.data);
+          const cover = await coverProblem(props.filePath, props.data);
           if (cover) throw postError(props.filePath, cover);
           if (/\.mdx$/i.test(props.filePath)) assertNoProblems(props.filePath, mdxImageProblems(props.filePath, source));
           const text = plainText(stripTemplateSyntax(body));

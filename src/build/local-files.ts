@@ -3,11 +3,12 @@
  * written) and by `npm run check:content`, with the same message as the body's images for a
  * missing file (src/build/embeds.ts checks those as the body renders).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isVectorImage, svgSize } from '../lib/images.ts';
+import { isVectorImage } from '../lib/images.ts';
 import { normaliseFrontmatter } from '../lib/schema/post.ts';
 import { embedProblemMessage } from './embeds.ts';
+import { svgPublishing } from './images.ts';
 
 /** The cover image a post names (under any engine's field name), when it is a local path. */
 function localCover(data: Record<string, unknown>): string | undefined {
@@ -18,16 +19,16 @@ function localCover(data: Record<string, unknown>): string | undefined {
 
 /**
  * What stops the cover image of the post at `filePath` (its frontmatter `data`) from being
- * published, or undefined: a missing file, or an SVG that states no size (Astro's image
- * pipeline, which takes covers, cannot place one, and would stop the build with its own error).
+ * published, or undefined: a missing file, or an SVG whose size Astro's image pipeline (which
+ * takes covers) cannot read, on which it would stop the build with its own error.
  */
-export function coverProblem(filePath: string, data: Record<string, unknown>): string | undefined {
+export async function coverProblem(filePath: string, data: Record<string, unknown>): Promise<string | undefined> {
   const cover = localCover(data);
   if (!cover) return undefined;
   const file = resolve(dirname(filePath), cover);
   if (!existsSync(file)) return embedProblemMessage({ ref: cover, kind: 'image', problem: 'missing' });
-  if (isVectorImage(cover) && svgSize(readFileSync(file, 'utf8')) === undefined) {
-    return `the cover image ${cover} is an SVG that states no size: its <svg> element has no width and height in px, nor a viewBox. Add a viewBox (such as viewBox="0 0 1200 630", its drawing's width and height) to it.`;
+  if (isVectorImage(cover) && (await svgPublishing(file))?.by === 'folio') {
+    return `the cover image ${cover} is an SVG whose size cannot be read: give its <svg> element a width and height in px, or a viewBox of four numbers separated by spaces (such as viewBox="0 0 1200 630", its drawing's width and height).`;
   }
   return undefined;
 }

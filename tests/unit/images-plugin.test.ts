@@ -12,11 +12,14 @@ import { imagesPlugin } from '../../src/build/images';
 const posts = mkdtempSync(join(tmpdir(), 'folio-images-'));
 const sized = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100"><rect width="200" height="100"/></svg>';
 const bare = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="50" height="50"/></svg>';
+// Astro's reader takes no commas in a viewBox (and would stop the build): published as it is, with the size it states.
+const commas = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0,0,40,20"><rect width="40" height="20"/></svg>';
 
 beforeAll(() => {
   mkdirSync(join(posts, 'post'), { recursive: true });
   writeFileSync(join(posts, 'post/sized.svg'), sized);
   writeFileSync(join(posts, 'post/bare.svg'), bare);
+  writeFileSync(join(posts, 'post/commas.svg'), commas);
   writeFileSync(join(posts, 'post/my diagram.png'), 'png bytes');
   writeFileSync(join(posts, 'post/spinner.gif'), 'gif bytes');
 });
@@ -76,6 +79,15 @@ describe('SVGs in Markdown posts', () => {
       expect(img).not.toMatch(/width|height/);
     }
   });
+
+  it('copies one whose size Astro cannot read but Folio can with that size, unless the post gives one', async () => {
+    const { html, found } = await markdown('![c](./commas.svg) <img src="commas.svg" alt="raw" width="10">\n');
+    expect(found.embeds.files.map((f) => [f.path, f.copy])).toEqual([['post/commas.svg', true]]);
+    const [markdownImage, raw] = [...html.matchAll(/<img [^>]*>/g)].map((m) => m[0]);
+    expect(markdownImage).toMatch(/^<img src="[^"]*_media\/[0-9a-f]{8}\/commas\.svg" alt="c" width="40" height="20" loading="lazy" decoding="async">$/);
+    expect(raw).toMatch(/ width="10" loading="lazy" decoding="async">$/);
+    expect(raw).not.toContain('height');
+  });
 });
 
 describe('images in MDX posts', () => {
@@ -86,6 +98,13 @@ describe('images in MDX posts', () => {
     expect(code).toContain('from "./spinner.gif"');
     expect(code).toContain('from "./my diagram.png"');
     expect(code).not.toContain('from "./sized.svg?url"');
+  });
+
+  it('gives an SVG published as it is the size it states', async () => {
+    const code = await mdx('![c](./commas.svg)\n\n<img src="./commas.svg" alt="jsx" height="5" />\n');
+    expect(code).toContain('from "./commas.svg?url"');
+    expect(code).toMatch(/alt: "c",\s*width: "40",\s*height: "20"/);
+    expect(code).toMatch(/alt: "jsx",\s*height: "5",\s*src: __\d+___commas_svg_url__\s*\}/);
   });
 
   it('publishes an <img> with a relative src as a Markdown image, its attributes kept', async () => {
