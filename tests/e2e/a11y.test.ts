@@ -8,6 +8,7 @@ const pages = {
   home: '/',
   post: '/posts/fast-feedback-loops/',
   mdx: '/posts/writing-with-mdx/',
+  images: '/posts/diagrams-that-stay-sharp/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',

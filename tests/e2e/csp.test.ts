@@ -10,7 +10,7 @@ const RECORD = `
   });
 `;
 
-const pages = ['/', '/posts/fast-feedback-loops/', '/posts/writing-with-mdx/', '/tags/', '/tags/tooling/', '/archive/', '/search/', '/does-not-exist/'];
+const pages = ['/', '/posts/fast-feedback-loops/', '/posts/writing-with-mdx/', '/posts/diagrams-that-stay-sharp/', '/tags/', '/tags/tooling/', '/archive/', '/search/', '/does-not-exist/'];
 
 describe('Content-Security-Policy', () => {
   it.each(pages)('%s carries a strict policy and Chromium reports no violation, scripts working', async (path) => {
