@@ -109,8 +109,10 @@ export function imagesPlugin(): HastPlugin {
       if (!mdx || ref.kind !== 'local' || postDir === undefined || ref.suffix !== '') return undefined;
       const images = astro?.localImagePaths;
       const path = relativeImageSrc(ref.path);
+      // Astro imports the src: a bare "x.png" would be read as a package.
       const byAstro = () => {
-        if (listed) return undefined;
+        if (listed && path === decoded(src)) return undefined;
+        if (listed) images?.delete(decoded(src));
         images?.add(path);
         return { ...props, src: path };
       };

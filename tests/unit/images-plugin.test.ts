@@ -100,6 +100,13 @@ describe('images in MDX posts', () => {
     expect(code).not.toContain('from "./sized.svg?url"');
   });
 
+  it('makes a bare relative path explicitly relative, so it is not imported as a package', async () => {
+    const code = await mdx('![g](spinner.gif) ![b](bare.svg)\n');
+    expect(code).toContain('from "./spinner.gif"');
+    expect(code).toContain('from "./bare.svg?url"');
+    expect(code).not.toMatch(/from "spinner\.gif"|from "bare\.svg/);
+  });
+
   it('gives an SVG published as it is the size it states', async () => {
     const code = await mdx('![c](./commas.svg)\n\n<img src="./commas.svg" alt="jsx" height="5" />\n');
     expect(code).toContain('from "./commas.svg?url"');
