@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { embedProblemMessage, extractPostEmbeds, mdxImageProblems, type RenderedEmbeds } from '../src/build/embeds.ts';
 import { convertPostBody, describeSyntaxWarnings } from '../src/build/engine-body.ts';
 import { createFileDates } from '../src/build/file-dates.ts';
-import { missingCover } from '../src/build/local-files.ts';
+import { coverProblem } from '../src/build/local-files.ts';
 import { POST_FEATURES, wikiState } from '../src/build/markdown.ts';
 import { mathWarnings } from '../src/build/math.ts';
 import { contentDir, frontNoteMessage, frontNotes, pagesDir, readPageSources, readPostSources } from '../src/build/sources.ts';
@@ -58,7 +58,7 @@ const bodies = new Map(
 const embeds = new Map<string, RenderedEmbeds>();
 for (const source of sources) {
   const path = join(dir, source.entry);
-  const cover = missingCover(path, source.raw);
+  const cover = await coverProblem(path, source.raw);
   if (cover) report(source.file, cover);
   if (/\.mdx$/i.test(source.entry)) {
     for (const problem of mdxImageProblems(path, source.body)) report(source.file, embedProblemMessage(problem, dir));

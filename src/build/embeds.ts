@@ -24,8 +24,10 @@ import { createSatteriMarkdownProcessor, type SatteriProcessorOptions } from '@a
 import { inlineScriptHash, isExecutableScriptType, normaliseAllowance, remoteOrigin, upgradeUrl, type CspAllowance } from '../lib/csp.ts';
 import { classifyReference, isOptimisableImage, isPageLink, relativeImageSrc, resolveInPosts, type EmbedFile, type PostEmbeds } from '../lib/embeds.ts';
 import { localImageRefs } from '../lib/frontmatter.ts';
+import { isVectorImage, LAZY_IMAGE, type ImageSize } from '../lib/images.ts';
 import { createUrls } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
+import { sizeAttributes, svgPublishing } from './images.ts';
 import { contentDir, pagesDir } from './sources.ts';
 
 type HastPlugin = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
@@ -187,9 +189,13 @@ export function embedsPlugin({ postsDir = contentDir(), pagesDir: pages = pagesD
     const shown = toPosix(relative(process.cwd(), file));
 
     /** A local file reference: recorded, checked, and pointed at what will be published. */
-    const local = async (tag: string, attr: string, value: string, path: string, suffix: string, setAttr: (v: string) => void, astro: AstroData | undefined) => {
+    const local = async (tag: string, attr: string, value: string, path: string, suffix: string, setAttr: (v: string) => void, copied: (size?: ImageSize) => void, astro: AstroData | undefined) => {
       const kind = tag === 'img' ? 'image' : 'file';
-      const optimise = tag === 'img' && attr === 'src' && isOptimisableImage(path);
+      let optimise = tag === 'img' && attr === 'src' && isOptimisableImage(path);
+      // Astro passes an SVG through as it is, but stops the build on one whose size it cannot
+      // read: such an SVG is copied as it is instead, with the size it states, if any.
+      const svg = optimise && isVectorImage(path) ? await svgPublishing(resolve(postsRoot, postDir, path)) : undefined;
+      if (svg?.by === 'folio') optimise = false;
       const inside = resolveInPosts(postDir, path);
       // Astro reads optimised images itself, wherever they are, as it does for Markdown
       // images; a copied file must be beside the posts, so nothing else in the project is published.
@@ -217,8 +223,12 @@ export function embedsPlugin({ postsDir = contentDir(), pagesDir: pages = pagesD
         images?.add(decoded(src));
         return;
       }
-      // A Markdown image of a format Astro cannot take is copied too, not marked for it.
-      if (tag === 'img') images?.delete(decoded(value));
+      // A Markdown image of a format Astro cannot take is copied too, not marked for it, and
+      // loaded as Astro's images are (lazily, decoded off the main thread) unless the post says otherwise.
+      if (tag === 'img') {
+        images?.delete(decoded(value));
+        copied(svg?.by === 'folio' ? svg.size : undefined);
+      }
       setAttr(`${urls.media(hash, basename(abs))}${suffix}`);
     };
 
@@ -256,11 +266,15 @@ export function embedsPlugin({ postsDir = contentDir(), pagesDir: pages = pagesD
             const value = props[attr];
             if (typeof value !== 'string') continue;
             const setAttr = (v: string) => ctx.setProperty(node, attr, v);
+            // An image copied as it is: loaded as Astro's are, with the size it states (an SVG's).
+            const copied = (size?: ImageSize) => {
+              for (const [key, v] of Object.entries({ ...sizeAttributes(props, size), ...LAZY_IMAGE })) if (props[key] === undefined) ctx.setProperty(node, key, v);
+            };
             const ref = classifyReference(value);
             if (ref.kind === 'remote') remote(node.tagName, attr, value, setAttr);
             else if (ref.kind === 'local' && FILE_ATTRIBUTES[node.tagName]?.includes(attr)) {
               if (node.tagName === 'a' && isPageLink(ref.path)) continue;
-              pending.push(local(node.tagName, attr, value, ref.path, ref.suffix, setAttr, ctx.data.astro));
+              pending.push(local(node.tagName, attr, value, ref.path, ref.suffix, setAttr, copied, ctx.data.astro));
             }
           }
           return pending.length > 0 ? Promise.all(pending).then(() => undefined) : undefined;

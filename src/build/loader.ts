@@ -26,7 +26,7 @@ import { convertPostBody, describeSyntaxWarnings } from './engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { repositoryPath } from './repository.ts';
 import { closeHighlightPool, planHighlighting } from './highlight.ts';
-import { missingCover } from './local-files.ts';
+import { coverProblem } from './local-files.ts';
 import { renderKey } from './render-key.ts';
 import { resetWikiState, wikiState } from './markdown.ts';
 import { isDevServer } from './mode.ts';
@@ -227,10 +227,10 @@ export function postsLoader(base: string): Loader {
             converted.body === split.body ? convertedBodies.delete(props.filePath) : convertedBodies.set(props.filePath, body);
             syntaxWarning = describeSyntaxWarnings(converted.warnings, split.bodyOffset);
           }
-          // Astro's own error for a missing image names only the image. (The body's files are
-          // checked as it renders, by the embeds plugin; an MDX body's images here.)
-          const missing = missingCover(props.filePath, props.data);
-          if (missing) throw postError(props.filePath, missing);
+          // Astro's own error for a missing image (or an SVG of no size) names only the image. (The
+          // body's files are checked as it renders, by the embeds plugin; an MDX body's images here.)
+          const cover = await coverProblem(props.filePath, props.data);
+          if (cover) throw postError(props.filePath, cover);
           if (/\.mdx$/i.test(props.filePath)) assertNoProblems(props.filePath, mdxImageProblems(props.filePath, source));
           const text = plainText(stripTemplateSyntax(body));
           // Callouts shown only in code are none (the first test is the cheap one).

@@ -1,12 +1,14 @@
 /**
- * A post's cover image must exist: checked during content sync (before any page is
- * written) and by `npm run check:content`, with the same message as the body's images
- * (src/build/embeds.ts checks those as the body renders).
+ * A post's cover image must be publishable: checked during content sync (before any page is
+ * written) and by `npm run check:content`, with the same message as the body's images for a
+ * missing file (src/build/embeds.ts checks those as the body renders).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { isVectorImage } from '../lib/images.ts';
 import { normaliseFrontmatter } from '../lib/schema/post.ts';
 import { embedProblemMessage } from './embeds.ts';
+import { svgPublishing } from './images.ts';
 
 /** The cover image a post names (under any engine's field name), when it is a local path. */
 function localCover(data: Record<string, unknown>): string | undefined {
@@ -15,8 +17,18 @@ function localCover(data: Record<string, unknown>): string | undefined {
   return typeof image === 'string' && image.trim() !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/)/i.test(image.trim()) ? image.trim() : undefined;
 }
 
-/** The message for a missing cover image of the post at `filePath` (its frontmatter `data`), or undefined. */
-export function missingCover(filePath: string, data: Record<string, unknown>): string | undefined {
+/**
+ * What stops the cover image of the post at `filePath` (its frontmatter `data`) from being
+ * published, or undefined: a missing file, or an SVG whose size Astro's image pipeline (which
+ * takes covers) cannot read, on which it would stop the build with its own error.
+ */
+export async function coverProblem(filePath: string, data: Record<string, unknown>): Promise<string | undefined> {
   const cover = localCover(data);
-  return cover && !existsSync(resolve(dirname(filePath), cover)) ? embedProblemMessage({ ref: cover, kind: 'image', problem: 'missing' }) : undefined;
+  if (!cover) return undefined;
+  const file = resolve(dirname(filePath), cover);
+  if (!existsSync(file)) return embedProblemMessage({ ref: cover, kind: 'image', problem: 'missing' });
+  if (isVectorImage(cover) && (await svgPublishing(file))?.by === 'folio') {
+    return `the cover image ${cover} is an SVG whose size cannot be read: give its <svg> element a width and height in px, or a viewBox of four numbers separated by spaces (such as viewBox="0 0 1200 630", its drawing's width and height).`;
+  }
+  return undefined;
 }

@@ -24,6 +24,7 @@ import { pageRoute } from '../lib/pages.ts';
 import { siteConfig } from '../site.config.ts';
 import { embedsPlugin } from './embeds.ts';
 import { highlightBlock } from './highlight.ts';
+import { imagesPlugin } from './images.ts';
 import { sharedFileDates } from './file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
 import { contentDir, pagesDir, publicDir, readPageSources, readPostSources } from './sources.ts';
@@ -566,6 +567,8 @@ export function markdownPlugins(options: WikiOptions): SatteriProcessorOptions {
       internalLinksPlugin(() => wikiState(options).links),
       codeBlocksPlugin(),
       taskListPlugin(),
+      // Remote images lazy; MDX's relative <img> and SVGs that state no size published (before Astro's image plugins).
+      imagesPlugin(),
       // Embeds last: it sees the final markup (inline scripts hashed as published), and runs
       // before Astro's image-marker plugin, which reads the image srcs it adds.
       embedsPlugin(),

@@ -3,6 +3,7 @@ import { isDevServer } from '../build/mode.ts';
 import { createOgRenderer, type OgRenderer } from '../build/og-image.ts';
 import { startOgQueue } from '../build/og-queue.ts';
 import { formatDate } from '../lib/dates.ts';
+import { isSocialCover } from '../lib/images.ts';
 import { ogImagePath, type OgCard } from '../lib/og.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { siteConfig } from '../site.config.ts';
@@ -24,8 +25,8 @@ export async function ogCard(post: Post): Promise<OgCard> {
   };
 }
 
-/** Whether a post's social image is a generated card (cards on, and no cover of its own). */
-export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !post.image;
+/** Whether a post's social image is a generated card (cards on, and no cover platforms can show: none, or an SVG). */
+export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !(post.image && isSocialCover(post.image));
 
 /**
  * Starts every post's card (cache hits are just found; see renderFiles for where the rest

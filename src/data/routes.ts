@@ -6,6 +6,7 @@ import { paginate } from '../lib/pagination.ts';
 import { archiveView, authorViews, pagerView, postSummary, tagCounts, tagLinks, dateView, type AuthorView, type ViewContext } from '../lib/views.ts';
 import { siteConfig } from '../site.config.ts';
 import { hasOgCard, queueOgCards } from './og.ts';
+import { isSocialCover } from '../lib/images.ts';
 import { getSiteData, type PageEntry, type PostEntry, type SiteData } from './posts.ts';
 import type { ImageMetadata } from 'astro';
 import { latest } from '../lib/dates.ts';
@@ -134,8 +135,11 @@ export type PostPageProps = {
   newer?: { title: string; url: string } | undefined;
   older?: { title: string; url: string } | undefined;
   related: ReturnType<typeof postSummary>[];
-  image?: { kind: 'url'; src: string } | { kind: 'local'; image: ImageMetadata } | undefined;
+  /** The cover: a URL or site path, an image Astro optimises, or an SVG (`vector`) shown as it is. */
+  image?: { kind: 'url'; src: string } | { kind: 'local' | 'vector'; image: ImageMetadata } | undefined;
   imageAlt: string;
+  /** Whether the cover is the social image too (social platforms show no SVG: its post gets its card). */
+  socialCover: boolean;
   /** The post's own `toc` choice (undefined: the site's tocMinHeadings decides). */
   toc?: boolean | undefined;
   /** Whether its social image is a generated card (written to og/<slug>.jpg at build end). */
@@ -183,8 +187,9 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         newer: link(around?.newer),
         older: link(around?.older),
         related: (data.related.get(post.id) ?? []).map((p) => postSummary(p, ctx)),
-        image: post.image && (post.image.kind === 'url' ? { kind: 'url', src: data.urls.resource(post.image.src) } : { kind: 'local', image: post.image.image as ImageMetadata }),
+        image: post.image && (post.image.kind === 'url' ? { kind: 'url', src: data.urls.resource(post.image.src) } : { kind: isSocialCover(post.image) ? 'local' : 'vector', image: post.image.image as ImageMetadata }),
         imageAlt: post.imageAlt ?? '',
+        socialCover: post.image !== undefined && isSocialCover(post.image),
         toc: post.toc,
         ogCard: hasOgCard(post),
         csp: pageCsp(embeds?.allow ?? NO_ALLOWANCE),

@@ -64,12 +64,17 @@ export function recoverRawDates(data: Record<string, unknown>, source: string, k
   return out;
 }
 
-const LOCAL_IMAGE = /!\[[^\]]*\]\(\s*<?((?:\.{1,2}\/)[^)\s>]+)>?(?:\s+["'][^)]*)?\)|<img\s[^>]*src=["'](\.{1,2}\/[^"']+)["']/g;
+const LOCAL_IMAGE = /!\[[^\]]*\]\(\s*<?((?:\.{1,2}\/)[^)\s>]+)>?(?:\s+["'][^)]*)?\)|<img\s[^>]*src=["'](?![a-z][a-z0-9+.-]*:|[/#?])([^"'{}?#]+)["']/gi;
 
-/** Relative image paths a Markdown body refers to (`![alt](./x.png)`, `<img src="./x.png">`), decoded. */
+/**
+ * Relative image paths a Markdown body refers to (`![alt](./x.png)`, `<img src="./x.png">` or
+ * `<img src="x.png">`, as MDX publishes it), decoded.
+ */
 export function localImageRefs(body: string): string[] {
   const refs = new Set<string>();
-  for (const match of body.matchAll(LOCAL_IMAGE)) {
+  // Code shows images, it does not publish them: fenced blocks and inline code are left out.
+  const prose = body.replace(/^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^[ \t]{0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, '').replace(/`[^`\n]+`/g, '');
+  for (const match of prose.matchAll(LOCAL_IMAGE)) {
     const path = match[1] ?? match[2];
     if (!path) continue;
     try {

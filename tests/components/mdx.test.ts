@@ -4,6 +4,7 @@ import { markdownToHtml } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Callout from '../../src/components/mdx/Callout.astro';
 import Figure from '../../src/components/mdx/Figure.astro';
+import PostImage from '../../src/components/mdx/PostImage.astro';
 import { mdxComponents } from '../../src/components/mdx/index';
 import { calloutsPlugin } from '../../src/build/markdown';
 
@@ -19,8 +20,24 @@ const render = async (
 ) => parse(await container.renderToString(component, { props, slots }));
 
 describe('mdxComponents', () => {
-  it('exposes Callout and Figure for <Content components={...} />', () => {
-    expect(mdxComponents).toEqual({ Callout, Figure });
+  it('exposes Callout and Figure for <Content components={...} />, and PostImage for its images', () => {
+    expect(mdxComponents).toEqual({ Callout, Figure, img: PostImage });
+  });
+});
+
+describe('PostImage', () => {
+  it('shows a URL (an SVG published as it is, a remote image) as it is, lazy, once each attribute', async () => {
+    const html = await render(PostImage, { src: '/_astro/sketch.Tf458cju.svg', alt: 'A sketch', width: '40', height: '20' });
+    const img = html.querySelector('img');
+    expect([img?.getAttribute('src'), img?.getAttribute('alt'), img?.getAttribute('width'), img?.getAttribute('height')]).toEqual(['/_astro/sketch.Tf458cju.svg', 'A sketch', '40', '20']);
+    expect([img?.getAttribute('loading'), img?.getAttribute('decoding')]).toEqual(['lazy', 'async']);
+    expect(html.toString().match(/loading=/g)).toHaveLength(1);
+  });
+
+  it("keeps the post's own loading choice", async () => {
+    const html = await render(PostImage, { src: 'https://example.org/hero.jpg', alt: '', loading: 'eager', decoding: 'sync' });
+    expect([html.querySelector('img')?.getAttribute('loading'), html.querySelector('img')?.getAttribute('decoding')]).toEqual(['eager', 'sync']);
+    expect(html.toString().match(/loading=/g)).toHaveLength(1);
   });
 });
 

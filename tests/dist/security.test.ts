@@ -57,7 +57,8 @@ describe('_headers', () => {
     expect(headers).toContain('  Referrer-Policy: strict-origin-when-cross-origin');
     expect(headers).toMatch(/ {2}Permissions-Policy: camera=\(\)/);
     const immutable = [...headers.matchAll(/^(\S+)\n {2}Cache-Control: public, max-age=31536000, immutable$/gm)].map((m) => m[1]);
-    // _media/: the fixture's About page links to a file beside it (tests/fixtures/site/pages)
+    // _media/: the fixture's About page links to a file beside it (tests/fixtures/site/pages), and
+    // its posts have files copied as they are (an SVG that states no size), under their content hash
     expect(immutable).toEqual(['/blog/_astro/*', '/blog/pagefind/fragment/*', '/blog/pagefind/index/*', '/blog/_media/*']);
     // everything cached for a year really has a content hash in its name (or its folder's)
     for (const file of dist.files.filter((f) => f.startsWith('_astro/') || /^pagefind\/(fragment|index)\//.test(f))) {

@@ -30,6 +30,9 @@ const published = [
   ['a-custom-url', 'Custom Slug'],
   ['math', 'Math in a Post'],
   ['markdown-features', 'Markdown Features'],
+  ['image-formats', 'Images of Every Format in MDX'],
+  ['animated-cover', 'An Animated Cover'],
+  ['remote-images', 'Remote Images'],
 ] as const;
 
 // `old name` is relative: it resolves from the post's folder, posts/, kept as written.
@@ -233,7 +236,7 @@ describe('archive', () => {
   it('lists every published post once, grouped by year and month, newest first', () => {
     const page = dist.html('archive/index.html');
     const years = page.querySelectorAll('.archive > section > h2').map((h) => h.childNodes[0]?.text.trim());
-    expect(years).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018']);
+    expect(years).toEqual(['2024', '2023', '2022', '2021', '2020', '2019', '2018', '2017']);
     const titles = page.querySelectorAll('.timeline a').map((a) => a.text.trim());
     expect(titles).toEqual(published.map(([, title]) => title));
     expect(page.querySelectorAll('.archive h3').map((h) => h.text.trim())).toContain('September 2020');

@@ -12,6 +12,7 @@ const pages = {
   callouts: '/posts/notes-in-the-margin/',
   math: '/posts/back-of-the-envelope-ci-costs/',
   code: '/posts/showing-a-change-in-code/',
+  images: '/posts/diagrams-that-stay-sharp/',
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',

@@ -16,6 +16,7 @@ const pages = [
   '/posts/writing-with-mdx/',
   '/posts/notes-in-the-margin/',
   '/posts/back-of-the-envelope-ci-costs/',
+  '/posts/diagrams-that-stay-sharp/',
   '/tags/',
   '/tags/tooling/',
   '/archive/',

@@ -56,7 +56,7 @@ describe('the embeds plugin', () => {
     expect(html).toContain(`<source src="${base}_media/${short('webm bytes')}/clip.webm">`);
     expect(html).toContain(`<track src="${base}_media/${short('mp4 bytes')}/demo.mp4#t=3">`);
     expect(html).toContain(`<a href="${base}_media/${short('pdf bytes')}/slides.pdf">slides</a>`);
-    expect(html).toContain(`<img src="${base}_media/${short('bmp bytes')}/old.bmp" alt="">`);
+    expect(html).toContain(`<img src="${base}_media/${short('bmp bytes')}/old.bmp" alt="" loading="lazy" decoding="async">`);
     expect(found.embeds.files.filter((f) => f.copy).map((f) => f.path)).toEqual(['post/demo.jpg', 'post/demo.mp4', 'post/old.bmp', 'post/slides.pdf', 'shared/clip.webm']);
   });
 

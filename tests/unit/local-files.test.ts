@@ -2,25 +2,36 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { missingCover } from '../../src/build/local-files';
+import { coverProblem } from '../../src/build/local-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-local-'));
 mkdirSync(join(dir, 'post'));
 writeFileSync(join(dir, 'post', 'cover.jpg'), 'x');
+writeFileSync(join(dir, 'post', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60"></svg>');
+writeFileSync(join(dir, 'post', 'BARE.SVG'), '<svg xmlns="http://www.w3.org/2000/svg" width="100%"></svg>');
+writeFileSync(join(dir, 'post', 'commas.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0,0,40,20"></svg>');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const post = join(dir, 'post', 'index.md');
 
-describe('missingCover', () => {
-  it('checks the cover under any engine field name, with the message the body images get', () => {
-    expect(missingCover(post, { cover: { image: 'cover.jpg' } })).toBeUndefined();
-    expect(missingCover(post, { heroImage: './cover.jpg' })).toBeUndefined();
-    expect(missingCover(post, { heroImage: './nope.jpg' })).toBe('the image ./nope.jpg does not exist next to the post. Fix the path or add the file.');
-    expect(missingCover(post, { image: 'nope.png' })).toMatch(/^the image nope\.png does not exist/);
+describe('coverProblem', () => {
+  it('checks the cover under any engine field name, with the message the body images get', async () => {
+    expect(await coverProblem(post, { cover: { image: 'cover.jpg' } })).toBeUndefined();
+    expect(await coverProblem(post, { heroImage: './cover.jpg' })).toBeUndefined();
+    expect(await coverProblem(post, { heroImage: './nope.jpg' })).toBe('the image ./nope.jpg does not exist next to the post. Fix the path or add the file.');
+    expect(await coverProblem(post, { image: 'nope.png' })).toMatch(/^the image nope\.png does not exist/);
   });
 
-  it('leaves URLs and paths from the site root (files in public/) to others', () => {
-    expect(missingCover(post, { heroImage: '/images/hero.png' })).toBeUndefined();
-    expect(missingCover(post, { image: 'https://example.org/x.png' })).toBeUndefined();
-    expect(missingCover(post, { image: '//cdn.example.org/x.png' })).toBeUndefined();
+  it('leaves URLs and paths from the site root (files in public/) to others', async () => {
+    expect(await coverProblem(post, { heroImage: '/images/hero.png' })).toBeUndefined();
+    expect(await coverProblem(post, { image: 'https://example.org/x.png' })).toBeUndefined();
+    expect(await coverProblem(post, { image: '//cdn.example.org/x.png' })).toBeUndefined();
+  });
+
+  it("takes an SVG cover whose size Astro reads, and names one it cannot read with what to write", async () => {
+    expect(await coverProblem(post, { coverImage: './logo.svg' })).toBeUndefined();
+    const message = (cover: string) =>
+      `the cover image ${cover} is an SVG whose size cannot be read: give its <svg> element a width and height in px, or a viewBox of four numbers separated by spaces (such as viewBox="0 0 1200 630", its drawing's width and height).`;
+    expect(await coverProblem(post, { image: './BARE.SVG' })).toBe(message('./BARE.SVG'));
+    expect(await coverProblem(post, { cover: { image: 'commas.svg' } })).toBe(message('commas.svg'));
   });
 });
