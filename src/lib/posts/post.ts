@@ -27,6 +27,12 @@ export interface Post {
   /** Its categories as Jekyll reads them, also kept apart from tags: Jekyll's URLs are made of them. */
   categories: string[];
   draft: boolean;
+  /** Shown first on the home page, in its Pinned group (`pinned`, `featured`, `sticky`). */
+  pinned: boolean;
+  /** The name of the series it is a part of, as written (see series.ts for the merged index). */
+  series?: string;
+  /** Its place in the series (`seriesOrder`); without it, parts follow by date. */
+  seriesOrder?: number;
   readingMinutes: number;
   /** Source file relative to the project, for error messages. */
   filePath?: string;
@@ -69,6 +75,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls 
     tags: entry.data.tags,
     categories,
     draft: entry.data.draft,
+    pinned: entry.data.pinned ?? false,
     readingMinutes: derived ? derived.readingMinutes : readingMinutes(text),
   };
   if (entry.data.updated) post.updated = resolveDate(entry.data.updated, timeZone);
@@ -76,5 +83,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls 
   if (entry.data.image) post.image = entry.data.image;
   if (entry.data.imageAlt) post.imageAlt = entry.data.imageAlt;
   if (entry.data.toc !== undefined) post.toc = entry.data.toc;
+  if (entry.data.series !== undefined) post.series = entry.data.series;
+  if (entry.data.seriesOrder !== undefined) post.seriesOrder = entry.data.seriesOrder;
   return post;
 }
