@@ -1,4 +1,5 @@
 import type { Post } from './posts/post.ts';
+import { strings } from './strings.ts';
 import type { UrlBuilder } from './urls.ts';
 
 /** A start tag, with quoted attribute values that may contain ">". */
@@ -60,17 +61,28 @@ export interface FeedItemOptions {
   html: string;
   /** Display labels of the post's tags, merged across posts. */
   categories: string[];
+  /** The series the post is a part of (merged name, slug) and the part's number. */
+  series?: { name: string; slug: string; number: number } | undefined;
+}
+
+/**
+ * The line a part's feed item starts with, naming its series with a link to the series' page:
+ * feed readers show the item without the page's series box.
+ */
+export function seriesFeedNote(series: { name: string; slug: string; number: number }, urls: UrlBuilder): string {
+  const link = `<a href="${escapeXml(urls.absolute(urls.series(series.slug)))}">${escapeXml(series.name)}</a>`;
+  return `<p><em>${strings.seriesFeedNote(series.number, link)}</em></p>`;
 }
 
 /** One feed item: absolute link, stable pubDate from the post's date, full absolute HTML. */
-export function feedItem(post: Post, { urls, html, categories }: FeedItemOptions): FeedItem {
+export function feedItem(post: Post, { urls, html, categories, series }: FeedItemOptions): FeedItem {
   const link = urls.absolute(urls.post(post.slug));
   return {
     title: post.title,
     link,
     pubDate: post.date.instant,
     description: post.description,
-    content: absolutizeHtml(html, link),
+    content: (series ? seriesFeedNote(series, urls) : '') + absolutizeHtml(html, link),
     categories,
   };
 }

@@ -28,6 +28,10 @@ export interface UrlBuilder {
   tags(): string;
   tag(slug: string, page?: number): string;
   archive(): string;
+  /** The list of every series. */
+  seriesIndex(): string;
+  /** One series' page: its parts in order. */
+  series(slug: string): string;
   search(): string;
   feed(): string;
   /** A tag's own RSS feed. */
@@ -74,6 +78,8 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     tags: () => dir('tags'),
     tag: (slug, page = 1) => listPage(`tags/${slug}`, page),
     archive: () => dir('archive'),
+    seriesIndex: () => dir('series'),
+    series: (slug) => dir(`series/${slug}`),
     search: () => dir('search'),
     feed: () => `${prefix}rss.xml`,
     tagFeed: (slug) => `${dir(`tags/${slug}`)}rss.xml`,
@@ -145,6 +151,7 @@ const FOLIO_PAGES: readonly [RegExp, FolioPage][] = [
   [/^(page(\/.*)?)?$/, { name: 'the home page and its list pages', source: 'src/pages/[...page].astro' }],
   [/^tags(\/.*)?$/, { name: 'the tag pages', source: 'src/pages/tags/' }],
   [/^archive(\/.*)?$/, { name: 'the archive', source: 'src/pages/archive.astro' }],
+  [/^series(\/.*)?$/, { name: 'the series pages', source: 'src/pages/series/' }],
   [/^search(\/.*)?$/, { name: 'the search page', source: 'src/pages/search.astro' }],
   [/^rss\.xml$/, { name: 'the RSS feed', source: 'src/pages/rss.xml.ts' }],
   [/^feed\.json$/, { name: 'the JSON feed', source: 'src/pages/feed.json.ts' }],
