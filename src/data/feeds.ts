@@ -19,7 +19,9 @@ async function items(posts: readonly Post[], limit: number | undefined): Promise
         htmlCache.set(post.id, html);
       }
       const categories = post.tags.map((label) => data.tags.forLabel(label)?.label ?? label);
-      return { ...feedItem(post, { urls: data.urls, html: await html, categories }), post };
+      const part = data.series.positionOf(post.id);
+      const series = part && { name: part.series.name, slug: part.series.slug, number: part.number };
+      return { ...feedItem(post, { urls: data.urls, html: await html, categories, series }), post };
     }),
   );
 }

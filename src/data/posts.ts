@@ -6,6 +6,7 @@ import { toPost, type Post } from '../lib/posts/post.ts';
 import { buildNeighbours, sortNewestFirst, type Neighbours } from '../lib/posts/query.ts';
 import { assertUniqueUrls } from '../lib/posts/unique.ts';
 import { buildRelated } from '../lib/related.ts';
+import { buildSeriesIndex, type SeriesIndex } from '../lib/series.ts';
 import { createUrls, type UrlBuilder } from '../lib/urls.ts';
 import { isDevServer } from '../build/mode.ts';
 import { buildNow } from '../build/now.ts';
@@ -18,6 +19,8 @@ export interface SiteData {
   /** Published posts (in dev: every post), newest first. */
   posts: Post[];
   tags: TagIndex<Post>;
+  /** Series of the posts above (a draft part is in none, so the numbering has no gap). */
+  series: SeriesIndex<Post>;
   archive: ArchiveYear<Post>[];
   neighbours: Map<string, Neighbours<Post>>;
   related: Map<string, Post[]>;
@@ -51,6 +54,7 @@ async function load(): Promise<SiteData> {
   return {
     posts,
     tags,
+    series: buildSeriesIndex(posts),
     archive: groupByYearMonth(posts),
     neighbours: buildNeighbours(posts),
     related: buildRelated(posts, tags, { limit: siteConfig.relatedPosts }),
