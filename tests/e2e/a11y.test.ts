@@ -11,6 +11,9 @@ const pages = {
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
+  series: '/series/',
+  seriesPage: '/series/faster-builds/',
+  seriesPart: '/posts/what-a-build-cache-remembers/',
   search: '/search/',
   notFound: '/does-not-exist/',
 };
@@ -31,11 +34,12 @@ describe('keyboard', () => {
   it('reaches the theme toggle and every nav link with Tab, in order', async () => {
     const { page } = await browser().open('/');
     const focused: string[] = [];
-    for (let i = 0; i < 9; i += 1) {
+    for (let i = 0; i < 10; i += 1) {
       await page.keyboard.press('Tab');
       focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''));
     }
-    expect(focused.slice(0, 8)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Search', 'RSS', 'Switch to dark theme']);
+    // The sample site has a series, so the header links to /series/.
+    expect(focused.slice(0, 9)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Series', 'Search', 'RSS', 'Switch to dark theme']);
     await page.context().close();
   });
 });
