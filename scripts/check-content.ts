@@ -19,6 +19,7 @@ import { toPost } from '../src/lib/posts/post.ts';
 import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls, findIdClashes } from '../src/lib/posts/unique.ts';
 import { findPageProblems } from '../src/lib/pages.ts';
+import { buildSeriesIndex, SeriesCollisionError } from '../src/lib/series.ts';
 import { buildTagIndex, TagCollisionError } from '../src/lib/tags.ts';
 import { parseWikilinks, resolveWikilink, unresolvedWikilink } from '../src/lib/wikilinks.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -94,11 +95,14 @@ for (const page of pages) {
 for (const error of findPageProblems(pages, valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
 
 const published = valid.filter(({ post }) => isPublished(post, { now, includeDrafts: false }));
-try {
-  buildTagIndex(published.map(({ post }) => post));
-} catch (error) {
-  if (!(error instanceof TagCollisionError)) throw error;
-  for (const file of new Set(error.files)) report(file, error.message);
+const publishedPosts = published.map(({ post }) => post);
+for (const build of [() => buildTagIndex(publishedPosts), () => buildSeriesIndex(publishedPosts)]) {
+  try {
+    build();
+  } catch (error) {
+    if (!(error instanceof TagCollisionError || error instanceof SeriesCollisionError)) throw error;
+    for (const file of new Set(error.files)) report(file, error.message);
+  }
 }
 
 // Formulas that do not parse, found as the build finds them.

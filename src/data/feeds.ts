@@ -25,7 +25,9 @@ async function items(posts: readonly Post[], limit: number | undefined): Promise
         url: a.url && data.urls.absolute(a.url),
         avatar: a.avatar?.kind === 'url' ? a.avatar.src : undefined,
       }));
-      return { ...feedItem(post, { urls: data.urls, html: await html, categories, authors }), post };
+      const part = data.series.positionOf(post.id);
+      const series = part && { name: part.series.name, slug: part.series.slug, number: part.number };
+      return { ...feedItem(post, { urls: data.urls, html: await html, categories, authors, series }), post };
     }),
   );
 }

@@ -11,6 +11,7 @@ import { buildRelated } from '../lib/related.ts';
 import { buildAuthorIndex, type AuthorIndex } from '../lib/authors.ts';
 import { plainText } from '../lib/excerpt.ts';
 import type { ImageMetadata } from 'astro';
+import { buildSeriesIndex, type SeriesIndex } from '../lib/series.ts';
 import { createUrls, type UrlBuilder } from '../lib/urls.ts';
 import { isDevServer } from '../build/mode.ts';
 import { buildNow } from '../build/now.ts';
@@ -26,6 +27,8 @@ export interface SiteData {
   /** Published posts (in dev: every post), newest first. */
   posts: Post[];
   tags: TagIndex<Post>;
+  /** Series of the posts above (a draft part is in none, so the numbering has no gap). */
+  series: SeriesIndex<Post>;
   archive: ArchiveYear<Post>[];
   neighbours: Map<string, Neighbours<Post>>;
   related: Map<string, Post[]>;
@@ -90,12 +93,14 @@ async function load(): Promise<SiteData> {
     pagesById.set(page.id, entry);
   }
   const urls = createUrls(siteConfig);
-  const nav = headerLinks(urls, pages);
+  const series = buildSeriesIndex(posts);
+  const nav = headerLinks(urls, pages, { series: series.series.length > 0 });
   // Every page shows the header: its cache key follows the links in it.
   setLayoutKey(nav);
   return {
     posts,
     tags,
+    series,
     archive: groupByYearMonth(posts),
     neighbours: buildNeighbours(posts),
     related: buildRelated(posts, tags, { limit: siteConfig.relatedPosts }),

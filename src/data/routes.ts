@@ -2,8 +2,24 @@
  * Route props, computed from the one SiteData. Each function hands its route only the
  * slice it renders; pages stay thin (get props, render).
  */
-import { paginate } from '../lib/pagination.ts';
-import { archiveView, authorViews, pagerView, postSummary, tagCounts, tagLinks, dateView, type AuthorView, type ViewContext } from '../lib/views.ts';
+import { paginate, paginateHome, type Page } from '../lib/pagination.ts';
+import {
+  archiveView,
+  authorViews,
+  pagerView,
+  postSummary,
+  seriesBox,
+  seriesCounts,
+  seriesParts,
+  tagCounts,
+  tagLinks,
+  dateView,
+  type AuthorView,
+  type Link,
+  type SeriesBoxView,
+  type ViewContext,
+} from '../lib/views.ts';
+import { strings } from '../lib/strings.ts';
 import { siteConfig } from '../site.config.ts';
 import { hasOgCard, queueOgCards } from './og.ts';
 import { isSocialCover } from '../lib/images.ts';
@@ -36,14 +52,30 @@ function newest(posts: readonly Post[]): string | undefined {
   return max?.toISOString();
 }
 
-function listPages(data: SiteData, posts: readonly Post[], urlFor: (n: number) => string) {
+/**
+ * The header's links. Every page passes them to BaseLayout from its props, so a cached page's
+ * key covers them (the series link comes and goes with the site's first and last series).
+ */
+function nav(data: SiteData): Link[] {
+  return data.nav;
+}
+
+/** The header's links, for pages without props of their own (404, search). */
+export async function navigation(): Promise<Link[]> {
+  return nav(await getSiteData());
+}
+
+function listPages(data: SiteData, pages: readonly (Page<Post> & { pinned?: readonly Post[] })[], urlFor: (n: number) => string) {
   const ctx = context(data);
-  return paginate(posts, siteConfig.postsPerPage).map((page) => ({
+  return pages.map((page) => ({
     number: page.number,
     path: urlFor(page.number),
+    nav: nav(data),
+    /** The home page's pinned posts (first page only); empty elsewhere. */
+    pinned: (page.pinned ?? []).map((post) => postSummary(post, ctx)),
     posts: page.items.map((post) => postSummary(post, ctx)),
     pager: pagerView(page, urlFor),
-    modified: newest(page.items),
+    modified: newest([...(page.pinned ?? []), ...page.items]),
   }));
 }
 
@@ -57,13 +89,13 @@ export function listParam(n: number): string | undefined {
 /** Home list pages: 1 is "/", then "/page/2/", ... */
 export async function homePages() {
   const data = await getSiteData();
-  return listPages(data, data.posts, data.urls.homePage);
+  return listPages(data, paginateHome(data.posts, siteConfig.postsPerPage), data.urls.homePage);
 }
 
 export async function tagPages() {
   const data = await getSiteData();
   return data.tags.tags.flatMap((tag) =>
-    listPages(data, tag.posts, (n) => data.urls.tag(tag.slug, n)).map((page) => ({
+    listPages(data, paginate(tag.posts, siteConfig.postsPerPage), (n) => data.urls.tag(tag.slug, n)).map((page) => ({
       ...page,
       feeds: [{ title: `${siteConfig.title}: ${tag.label}`, url: data.urls.tagFeed(tag.slug) }],
       tag: {
@@ -84,7 +116,7 @@ export async function authorPages() {
   if (!data.authors.hasPages) return [];
   return data.authors.authors.flatMap((author) => {
     const posts = data.authors.postsBy(author.id);
-    return listPages(data, posts, (n) => data.urls.author(author.id, n)).map((page) => ({
+    return listPages(data, paginate(posts, siteConfig.postsPerPage), (n) => data.urls.author(author.id, n)).map((page) => ({
       ...page,
       author: {
         id: author.id,
@@ -111,12 +143,44 @@ export async function authorIndex() {
 
 export async function tagIndex() {
   const data = await getSiteData();
-  return { path: data.urls.tags(), tags: tagCounts(data.tags.tags, data.urls), modified: newest(data.posts) };
+  return { path: data.urls.tags(), nav: nav(data), tags: tagCounts(data.tags.tags, data.urls), modified: newest(data.posts) };
 }
+
+/** /series/: every series with its number of parts. */
+export async function seriesIndex() {
+  const data = await getSiteData();
+  const series = data.series.series;
+  return {
+    path: data.urls.seriesIndex(),
+    nav: nav(data),
+    title: strings.series,
+    description: strings.seriesIndexDescription(series.length),
+    series: seriesCounts(series, data.urls),
+    modified: newest(series.flatMap((one) => one.parts)),
+  };
+}
+
+/** /series/<slug>/: a series' parts in reading order. */
+export async function seriesPages() {
+  const data = await getSiteData();
+  const ctx = context(data);
+  return data.series.series.map((one) => ({
+    slug: one.slug,
+    path: data.urls.series(one.slug),
+    nav: nav(data),
+    name: one.name,
+    heading: strings.seriesHeading(one.name),
+    description: strings.seriesDescription(one.name, one.parts.length),
+    parts: seriesParts(one, ctx),
+    modified: newest(one.parts),
+  }));
+}
+
+export type SeriesPageProps = Awaited<ReturnType<typeof seriesPages>>[number];
 
 export async function archive() {
   const data = await getSiteData();
-  return { path: data.urls.archive(), years: archiveView(data.archive, context(data)), total: data.posts.length, modified: newest(data.posts) };
+  return { path: data.urls.archive(), nav: nav(data), years: archiveView(data.archive, context(data)), total: data.posts.length, modified: newest(data.posts) };
 }
 
 // A type alias (not an interface) so it satisfies getStaticPaths' Record-typed props.
@@ -125,6 +189,8 @@ export type PostPageProps = {
   /** URL segment(s) under /posts/. */
   slug: string;
   path: string;
+  /** The header's links. */
+  nav: Link[];
   title: string;
   description: string;
   date: ReturnType<typeof dateView>;
@@ -135,6 +201,8 @@ export type PostPageProps = {
   newer?: { title: string; url: string } | undefined;
   older?: { title: string; url: string } | undefined;
   related: ReturnType<typeof postSummary>[];
+  /** Its series' box and previous/next parts, when it is a part of one: every part's title and URL, so the key changes with them. */
+  series?: SeriesBoxView | undefined;
   /** The cover: a URL or site path, an image Astro optimises, or an SVG (`vector`) shown as it is. */
   image?: { kind: 'url'; src: string } | { kind: 'local' | 'vector'; image: ImageMetadata } | undefined;
   imageAlt: string;
@@ -171,12 +239,14 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
     const embeds = readPostEmbeds(entry.rendered?.metadata);
     queuePostEmbeds(data.urls.post(post.slug), embeds);
     const authors = authorViews(post, data);
+    const series = data.series.positionOf(post.id);
     return {
       slug: post.slug,
       props: {
         entry,
         slug: post.slug,
         path: data.urls.post(post.slug),
+        nav: nav(data),
         title: post.title,
         description: post.description,
         date: dateView(post.date, siteConfig.locale),
@@ -187,6 +257,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         newer: link(around?.newer),
         older: link(around?.older),
         related: (data.related.get(post.id) ?? []).map((p) => postSummary(p, ctx)),
+        series: series && seriesBox(series, data.urls),
         image: post.image && (post.image.kind === 'url' ? { kind: 'url', src: data.urls.resource(post.image.src) } : { kind: isSocialCover(post.image) ? 'local' : 'vector', image: post.image.image as ImageMetadata }),
         imageAlt: post.imageAlt ?? '',
         socialCover: post.image !== undefined && isSocialCover(post.image),
@@ -208,6 +279,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
           author: siteConfig.author,
           authors: authors.map((a) => ({ name: a.name, url: a.url && data.urls.absolute(a.url) })),
           lang: siteConfig.locale,
+          series: series && { name: series.series.name, url: data.urls.absolute(data.urls.series(series.series.slug)), position: series.number },
           homeUrl: data.urls.absolute(data.urls.home()),
           breadcrumbs: [
             { name: siteConfig.title, url: data.urls.absolute(data.urls.home()) },

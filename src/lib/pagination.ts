@@ -16,3 +16,21 @@ export function paginate<T>(items: readonly T[], size: number): Page<T>[] {
     total,
   }));
 }
+
+export interface HomePage<T> extends Page<T> {
+  /** Pinned posts, shown in a group above the list on the first page; empty on the others. */
+  pinned: T[];
+}
+
+/**
+ * The home page's pages. Pinned posts are taken out of the list and shown together on the
+ * first page, above it, in the order given (newest first); the list pages paginate the
+ * other posts, `size` a page. So every post is on exactly one home page, and the first page
+ * holds `size` posts plus the pinned ones.
+ */
+export function paginateHome<T extends { pinned: boolean }>(sortedNewestFirst: readonly T[], size: number): HomePage<T>[] {
+  const pinned: T[] = [];
+  const rest: T[] = [];
+  for (const post of sortedNewestFirst) (post.pinned ? pinned : rest).push(post);
+  return paginate(rest, size).map((page) => ({ ...page, pinned: page.number === 1 ? pinned : [] }));
+}

@@ -56,6 +56,8 @@ export interface ArticleSeoInput {
   /** The post's own authors (a site with an authors collection): their names and pages. */
   authors?: { name: string; url?: string | undefined }[] | undefined;
   lang: string;
+  /** The series the post is a part of: its name, absolute URL, and the part's number. */
+  series?: { name: string; url: string; position: number } | undefined;
 }
 
 interface OpenGraphBase {
@@ -127,6 +129,10 @@ export function articleJsonLd(input: ArticleSeoInput & { homeUrl: string; breadc
     keywords: input.tags.join(', '),
   };
   if (input.image) posting['image'] = [input.image];
+  if (input.series) {
+    posting['isPartOf'] = { '@type': 'CreativeWorkSeries', name: input.series.name, url: input.series.url };
+    posting['position'] = input.series.position;
+  }
   const breadcrumbs = {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',

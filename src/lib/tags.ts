@@ -35,19 +35,18 @@ export function tagKey(label: string): string {
   return label.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 }
 
-export interface TaggedPost {
+/** What grouping by label needs of a post: its id, and its file for messages. */
+export interface LabelledPost {
   id: string;
-  tags: readonly string[];
   filePath?: string;
 }
 
-export interface Tag<P> {
-  slug: string;
-  /** The spelling used by most posts (ties: the first in code point order). */
-  label: string;
-  /** Posts with this tag, in the order they were given (pass them sorted). */
-  posts: P[];
+export interface TaggedPost extends LabelledPost {
+  tags: readonly string[];
 }
+
+/** A tag: its posts in the order they were given (pass them sorted). */
+export type Tag<P> = LabelGroup<P>;
 
 export interface TagIndex<P> {
   /** All tags, most used first, then by label. */
@@ -73,11 +72,25 @@ export class TagCollisionError extends Error {
   }
 }
 
+export interface LabelGroup<P> {
+  slug: string;
+  /** The spelling used by most posts (ties: the first in code point order). */
+  label: string;
+  /** Posts with this label, in the order they were given. */
+  posts: P[];
+}
+
 /**
- * Builds the tag index in one pass over the posts. Each post is visited once and each
- * of its tags once; nothing scans the whole list per tag.
+ * The one rule that groups posts by labels written in them (tags, series names): labels with
+ * one tagKey are one group, shown with the spelling most posts use, at tagSlug of that
+ * spelling. Two groups at one slug are an error, made by `collision` with both labels and the
+ * first file of each. One pass over the posts; each post joins a group once.
  */
-export function buildTagIndex<P extends TaggedPost>(posts: readonly P[]): TagIndex<P> {
+export function groupByLabel<P extends LabelledPost>(
+  posts: readonly P[],
+  labelsOf: (post: P) => readonly string[],
+  collision: (slug: string, labels: [string, string], files: [string, string]) => Error,
+): Map<string, LabelGroup<P>> {
   interface Group {
     posts: P[];
     spellings: Map<string, number>;
@@ -86,7 +99,7 @@ export function buildTagIndex<P extends TaggedPost>(posts: readonly P[]): TagInd
   }
   const groups = new Map<string, Group>();
   for (const post of posts) {
-    for (const label of post.tags) {
+    for (const label of labelsOf(post)) {
       const key = tagKey(label);
       let group = groups.get(key);
       if (!group) {
@@ -98,22 +111,27 @@ export function buildTagIndex<P extends TaggedPost>(posts: readonly P[]): TagInd
     }
   }
 
-  const byKey = new Map<string, Tag<P>>();
-  const bySlug = new Map<string, Tag<P>>();
+  const byKey = new Map<string, LabelGroup<P>>();
   const owner = new Map<string, Group>();
   for (const [key, group] of groups) {
     const label = [...group.spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? key;
     const slug = tagSlug(label);
     const clash = owner.get(slug);
-    if (clash) {
-      throw new TagCollisionError(slug, [clash.firstLabel, group.firstLabel], [clash.firstFile, group.firstFile]);
-    }
-    const tag: Tag<P> = { slug, label, posts: group.posts };
+    if (clash) throw collision(slug, [clash.firstLabel, group.firstLabel], [clash.firstFile, group.firstFile]);
     owner.set(slug, group);
-    bySlug.set(slug, tag);
-    byKey.set(key, tag);
+    byKey.set(key, { slug, label, posts: group.posts });
   }
+  return byKey;
+}
 
+/**
+ * Builds the tag index in one pass over the posts. Each post is visited once and each
+ * of its tags once; nothing scans the whole list per tag.
+ */
+export function buildTagIndex<P extends TaggedPost>(posts: readonly P[]): TagIndex<P> {
+  const byKey = groupByLabel(posts, (post) => post.tags, (slug, labels, files) => new TagCollisionError(slug, labels, files));
+  const bySlug = new Map<string, Tag<P>>();
+  for (const tag of byKey.values()) bySlug.set(tag.slug, tag);
   const tags = [...byKey.values()].sort(
     (a, b) => b.posts.length - a.posts.length || a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1),
   );

@@ -34,6 +34,10 @@ export interface UrlBuilder {
   authors(): string;
   /** An author's page n. */
   author(id: string, page?: number): string;
+  /** The list of every series. */
+  seriesIndex(): string;
+  /** One series' page: its parts in order. */
+  series(slug: string): string;
   search(): string;
   feed(): string;
   /** A tag's own RSS feed. */
@@ -83,6 +87,8 @@ export function createUrls({ site, base }: UrlConfig): UrlBuilder {
     archive: () => dir('archive'),
     authors: () => dir('authors'),
     author: (id, page = 1) => listPage(`authors/${id}`, page),
+    seriesIndex: () => dir('series'),
+    series: (slug) => dir(`series/${slug}`),
     search: () => dir('search'),
     feed: () => `${prefix}rss.xml`,
     tagFeed: (slug) => `${dir(`tags/${slug}`)}rss.xml`,
@@ -154,6 +160,7 @@ const FOLIO_PAGES: readonly [RegExp, FolioPage][] = [
   [/^(page(\/.*)?)?$/, { name: 'the home page and its list pages', source: 'src/pages/[...page].astro' }],
   [/^tags(\/.*)?$/, { name: 'the tag pages', source: 'src/pages/tags/' }],
   [/^archive(\/.*)?$/, { name: 'the archive', source: 'src/pages/archive.astro' }],
+  [/^series(\/.*)?$/, { name: 'the series pages', source: 'src/pages/series/' }],
   [/^search(\/.*)?$/, { name: 'the search page', source: 'src/pages/search.astro' }],
   [/^rss\.xml$/, { name: 'the RSS feed', source: 'src/pages/rss.xml.ts' }],
   [/^feed\.json$/, { name: 'the JSON feed', source: 'src/pages/feed.json.ts' }],

@@ -8,6 +8,8 @@ import { navPages, type Page as SitePage } from './pages.ts';
 import type { Page } from './pagination.ts';
 import type { Post } from './posts/post.ts';
 import type { PostStatus } from './posts/published.ts';
+import type { Series, SeriesPosition } from './series.ts';
+import { strings } from './strings.ts';
 import type { Tag, TagIndex } from './tags.ts';
 import type { UrlBuilder } from './urls.ts';
 import type { AuthorIndex } from './authors.ts';
@@ -35,6 +37,8 @@ export interface PostSummary {
   readingMinutes: number;
   /** "draft" or "scheduled" in dev; absent for published posts. */
   status?: Exclude<PostStatus, 'published'>;
+  /** Its place in a series, on that series' page ("Part 2"). */
+  part?: string;
 }
 
 export interface ViewContext {
@@ -131,16 +135,62 @@ export function authorViews<L>(post: Post, { authors, urls }: { authors: AuthorI
 }
 
 /**
- * The header's links: Folio's own, then the pages that ask to be listed (`nav: 2`), in
- * that order (src/lib/pages.ts).
+ * The header's links: Folio's own (the series page only on a site that has a series), then
+ * the pages that ask to be listed (`nav: 2`), in that order (src/lib/pages.ts).
  */
-export function headerLinks(urls: UrlBuilder, pages: readonly Pick<SitePage, 'id' | 'title' | 'nav'>[]): Link[] {
+export function headerLinks(urls: UrlBuilder, pages: readonly Pick<SitePage, 'id' | 'title' | 'nav'>[], { series = false }: { series?: boolean } = {}): Link[] {
   return [
     { label: 'Home', url: urls.home() },
     { label: 'Archive', url: urls.archive() },
     { label: 'Tags', url: urls.tags() },
+    ...(series ? [{ label: strings.series, url: urls.seriesIndex() }] : []),
     { label: 'Search', url: urls.search() },
     { label: 'RSS', url: urls.feed() },
     ...navPages(pages).map((page) => ({ label: page.title, url: urls.page(page.id) })),
   ];
+}
+
+export interface SeriesPartLink extends Link {
+  /** The part being read: marked aria-current in the box. */
+  current: boolean;
+}
+
+/** The box on each part of a series: every part, the current one marked, and previous/next. */
+export interface SeriesBoxView {
+  name: string;
+  url: string;
+  /** "Part 2 of 5" */
+  position: string;
+  parts: SeriesPartLink[];
+  previous?: Link;
+  next?: Link;
+}
+
+export function seriesBox(position: SeriesPosition<Post>, urls: UrlBuilder): SeriesBoxView {
+  const current = position.series.parts[position.number - 1];
+  const link = (post: Post): Link => ({ label: post.title, url: urls.post(post.slug) });
+  const box: SeriesBoxView = {
+    name: position.series.name,
+    url: urls.series(position.series.slug),
+    position: strings.partOf(position.number, position.total),
+    parts: position.series.parts.map((part) => ({ ...link(part), current: part === current })),
+  };
+  if (position.previous) box.previous = link(position.previous);
+  if (position.next) box.next = link(position.next);
+  return box;
+}
+
+export interface SeriesCount extends Link {
+  count: number;
+  /** "5 parts" */
+  countLabel: string;
+}
+
+export function seriesCounts(series: readonly Series<Post>[], urls: UrlBuilder): SeriesCount[] {
+  return series.map((one) => ({ label: one.name, url: urls.series(one.slug), count: one.parts.length, countLabel: strings.parts(one.parts.length) }));
+}
+
+/** A series' parts in reading order, each summarised with its number. */
+export function seriesParts(series: Series<Post>, ctx: ViewContext): PostSummary[] {
+  return series.parts.map((post, i) => ({ ...postSummary(post, ctx), part: strings.part(i + 1) }));
 }

@@ -3,7 +3,7 @@
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; date?: string };
+  meta: { title?: string; date?: string; series?: string };
 }
 interface Pagefind {
   options(opts: { baseUrl?: string }): Promise<void>;
@@ -47,11 +47,13 @@ export function startSearch(): void {
         const heading = document.createElement('h2');
         heading.append(link);
         item.append(heading);
-        if (result.meta.date) {
-          const date = document.createElement('p');
-          date.className = 'meta';
-          date.textContent = result.meta.date;
-          item.append(date);
+        // The date, and for a part of a series its name and place ("Building a compiler · Part 2 of 5").
+        const meta = [result.meta.date, result.meta.series].filter(Boolean).join(' · ');
+        if (meta) {
+          const line = document.createElement('p');
+          line.className = 'meta';
+          line.textContent = meta;
+          item.append(line);
         }
         const excerpt = document.createElement('p');
         // Pagefind escapes the page text and wraps matches in <mark>.

@@ -8,9 +8,12 @@ import Pager from '../../src/components/Pager.astro';
 import PostCard from '../../src/components/PostCard.astro';
 import PostList from '../../src/components/PostList.astro';
 import PostNav from '../../src/components/PostNav.astro';
+import SeriesBox from '../../src/components/SeriesBox.astro';
+import SeriesList from '../../src/components/SeriesList.astro';
+import SeriesNav from '../../src/components/SeriesNav.astro';
 import TagCloud from '../../src/components/TagCloud.astro';
 import TagLinks from '../../src/components/TagLinks.astro';
-import type { PostSummary } from '../../src/lib/views';
+import type { PostSummary, SeriesBoxView } from '../../src/lib/views';
 
 let container: AstroContainer;
 beforeAll(async () => {
@@ -51,6 +54,11 @@ describe('PostCard', () => {
     expect(html.querySelector('.meta')?.text).toContain('4 min read');
     expect(html.querySelector('.excerpt')?.text).toBe('An excerpt.');
     expect(html.querySelector('.tags a')?.getAttribute('href')).toBe('/tags/c-sharp/');
+  });
+
+  it("shows a part's number on a series page", async () => {
+    expect((await render(PostCard, { post: summary({ part: 'Part 2' }) })).querySelector('.meta')?.text).toMatch(/^Part 2·March 3, 2024/);
+    expect((await render(PostCard, { post: summary() })).querySelector('.meta')?.text).not.toContain('Part');
   });
 
   it('uses the heading level asked for and marks drafts', async () => {
@@ -152,5 +160,52 @@ describe('ArchiveList', () => {
     expect(html.querySelector('h3')?.text).toBe('March 2024');
     expect(html.querySelectorAll('.timeline a').map((a) => a.text)).toEqual(['One', 'Two']);
     expect(html.querySelector('section')?.getAttribute('aria-labelledby')).toBe('y2024');
+  });
+});
+
+describe('SeriesBox and SeriesNav', () => {
+  const box: SeriesBoxView = {
+    name: 'Tom & <i>Jerry</i>',
+    url: '/series/tom/',
+    position: 'Part 2 of 3',
+    parts: [
+      { label: 'One', url: '/posts/one/', current: false },
+      { label: 'Two', url: '/posts/two/', current: true },
+      { label: 'Three', url: '/posts/three/', current: false },
+    ],
+    previous: { label: 'One', url: '/posts/one/' },
+    next: { label: 'Three', url: '/posts/three/' },
+  };
+
+  it('lists every part, the current one marked aria-current, under the series name and the part number', async () => {
+    const html = await render(SeriesBox, { series: box });
+    const nav = html.querySelector('nav.series-box');
+    expect(nav?.getAttribute('aria-label')).toBe('Series: Tom & <i>Jerry</i>');
+    expect(html.querySelector('i')).toBeNull();
+    expect(nav?.querySelector('.series-box-title a')?.getAttribute('href')).toBe('/series/tom/');
+    expect(nav?.querySelector('.series-box-title')?.text).toBe('Tom & <i>Jerry</i> · Part 2 of 3');
+    expect(nav?.querySelectorAll('ol li a').map((a) => [a.text.trim(), a.getAttribute('aria-current') ?? null])).toEqual([
+      ['One', null],
+      ['Two', 'page'],
+      ['Three', null],
+    ]);
+  });
+
+  it('links the previous and next parts, and renders nothing for a series of one', async () => {
+    const html = await render(SeriesNav, { series: box });
+    expect(html.querySelectorAll('nav.series-nav a').map((a) => [a.getAttribute('href'), a.text])).toEqual([
+      ['/posts/one/', '← Previous partOne'],
+      ['/posts/three/', 'Next part →Three'],
+    ]);
+    const { previous: _p, next: _n, ...alone } = box;
+    expect((await render(SeriesNav, { series: alone })).querySelector('nav')).toBeNull();
+    const first = { ...box, previous: undefined };
+    expect((await render(SeriesNav, { series: first })).querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/posts/three/']);
+  });
+
+  it('lists series with their number of parts', async () => {
+    const html = await render(SeriesList, { series: [{ label: 'Tom', url: '/series/tom/', count: 3, countLabel: '3 parts' }] });
+    expect(html.querySelector('.series-list a')?.getAttribute('href')).toBe('/series/tom/');
+    expect(html.querySelector('.series-list li')?.text.replace(/\s+/g, ' ').trim()).toBe('Tom 3 parts');
   });
 });

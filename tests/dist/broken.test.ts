@@ -22,6 +22,7 @@ const cases: Record<string, (string | RegExp)[]> = {
   'missing-cover': ['missing-cover.md', 'the image ./nope-cover.jpg does not exist next to the post'],
   'missing-media': ['missing-media.md', 'the file nope.mp4 does not exist next to the post', 'the file ../../../../package.json is outside the posts folder'],
   'tag-collision': ['"Node.js"', '"node js"', 'tag-collision/one.md', 'tag-collision/two.md'],
+  'series-collision': ['Series "Node.js"', '"node js"', 'series-collision/one.md', 'series-collision/two.md', '/series/node-js/'],
 };
 
 const builds = new Map<string, { status: number | null; output: string }>();

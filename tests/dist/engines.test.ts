@@ -555,6 +555,12 @@ describe('Astro: the blog starter and AstroPaper', () => {
     expect(dist.files).not.toContain('og/adding-new-posts-in-astropaper-theme.jpg');
   });
 
+  it("AstroPaper: a featured post is pinned at the top of the home page, one with featured: false is not", () => {
+    const home = dist.html('index.html');
+    expect(home.querySelectorAll('.pinned .card-title a').map((a) => a.getAttribute('href'))).toEqual(['/posts/adding-new-posts-in-astropaper-theme/']);
+    expect(home.querySelectorAll('main > .wrap > .post-list .card-title a').map((a) => a.getAttribute('href'))).toContain('/posts/astropaper-toc/');
+  });
+
   it("AstroPaper: the 'Table of contents' placeholder is Folio's table of contents", () => {
     const p = post(dist, 'astropaper-toc');
     expect(p.page.querySelectorAll('.toc a').map((a) => a.text)).toEqual(['Writing the post', 'Adding the heading', 'Building']);

@@ -58,7 +58,8 @@ describe('a rebuild into the same folder', () => {
     ]) {
       expect(existsSync(join(dist, gone)), gone).toBe(false);
     }
-    expect(rebuildLog).toMatch(/\[output\] removed \d+ files an earlier build wrote and this one does not: .*posts\/a-custom-url\/index\.html/s);
+    // The log names the first few removed files (sorted): the drafted post's card or page among them.
+    expect(rebuildLog).toMatch(/\[output\] removed \d+ files an earlier build wrote and this one does not: [^\n]*a-custom-url/);
   });
 
   it('keeps the unchanged pages it did not render again, draws only the edited card, and keeps unchanged search shards', () => {

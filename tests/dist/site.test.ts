@@ -22,6 +22,10 @@ const published = [
   ['unicode-tags', 'Unicode Tags'],
   ['bom-crlf', 'Windows Line Endings'],
   ['escaping', 'Ampersands & <b>Angles</b> "quoted"'],
+  ['compiler/intro', 'Why Build a Compiler'],
+  ['compiler/codegen', 'Generating Code'],
+  ['compiler/parsing', 'Parsing Into a Tree'],
+  ['compiler/lexing', 'Lexing, One Character at a Time'],
   ['mdx-post', 'An MDX Post'],
   ['offset-date', 'Late Evening in California'],
   ['with-image', 'A Post With an Image'],
@@ -39,7 +43,7 @@ const published = [
 const aliasFiles = ['2019/05/old-permalink/index.html', 'posts/old name/index.html'];
 const isRedirect = (file: string) => /http-equiv="refresh"/.test(dist.read(file));
 
-const hidden = ['DRAFTMARKER7F3A', 'FUTUREMARKER91C2', 'SCHEDULEDMARKER5D1E', 'IGNOREDMARKER0B4C', 'draftonlytag', 'futureonlytag'];
+const hidden = ['DRAFTMARKER7F3A', 'FUTUREMARKER91C2', 'SCHEDULEDMARKER5D1E', 'IGNOREDMARKER0B4C', 'draftonlytag', 'futureonlytag', 'SERIESDRAFTMARKER4C1D', 'SERIESFUTUREMARKER8E2B'];
 
 const postTitles = (file: string) => dist.html(file).querySelectorAll('.post-list .card-title a').map((a) => a.text.trim());
 
@@ -166,13 +170,13 @@ describe('drafts, future and ignored posts', () => {
 });
 
 describe('home and pagination', () => {
-  it('lists every published post newest first across /, /page/2/, /page/3/, /page/4/', () => {
-    expect(dist.files).toContain('page/2/index.html');
+  it('lists every published post newest first across / to /page/4/, the pinned ones in their group on /', () => {
     expect(dist.files).toContain('page/4/index.html');
     expect(dist.files).not.toContain('page/5/index.html');
     expect(dist.files).not.toContain('page/1/index.html');
-    const titles = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'].flatMap(postTitles);
-    expect(titles).toEqual(published.map(([, title]) => title));
+    const pages = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'];
+    const pinned = ['Late Evening in California', 'Markdown Features'];
+    expect(pages.flatMap(postTitles)).toEqual([...pinned, ...published.map(([, title]) => title).filter((title) => !pinned.includes(title))]);
   });
 
   it('links pages with rel=prev/next and self-canonical URLs', () => {
@@ -183,7 +187,7 @@ describe('home and pagination', () => {
   });
 
   it('shows date, excerpt and tags for each entry', () => {
-    const card = dist.html('index.html').querySelector('.card');
+    const card = dist.html('index.html').querySelector('main > .wrap > .post-list .card');
     expect(card?.querySelector('time')?.getAttribute('datetime')).toBe('2024-03-03');
     expect(card?.querySelector('.excerpt')?.text).toMatch(/^The first post links to the archive/);
     expect(card?.querySelectorAll('.tags a').length).toBe(3);
@@ -284,11 +288,16 @@ describe('RSS feed', () => {
 
   it('carries each post exactly as its page shows it, Markdown, MDX and images alike (only URLs made absolute, callouts as blockquotes)', () => {
     // absolutizeHtml and feedCallouts have unit tests of their own (and callouts.test.ts reads the
-    // feeds' callouts); here: the same HTML, resolved against the post's URL
+    // feeds' callouts); here: the same HTML, resolved against the post's URL, after the line that
+    // names a part's series (tests/dist/series.test.ts)
     const items = asArray(feed().item) as Record<string, string>[];
+    const seriesLine = /^<p><em>Part \d+ of the series <a href="[^"]+">[^<]+<\/a>\.<\/em><\/p>/;
     for (const item of items) {
-      const body = dist.html(dist.resolve(item['link'] ?? '')!).querySelector('article .prose')!.innerHTML;
-      expect(item['content:encoded']?.trim(), item['title']).toBe(absolutizeHtml(feedCallouts(body), item['link'] ?? '').trim());
+      const page = dist.html(dist.resolve(item['link'] ?? '')!);
+      const body = page.querySelector('article .prose')!.innerHTML;
+      const content = item['content:encoded']?.trim() ?? '';
+      expect(seriesLine.test(content), item['title']).toBe(page.querySelector('.series-box') !== null);
+      expect(content.replace(seriesLine, ''), item['title']).toBe(absolutizeHtml(feedCallouts(body), item['link'] ?? '').trim());
     }
   });
 

@@ -16,6 +16,9 @@ const pages = {
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
+  series: '/series/',
+  seriesPage: '/series/faster-builds/',
+  seriesPart: '/posts/what-a-build-cache-remembers/',
   search: '/search/',
   notFound: '/does-not-exist/',
 };
@@ -41,7 +44,8 @@ describe('keyboard', () => {
       focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? ''));
     }
     // the sample's About page (src/content/pages/about.md, nav: 1) after Folio's own links
-    expect(focused.slice(0, 9)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Search', 'RSS', 'About', 'Switch to dark theme']);
+    // The sample site has a series, so the header links to /series/.
+    expect(focused.slice(0, 10)).toEqual(['Skip to content', 'Folio', 'Home', 'Archive', 'Tags', 'Series', 'Search', 'RSS', 'About', 'Switch to dark theme']);
     await page.context().close();
   });
 

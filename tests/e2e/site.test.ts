@@ -15,6 +15,8 @@ const pages = {
   tags: '/tags/',
   tag: '/tags/tooling/',
   archive: '/archive/',
+  series: '/series/faster-builds/',
+  seriesPart: '/posts/what-a-build-cache-remembers/',
   search: '/search/',
   notFound: '/does-not-exist/',
 };
@@ -127,7 +129,8 @@ describe('search', () => {
     await first.waitFor({ timeout: 15_000 });
     expect(await first.textContent()).toBe('Fast Feedback Loops: A Small Toolkit');
     expect(await first.getAttribute('href')).toBe('/blog/posts/fast-feedback-loops/');
-    expect(await page.locator('.search-results li .meta').first().textContent()).toBe('May 14, 2023');
+    // a part of a series: its date, then its series and place
+    expect(await page.locator('.search-results li .meta').first().textContent()).toBe('May 14, 2023 · Faster Builds · Part 2 of 3');
     expect(await page.locator('.search-results mark').first().textContent()).toMatch(/hyperfine/i);
     expect(await page.locator('.search-status').textContent()).toMatch(/1 post match/);
     await first.click();
@@ -177,6 +180,24 @@ describe('search', () => {
     const { page } = await browser().open(`${pages.search}?q=wikilinks+OR+paragraph`);
     await page.locator('.search-results li').first().waitFor({ timeout: 15_000 });
     expect(await page.inputValue('#search-input')).toBe('wikilinks OR paragraph');
+    await page.context().close();
+  });
+});
+
+describe('series', () => {
+  it('goes from a part to the next one and to the series page by clicking', async () => {
+    const { page, errors } = await browser().open(pages.post);
+    expect(await page.locator('.series-box a[aria-current="page"]').textContent()).toBe('Fast Feedback Loops: A Small Toolkit');
+    expect(await page.locator('.series-box-title').textContent()).toBe('Faster Builds · Part 2 of 3');
+    await page.getByRole('link', { name: /Next part/ }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain('What a Build Cache Remembers');
+    expect(await page.locator('.series-box a[aria-current="page"]').textContent()).toBe('What a Build Cache Remembers');
+    await page.locator('.series-box-title a').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Series: Faster Builds');
+    expect(await page.locator('.post-list .card-title a').allTextContents()).toEqual(['Reading the Build Log', 'Fast Feedback Loops: A Small Toolkit', 'What a Build Cache Remembers']);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Series' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Series');
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

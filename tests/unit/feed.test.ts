@@ -47,6 +47,13 @@ describe('feedItem', () => {
     });
   });
 
+  it("starts a series part's content with its number and a link to the series, escaped and absolute", () => {
+    const post = makePost('lexing', { date: '2024-03-03', series: 'Tom & Jerry <3' });
+    const item = feedItem(post, { urls, html: '<p>Body.</p>', categories: [], series: { name: 'Tom & Jerry <3', slug: 'tom-and-jerry-3', number: 2 } });
+    expect(item.content).toBe('<p><em>Part 2 of the series <a href="https://example.org/blog/series/tom-and-jerry-3/">Tom &amp; Jerry &lt;3</a>.</em></p><p>Body.</p>');
+    expect(feedItem(post, { urls, html: '<p>Body.</p>', categories: [] }).content).toBe('<p>Body.</p>');
+  });
+
   it('keeps pubDate on the post date when the post is updated', () => {
     const post = makePost('hello', { date: '2024-03-03', updated: '2024-05-05' });
     expect(feedItem(post, { urls, html: '', categories: [] }).pubDate.toISOString()).toBe('2024-03-03T00:00:00.000Z');

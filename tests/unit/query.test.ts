@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildNeighbours, sortNewestFirst } from '../../src/lib/posts/query';
-import { paginate } from '../../src/lib/pagination';
+import { paginate, paginateHome } from '../../src/lib/pagination';
 import { makePost } from '../helpers/posts';
 
 describe('sortNewestFirst', () => {
@@ -64,5 +64,40 @@ describe('paginate', () => {
 
   it('rejects a bad page size', () => {
     expect(() => paginate([1], 0)).toThrow(RangeError);
+  });
+});
+
+describe('paginateHome: pinned posts', () => {
+  // Eight posts, newest first, as the home page gets them; c and f are pinned.
+  const posts = sortNewestFirst(
+    ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id, i) => makePost(id, { date: `2024-01-${String(20 - i).padStart(2, '0')}`, pinned: id === 'c' || id === 'f' })),
+  );
+
+  it('puts the pinned posts, newest first, in a group on the first page only', () => {
+    const pages = paginateHome(posts, 3);
+    expect(pages.map((p) => p.pinned.map((post) => post.id))).toEqual([['c', 'f'], []]);
+  });
+
+  it('paginates the other posts, newest first, page 1 holding a full page of them besides the pinned', () => {
+    const pages = paginateHome(posts, 3);
+    expect(pages.map((p) => p.items.map((post) => post.id))).toEqual([['a', 'b', 'd'], ['e', 'g', 'h']]);
+    expect(pages.map((p) => [p.number, p.total])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+  });
+
+  it('shows every post on exactly one home page', () => {
+    for (const size of [1, 2, 3, 5, 8, 20]) {
+      const shown = paginateHome(posts, size).flatMap((p) => [...p.pinned, ...p.items].map((post) => post.id));
+      expect(shown.sort(), `size ${size}`).toEqual(posts.map((p) => p.id).sort());
+    }
+  });
+
+  it('is plain pagination without pinned posts, and one page when every post is pinned', () => {
+    const plain = posts.map((post) => ({ ...post, pinned: false }));
+    expect(paginateHome(plain, 3).map(({ items, number, total }) => ({ items, number, total }))).toEqual(paginate(plain, 3));
+    const all = posts.map((post) => ({ ...post, pinned: true }));
+    expect(paginateHome(all, 3)).toEqual([{ items: [], number: 1, total: 1, pinned: all }]);
   });
 });

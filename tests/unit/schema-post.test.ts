@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssues, postSchema } from '../../src/lib/schema/post';
+import { makePost } from '../helpers/posts';
 
 const errorsOf = (input: unknown) => {
   const result = postSchema.safeParse(input);
@@ -194,3 +195,53 @@ describe('frontmatter from other engines', () => {
   });
 });
 
+
+describe('pinned posts and series', () => {
+  const parse = (data: Record<string, unknown>) => postSchema.parse({ title: 'T', date: '2024-01-01', ...data });
+  const post = (data: Record<string, unknown>) => makePost('p', data);
+
+  it('reads pinned, and AstroPaper featured and sticky as its aliases; a post is not pinned by default', () => {
+    expect(post({}).pinned).toBe(false);
+    expect(post({ pinned: true }).pinned).toBe(true);
+    expect(post({ featured: true }).pinned).toBe(true);
+    expect(post({ sticky: true }).pinned).toBe(true);
+    expect(post({ pinned: false, featured: true }).pinned).toBe(false);
+    expect(post({ featured: false, sticky: true }).pinned).toBe(false);
+  });
+
+  it('rejects a pinned value that is not true or false, naming the key written', () => {
+    expect(errorsOf({ title: 'T', date: '2024-01-01', pinned: 'yes' })).toEqual(['pinned: expected true or false, found "yes"']);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', sticky: 100 })).toEqual(['pinned: expected true or false, found 100 (written as `sticky`)']);
+  });
+
+  it('reads a series name as text, or as the one-name list Hugo writes', () => {
+    expect(parse({ series: '  Building   a compiler ' }).series).toBe('Building a compiler');
+    expect(parse({ series: ['Building a compiler'] }).series).toBe('Building a compiler');
+    expect(parse({ series: 2024 }).series).toBe('2024');
+    expect(parse({}).series).toBeUndefined();
+    expect(parse({ series: [] }).series).toBeUndefined();
+    expect(parse({ series: '' }).series).toBeUndefined();
+  });
+
+  it('rejects two series or a name that is not text', () => {
+    expect(errorsOf({ title: 'T', date: '2024-01-01', series: ['One', 'Two'] })).toEqual([expect.stringMatching(/^series: expected one series name, found a list \(\["One","Two"\]/)]);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', series: { name: 'x' } })).toEqual([
+      expect.stringMatching(/^series: expected a series name such as "Building a compiler", found an object/),
+    ]);
+  });
+
+  it('reads seriesOrder (and Blowfish series_order) as a number', () => {
+    expect(parse({ seriesOrder: 2 }).seriesOrder).toBe(2);
+    expect(parse({ seriesOrder: '3' }).seriesOrder).toBe(3);
+    expect(parse({ seriesOrder: 1.5 }).seriesOrder).toBe(1.5);
+    expect(parse({ series_order: 4 }).seriesOrder).toBe(4);
+    expect(parse({ seriesOrder: 1, series_order: 4 }).seriesOrder).toBe(1);
+    expect(parse({}).seriesOrder).toBeUndefined();
+    expect(post({ series: 'S', seriesOrder: 2 })).toMatchObject({ series: 'S', seriesOrder: 2 });
+  });
+
+  it('rejects a seriesOrder that is not a number', () => {
+    expect(errorsOf({ title: 'T', date: '2024-01-01', seriesOrder: 'second' })).toEqual(['seriesOrder: expected a number such as 2, found "second"']);
+    expect(errorsOf({ title: 'T', date: '2024-01-01', series_order: true })).toEqual(['seriesOrder: expected a number such as 2, found true (written as `series_order`)']);
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleJsonLd, articleMeta, pageMeta, serializeJsonLd } from '../../src/lib/seo';
 import { createUrls } from '../../src/lib/urls';
-import { archiveView, pagerView, postSummary, tagCounts, tagLinks } from '../../src/lib/views';
+import { archiveView, pagerView, postSummary, seriesBox, seriesCounts, seriesParts, headerLinks, tagCounts, tagLinks } from '../../src/lib/views';
+import { buildSeriesIndex } from '../../src/lib/series';
 import { buildTagIndex } from '../../src/lib/tags';
 import { groupByYearMonth } from '../../src/lib/archive';
 import { sortNewestFirst } from '../../src/lib/posts/query';
@@ -143,5 +144,62 @@ describe('articleMeta, articleJsonLd and serializeJsonLd', () => {
     const json = serializeJsonLd(hostile);
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(json)).toEqual(hostile);
+  });
+});
+
+describe('series views and JSON-LD', () => {
+  const parts = [
+    makePost('intro', { date: '2024-01-01', series: 'Building a Compiler', title: 'Why' }),
+    makePost('lexing', { date: '2024-01-02', series: 'Building a Compiler', title: 'Lexing', slug: 'lexer' }),
+    makePost('parsing', { date: '2024-01-03', series: 'building a compiler', title: 'Parsing' }),
+    makePost('other', { date: '2024-01-04', series: 'Tiny' }),
+  ];
+  const index = buildSeriesIndex(parts);
+  const ctx = { urls, tags: buildTagIndex(parts), locale: 'en-US' };
+
+  it('gives each part a box: every part linked, the current one marked, its place, previous and next', () => {
+    expect(seriesBox(index.positionOf('lexing')!, urls)).toEqual({
+      name: 'Building a Compiler',
+      url: '/blog/series/building-a-compiler/',
+      position: 'Part 2 of 3',
+      parts: [
+        { label: 'Why', url: '/blog/posts/intro/', current: false },
+        { label: 'Lexing', url: '/blog/posts/lexer/', current: true },
+        { label: 'Parsing', url: '/blog/posts/parsing/', current: false },
+      ],
+      previous: { label: 'Why', url: '/blog/posts/intro/' },
+      next: { label: 'Parsing', url: '/blog/posts/parsing/' },
+    });
+    const first = seriesBox(index.positionOf('intro')!, urls);
+    expect([first.position, first.previous, first.next?.label]).toEqual(['Part 1 of 3', undefined, 'Lexing']);
+    expect(seriesBox(index.positionOf('other')!, urls)).not.toHaveProperty('next');
+  });
+
+  it('counts the parts of every series, and numbers them on a series page', () => {
+    expect(seriesCounts(index.series, urls)).toEqual([
+      { label: 'Building a Compiler', url: '/blog/series/building-a-compiler/', count: 3, countLabel: '3 parts' },
+      { label: 'Tiny', url: '/blog/series/tiny/', count: 1, countLabel: '1 part' },
+    ]);
+    expect(seriesParts(index.bySlug.get('building-a-compiler')!, ctx).map((p) => [p.part, p.title, p.url])).toEqual([
+      ['Part 1', 'Why', '/blog/posts/intro/'],
+      ['Part 2', 'Lexing', '/blog/posts/lexer/'],
+      ['Part 3', 'Parsing', '/blog/posts/parsing/'],
+    ]);
+  });
+
+  it('links the series page from the header only on a site with a series', () => {
+    expect(headerLinks(urls, [], { series: false }).map((l) => l.label)).toEqual(['Home', 'Archive', 'Tags', 'Search', 'RSS']);
+    expect(headerLinks(urls, [], { series: true })).toContainEqual({ label: 'Series', url: '/blog/series/' });
+    expect(headerLinks(urls, [{ id: 'about', title: 'About', nav: 1 }], { series: true }).map((l) => l.label)).toEqual(['Home', 'Archive', 'Tags', 'Series', 'Search', 'RSS', 'About']);
+  });
+
+  it('makes a part of a series isPartOf a CreativeWorkSeries, at its position', () => {
+    const base = { title: 'Lexing', description: 'D', url: 'https://example.org/blog/posts/lexer/', published: 'x', modified: 'x', tags: [], siteTitle: 'S', author: 'A', lang: 'en', homeUrl: 'h', breadcrumbs: [] };
+    const [posting] = articleJsonLd({ ...base, series: { name: 'Building a Compiler', url: 'https://example.org/blog/series/building-a-compiler/', position: 2 } }) as Record<string, unknown>[];
+    expect(posting?.['isPartOf']).toEqual({ '@type': 'CreativeWorkSeries', name: 'Building a Compiler', url: 'https://example.org/blog/series/building-a-compiler/' });
+    expect(posting?.['position']).toBe(2);
+    const [alone] = articleJsonLd(base) as Record<string, unknown>[];
+    expect(alone).not.toHaveProperty('isPartOf');
+    expect(alone).not.toHaveProperty('position');
   });
 });

@@ -34,6 +34,9 @@ describe('createUrls', () => {
     expect(sub.feed()).toBe('/blog/rss.xml');
     expect(sub.path('sitemap-index.xml')).toBe('/blog/sitemap-index.xml');
     expect(sub.path('search')).toBe('/blog/search/');
+    expect(sub.seriesIndex()).toBe('/blog/series/');
+    expect(sub.series('building-a-compiler')).toBe('/blog/series/building-a-compiler/');
+    expect(sub.series('日本語')).toBe('/blog/series/%E6%97%A5%E6%9C%AC%E8%AA%9E/');
   });
 
   it('puts copied files under the base, in a folder named by their content hash, the name encoded', () => {
@@ -103,11 +106,11 @@ describe('routeFile, routeKey and folioPage', () => {
   });
 
   it("know Folio's own pages and assets", () => {
-    for (const route of ['', 'page/2/', 'tags/', 'tags/go/', 'archive/', 'search/', 'rss.xml', 'feed.json', 'robots.txt', '404.html', 'sitemap-0.xml', 'og/x.png', 'pagefind/x', '_astro/a.js']) {
+    for (const route of ['', 'page/2/', 'tags/', 'tags/go/', 'archive/', 'search/', 'series/', 'series/x/', 'rss.xml', 'feed.json', 'robots.txt', '404.html', 'sitemap-0.xml', 'og/x.png', 'pagefind/x', '_astro/a.js']) {
       expect(folioPage(route), route).toBeDefined();
     }
     expect(folioPage('archive/')?.source).toBe('src/pages/archive.astro');
-    for (const route of ['posts/x/', 'old/', 'archives/', 'tagsx/', 'rss.xml.html']) expect(folioPage(route), route).toBeUndefined();
+    for (const route of ['posts/x/', 'old/', 'archives/', 'tagsx/', 'seriesx/', 'rss.xml.html']) expect(folioPage(route), route).toBeUndefined();
   });
 
   it('put a route under the base, a folder with its slash and a file as it is', () => {

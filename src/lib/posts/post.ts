@@ -28,6 +28,12 @@ export interface Post {
   /** Its categories as Jekyll reads them, also kept apart from tags: Jekyll's URLs are made of them. */
   categories: string[];
   draft: boolean;
+  /** Shown first on the home page, in its Pinned group (`pinned`, `featured`, `sticky`). */
+  pinned: boolean;
+  /** The name of the series it is a part of, as written (see series.ts for the merged index). */
+  series?: string;
+  /** Its place in the series (`seriesOrder`); without it, parts follow by date. */
+  seriesOrder?: number;
   readingMinutes: number;
   /** Author ids (or names) as written: resolved against the authors collection (src/lib/authors.ts). */
   authors: string[];
@@ -76,6 +82,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls,
     tags: entry.data.tags,
     categories,
     draft: entry.data.draft,
+    pinned: entry.data.pinned ?? false,
     readingMinutes: derived ? derived.readingMinutes : readingMinutes(text),
     authors: entry.data.authors ?? [],
     codeExtras: derived ? derived.codeExtras === true : usesCodeExtras(entry.body ?? '', { lineNumbers }),
@@ -85,5 +92,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls,
   if (entry.data.image) post.image = entry.data.image;
   if (entry.data.imageAlt) post.imageAlt = entry.data.imageAlt;
   if (entry.data.toc !== undefined) post.toc = entry.data.toc;
+  if (entry.data.series !== undefined) post.series = entry.data.series;
+  if (entry.data.seriesOrder !== undefined) post.seriesOrder = entry.data.seriesOrder;
   return post;
 }

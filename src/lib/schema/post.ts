@@ -12,6 +12,10 @@ export const FIELD_ALIASES = {
   updated: ['updated', 'updatedDate', 'lastmod', 'modified', 'modDatetime', 'last-modified'],
   description: ['description', 'summary', 'excerpt'],
   image: ['image', 'cover', 'heroImage', 'coverImage', 'ogImage'],
+  /** AstroPaper's `featured`, Hexo's and WordPress exports' `sticky`. */
+  pinned: ['pinned', 'featured', 'sticky'],
+  /** Blowfish (Hugo) writes `series_order`. */
+  seriesOrder: ['seriesOrder', 'series_order'],
 } as const;
 
 /** Keys whose values are merged into `tags`. */
@@ -88,6 +92,9 @@ export function normaliseFrontmatter(raw: unknown): unknown {
   pick('date', (v) => present(v) && typeof v !== 'boolean');
   pick('updated');
   pick('description');
+  pick('pinned', (v) => v !== undefined && v !== null);
+  pick('seriesOrder');
+  if ('series' in data) out['series'] = data['series'];
 
   const imageKey = FIELD_ALIASES.image.find((key) => present(data[key]));
   if (imageKey) {
@@ -302,6 +309,47 @@ const toc = z
     return fail(ctx, `expected true or false, found ${describeValue(value)}`, value);
   });
 
+/** `pinned: true` (or `featured`, `sticky`): shown first on the home page. Absent: undefined (not pinned). */
+const pinned = z
+  .unknown()
+  .optional()
+  .transform((input, ctx): boolean | undefined => {
+    const { key, value } = unwrap(input, 'pinned');
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'boolean') return value;
+    return fail(ctx, `expected true or false, found ${describeValue(value)}${writtenAs(key, 'pinned')}`, value);
+  });
+
+/**
+ * The series a post is part of: one name. Hugo writes its `series` taxonomy as a list, so a
+ * list of one name is read as that name; more than one is an error (a post is in one series).
+ */
+const series = z
+  .unknown()
+  .optional()
+  .transform((value, ctx): string | undefined => {
+    if (value === undefined || value === null) return undefined;
+    const list = Array.isArray(value) ? value : [value];
+    if (list.length > 1) return fail(ctx, `expected one series name, found ${describeValue(value)}`, value);
+    const name = list[0];
+    if (name === undefined || name === null) return undefined;
+    if (typeof name !== 'string' && typeof name !== 'number') return fail(ctx, `expected a series name such as "Building a compiler", found ${describeValue(value)}`, value);
+    const text = String(name).normalize('NFC').trim().replace(/\s+/g, ' ');
+    return text === '' ? undefined : text;
+  });
+
+/** A part's place in its series (`seriesOrder: 2`): any number, smaller first. */
+const seriesOrder = z
+  .unknown()
+  .optional()
+  .transform((input, ctx): number | undefined => {
+    const { key, value } = unwrap(input, 'seriesOrder');
+    if (value === undefined || value === null || value === '') return undefined;
+    const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+    if (Number.isFinite(number)) return number;
+    return fail(ctx, `expected a number such as 2, found ${describeValue(value)}${writtenAs(key, 'seriesOrder')}`, value);
+  });
+
 const ABSOLUTE_URL = /^https?:\/\//i;
 /** A path from the site's root (`/images/cover.png`): a file in public/, as the Astro starter's `heroImage` is. */
 const SITE_PATH = /^\/(?!\/)/;
@@ -364,6 +412,9 @@ function buildFields() {
         )
         .default([])
         .transform((ids) => [...new Set(ids)]),
+      pinned,
+      series,
+      seriesOrder,
       image: coverText,
       imageAlt: optionalText('imageAlt'),
       [DERIVED_KEY]: z
