@@ -30,6 +30,11 @@ import { internalLinksPlugin } from './internal-links.ts';
 import { contentDir, pagesDir, publicDir, readPageSources, readPostSources } from './sources.ts';
 import { isPagePublished } from '../lib/posts/published.ts';
 import { MATH_FEATURES, mathPlugin } from './math.ts';
+import { createTranslator } from '../i18n/index.ts';
+
+/** The interface's words in the site's language (src/i18n/): the heading links' names. */
+const interfaceText = createTranslator(siteConfig.lang, { locale: siteConfig.locale, overrides: siteConfig.strings ?? {} }).t;
+
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
@@ -370,7 +375,7 @@ export function headingAnchorsPlugin(): HastPlugins[number] {
           ctx.appendChild(node, {
             type: 'element',
             tagName: 'a',
-            properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `Link to the section “${text}”` },
+            properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: interfaceText('post.headingLink', { heading: text }) },
             children: [],
           });
         },

@@ -3,6 +3,7 @@ import { DC_NAMESPACE, feedItem, feedPosts, jsonFeed, rssChannelExtras, type Fee
 import { authorViews } from '../lib/views.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { siteConfig } from '../site.config.ts';
+import { t } from './i18n.ts';
 import { renderPostHtml } from './html.ts';
 import { getSiteData } from './posts.ts';
 
@@ -27,7 +28,7 @@ async function items(posts: readonly Post[], limit: number | undefined): Promise
       }));
       const part = data.series.positionOf(post.id);
       const series = part && { name: part.series.name, slug: part.series.slug, number: part.number };
-      return { ...feedItem(post, { urls: data.urls, html: await html, categories, authors, series }), post };
+      return { ...feedItem(post, { urls: data.urls, html: await html, categories, authors, series, t }), post };
     }),
   );
 }

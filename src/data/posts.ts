@@ -16,6 +16,7 @@ import { createUrls, type UrlBuilder } from '../lib/urls.ts';
 import { isDevServer } from '../build/mode.ts';
 import { buildNow } from '../build/now.ts';
 import { siteConfig } from '../site.config.ts';
+import { t } from './i18n.ts';
 import { setLayoutKey } from './cache-key.ts';
 
 export type PostEntry = CollectionEntry<'posts'>;
@@ -94,7 +95,7 @@ async function load(): Promise<SiteData> {
   }
   const urls = createUrls(siteConfig);
   const series = buildSeriesIndex(posts);
-  const nav = headerLinks(urls, pages, { series: series.series.length > 0 });
+  const nav = headerLinks(urls, pages, { series: series.series.length > 0, t });
   // Every page shows the header: its cache key follows the links in it.
   setLayoutKey(nav);
   return {

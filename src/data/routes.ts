@@ -19,7 +19,7 @@ import {
   type SeriesBoxView,
   type ViewContext,
 } from '../lib/views.ts';
-import { strings } from '../lib/strings.ts';
+import { t } from './i18n.ts';
 import { siteConfig } from '../site.config.ts';
 import { hasOgCard, queueOgCards } from './og.ts';
 import { isSocialCover } from '../lib/images.ts';
@@ -40,6 +40,7 @@ const context = (data: SiteData): ViewContext => ({
   tags: data.tags,
   locale: siteConfig.locale,
   status: data.status,
+  t,
 });
 
 /** ISO instant of the newest date (published or updated) among `posts`: a list page's lastmod. */
@@ -97,12 +98,12 @@ export async function tagPages() {
   return data.tags.tags.flatMap((tag) =>
     listPages(data, paginate(tag.posts, siteConfig.postsPerPage), (n) => data.urls.tag(tag.slug, n)).map((page) => ({
       ...page,
-      feeds: [{ title: `${siteConfig.title}: ${tag.label}`, url: data.urls.tagFeed(tag.slug) }],
+      feeds: [{ title: t('tag.feedTitle', { site: siteConfig.title, tag: tag.label }), url: data.urls.tagFeed(tag.slug) }],
       tag: {
         label: tag.label,
         slug: tag.slug,
         count: tag.posts.length,
-        summary: `${tag.posts.length} ${tag.posts.length === 1 ? 'post' : 'posts'} tagged ${tag.label}.`,
+        summary: t('tag.summary', { n: tag.posts.length, tag: tag.label }),
       },
     })),
   );
@@ -124,7 +125,7 @@ export async function authorPages() {
         bio: author.bio,
         avatar: author.avatar,
         links: author.links,
-        summary: `${posts.length} ${posts.length === 1 ? 'post' : 'posts'} by ${author.name}.`,
+        summary: t('author.summary', { n: posts.length, author: author.name }),
       },
     }));
   });
@@ -153,9 +154,9 @@ export async function seriesIndex() {
   return {
     path: data.urls.seriesIndex(),
     nav: nav(data),
-    title: strings.series,
-    description: strings.seriesIndexDescription(series.length),
-    series: seriesCounts(series, data.urls),
+    title: t('series.title'),
+    description: t('series.indexDescription', { n: series.length }),
+    series: seriesCounts(series, data.urls, t),
     modified: newest(series.flatMap((one) => one.parts)),
   };
 }
@@ -169,8 +170,8 @@ export async function seriesPages() {
     path: data.urls.series(one.slug),
     nav: nav(data),
     name: one.name,
-    heading: strings.seriesHeading(one.name),
-    description: strings.seriesDescription(one.name, one.parts.length),
+    heading: t('series.heading', { series: one.name }),
+    description: t('series.description', { series: one.name, n: one.parts.length }),
     parts: seriesParts(one, ctx),
     modified: newest(one.parts),
   }));
@@ -257,7 +258,7 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         newer: link(around?.newer),
         older: link(around?.older),
         related: (data.related.get(post.id) ?? []).map((p) => postSummary(p, ctx)),
-        series: series && seriesBox(series, data.urls),
+        series: series && seriesBox(series, data.urls, t),
         image: post.image && (post.image.kind === 'url' ? { kind: 'url', src: data.urls.resource(post.image.src) } : { kind: isSocialCover(post.image) ? 'local' : 'vector', image: post.image.image as ImageMetadata }),
         imageAlt: post.imageAlt ?? '',
         socialCover: post.image !== undefined && isSocialCover(post.image),

@@ -48,6 +48,8 @@ export type Params = Record<string, string | number>;
 export interface Translator {
   /** The string for `key`, `{name}`s filled from `params`; a plural entry picks its form by `params.n`. */
   t(key: StringKey, params?: Params): string;
+  /** The entry as the table has it (a text, or its plural forms), for scripts that fill it in the browser. */
+  entry(key: StringKey): Entry;
   /** A number as the locale writes it. */
   number(n: number): string;
   /** A list ("A, B and C") as the language joins it. */
@@ -80,6 +82,7 @@ export function createTranslator(lang: string, { locale = lang, overrides = {} }
       const form = (n === 0 && entry.zero) || entry[category] || entry.other;
       return fill(form, params);
     },
+    entry: (key) => table[key] ?? en[key],
     number: (n) => numbers.format(n),
     list: (items) => lists.format(items),
     lang,

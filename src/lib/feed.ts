@@ -1,7 +1,7 @@
 import { defaultTreeAdapter as tree, parseFragment, serialize, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { CALLOUT_CLASS } from './callouts.ts';
 import type { Post } from './posts/post.ts';
-import { strings } from './strings.ts';
+import { english, type Translate } from './strings.ts';
 import type { UrlBuilder } from './urls.ts';
 
 /** A start tag, with quoted attribute values that may contain ">". */
@@ -143,6 +143,8 @@ export interface FeedItemOptions {
   categories: string[];
   /** The post's authors; none on a site without an authors collection. */
   authors?: FeedAuthor[] | undefined;
+  /** The interface's words in the site's language (English when absent). */
+  t?: Translate | undefined;
   /** The series the post is a part of (merged name, slug) and the part's number. */
   series?: { name: string; slug: string; number: number } | undefined;
 }
@@ -151,20 +153,20 @@ export interface FeedItemOptions {
  * The line a part's feed item starts with, naming its series with a link to the series' page:
  * feed readers show the item without the page's series box.
  */
-export function seriesFeedNote(series: { name: string; slug: string; number: number }, urls: UrlBuilder): string {
+export function seriesFeedNote(series: { name: string; slug: string; number: number }, urls: UrlBuilder, t: Translate = english): string {
   const link = `<a href="${escapeXml(urls.absolute(urls.series(series.slug)))}">${escapeXml(series.name)}</a>`;
-  return `<p><em>${strings.seriesFeedNote(series.number, link)}</em></p>`;
+  return `<p><em>${t('series.feedNote', { n: series.number, series: link })}</em></p>`;
 }
 
 /** One feed item: absolute link, stable pubDate from the post's date, full absolute HTML, callouts as blockquotes, a part's series named. */
-export function feedItem(post: Post, { urls, html, categories, authors = [], series }: FeedItemOptions): FeedItem {
+export function feedItem(post: Post, { urls, html, categories, authors = [], series, t = english }: FeedItemOptions): FeedItem {
   const link = urls.absolute(urls.post(post.slug));
   const item: FeedItem = {
     title: post.title,
     link,
     pubDate: post.date.instant,
     description: post.description,
-    content: (series ? seriesFeedNote(series, urls) : '') + absolutizeHtml(feedCallouts(html), link),
+    content: (series ? seriesFeedNote(series, urls, t) : '') + absolutizeHtml(feedCallouts(html), link),
     categories,
   };
   if (authors.length > 0) {

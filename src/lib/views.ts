@@ -9,7 +9,7 @@ import type { Page } from './pagination.ts';
 import type { Post } from './posts/post.ts';
 import type { PostStatus } from './posts/published.ts';
 import type { Series, SeriesPosition } from './series.ts';
-import { strings } from './strings.ts';
+import { english, type Translate } from './strings.ts';
 import type { Tag, TagIndex } from './tags.ts';
 import type { UrlBuilder } from './urls.ts';
 import type { AuthorIndex } from './authors.ts';
@@ -46,6 +46,8 @@ export interface ViewContext {
   tags: TagIndex<Post>;
   locale: string;
   status?: ReadonlyMap<string, PostStatus>;
+  /** The interface's words in the site's language (English when absent). */
+  t?: Translate | undefined;
 }
 
 export function dateView(date: Post['date'], locale: string): DateView {
@@ -138,14 +140,14 @@ export function authorViews<L>(post: Post, { authors, urls }: { authors: AuthorI
  * The header's links: Folio's own (the series page only on a site that has a series), then
  * the pages that ask to be listed (`nav: 2`), in that order (src/lib/pages.ts).
  */
-export function headerLinks(urls: UrlBuilder, pages: readonly Pick<SitePage, 'id' | 'title' | 'nav'>[], { series = false }: { series?: boolean } = {}): Link[] {
+export function headerLinks(urls: UrlBuilder, pages: readonly Pick<SitePage, 'id' | 'title' | 'nav'>[], { series = false, t = english }: { series?: boolean; t?: Translate } = {}): Link[] {
   return [
-    { label: 'Home', url: urls.home() },
-    { label: 'Archive', url: urls.archive() },
-    { label: 'Tags', url: urls.tags() },
-    ...(series ? [{ label: strings.series, url: urls.seriesIndex() }] : []),
-    { label: 'Search', url: urls.search() },
-    { label: 'RSS', url: urls.feed() },
+    { label: t('nav.home'), url: urls.home() },
+    { label: t('nav.archive'), url: urls.archive() },
+    { label: t('nav.tags'), url: urls.tags() },
+    ...(series ? [{ label: t('nav.series'), url: urls.seriesIndex() }] : []),
+    { label: t('nav.search'), url: urls.search() },
+    { label: t('nav.rss'), url: urls.feed() },
     ...navPages(pages).map((page) => ({ label: page.title, url: urls.page(page.id) })),
   ];
 }
@@ -166,13 +168,13 @@ export interface SeriesBoxView {
   next?: Link;
 }
 
-export function seriesBox(position: SeriesPosition<Post>, urls: UrlBuilder): SeriesBoxView {
+export function seriesBox(position: SeriesPosition<Post>, urls: UrlBuilder, t: Translate = english): SeriesBoxView {
   const current = position.series.parts[position.number - 1];
   const link = (post: Post): Link => ({ label: post.title, url: urls.post(post.slug) });
   const box: SeriesBoxView = {
     name: position.series.name,
     url: urls.series(position.series.slug),
-    position: strings.partOf(position.number, position.total),
+    position: t('series.part', { n: position.number, total: position.total }),
     parts: position.series.parts.map((part) => ({ ...link(part), current: part === current })),
   };
   if (position.previous) box.previous = link(position.previous);
@@ -186,11 +188,11 @@ export interface SeriesCount extends Link {
   countLabel: string;
 }
 
-export function seriesCounts(series: readonly Series<Post>[], urls: UrlBuilder): SeriesCount[] {
-  return series.map((one) => ({ label: one.name, url: urls.series(one.slug), count: one.parts.length, countLabel: strings.parts(one.parts.length) }));
+export function seriesCounts(series: readonly Series<Post>[], urls: UrlBuilder, t: Translate = english): SeriesCount[] {
+  return series.map((one) => ({ label: one.name, url: urls.series(one.slug), count: one.parts.length, countLabel: t('series.count', { n: one.parts.length }) }));
 }
 
 /** A series' parts in reading order, each summarised with its number. */
 export function seriesParts(series: Series<Post>, ctx: ViewContext): PostSummary[] {
-  return series.parts.map((post, i) => ({ ...postSummary(post, ctx), part: strings.part(i + 1) }));
+  return series.parts.map((post, i) => ({ ...postSummary(post, ctx), part: (ctx.t ?? english)('series.partLabel', { n: i + 1 }) }));
 }

@@ -18,18 +18,21 @@ export function enhanceCodeBlocks(root: ParentNode = document): void {
     const header = block.querySelector('.code-header');
     const code = block.querySelector('pre code');
     if (!header || !code || header.querySelector('button')) continue;
+    // The words come with the text, in the site's language (the .prose element of the page).
+    const words = block.closest<HTMLElement>('[data-copy]')?.dataset ?? {};
+    const copy = words['copy'] ?? 'Copy';
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-code';
-    button.textContent = 'Copy';
-    button.setAttribute('aria-label', 'Copy code to clipboard');
+    button.textContent = copy;
+    button.setAttribute('aria-label', words['copyLabel'] ?? 'Copy code to clipboard');
     button.addEventListener('click', () => {
       navigator.clipboard.writeText(codeText(code)).then(
         () => {
-          button.textContent = 'Copied';
-          setTimeout(() => (button.textContent = 'Copy'), RESET_MS);
+          button.textContent = words['copied'] ?? 'Copied';
+          setTimeout(() => (button.textContent = copy), RESET_MS);
         },
-        () => (button.textContent = 'Press Ctrl+C'),
+        () => (button.textContent = words['copyFailed'] ?? 'Press Ctrl+C'),
       );
     });
     header.append(button);

@@ -20,6 +20,12 @@ export function startSearch(): void {
   const list = document.querySelector<HTMLOListElement>('.search-results');
   if (!form || !input || !status || !list) return;
   const bundle = form.dataset['bundle'] ?? '/pagefind/';
+  // The messages in the site's language (src/pages/search.astro), plurals by its rules.
+  const plural = new Intl.PluralRules(document.documentElement.lang || 'en');
+  const numbers = new Intl.NumberFormat(document.documentElement.lang || 'en');
+  const forms = JSON.parse(form.dataset['results'] ?? '{}') as Record<string, string>;
+  const say = (text: string, query: string, n = 0) => text.replaceAll('{query}', query).replaceAll('{n}', numbers.format(n));
+  const found = (n: number, query: string) => say((n === 0 && forms['zero']) || forms[plural.select(n)] || forms['other'] || '{n}', query, n);
   let engine: Promise<Pagefind> | undefined;
   let latest = 0;
 
@@ -62,7 +68,7 @@ export function startSearch(): void {
         return item;
       }),
     );
-    status.textContent = results.length === 0 ? `No posts match “${query}”.` : `${results.length} post${results.length === 1 ? '' : 's'} match “${query}”.`;
+    status.textContent = results.length === 0 ? say(form.dataset['none'] ?? '', query) : found(results.length, query);
   };
 
   const run = async () => {
@@ -83,7 +89,7 @@ export function startSearch(): void {
       const results = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
       if (ticket === latest) render(results, query);
     } catch (error) {
-      status.textContent = 'Search is not available right now.';
+      status.textContent = form.dataset['unavailable'] ?? '';
       console.error('Search failed:', error);
     }
   };

@@ -10,9 +10,10 @@ function current(): Theme {
 }
 
 function label(button: HTMLButtonElement): void {
-  const next = current() === 'dark' ? 'light' : 'dark';
-  button.setAttribute('aria-label', `Switch to ${next} theme`);
-  button.title = `Switch to ${next} theme`;
+  // The words come with the button, in the site's language (src/components/ThemeToggle.astro).
+  const text = (current() === 'dark' ? button.dataset['toLight'] : button.dataset['toDark']) ?? 'Switch theme';
+  button.setAttribute('aria-label', text);
+  button.title = text;
 }
 
 export function initThemeToggle(): void {

@@ -192,7 +192,7 @@ describe('home and pagination', () => {
     expect(card?.querySelector('.excerpt')?.text).toMatch(/^The first post links to the archive/);
     expect(card?.querySelectorAll('.tags a').length).toBe(3);
     // every entry: the date and tags its post page shows, and an excerpt
-    const cards = ['index.html', 'page/2/index.html', 'page/3/index.html'].flatMap((f) => dist.html(f).querySelectorAll('.card'));
+    const cards = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'].flatMap((f) => dist.html(f).querySelectorAll('.card'));
     expect(cards).toHaveLength(published.length);
     for (const entry of cards) {
       const url = entry.querySelector('.card-title a')?.getAttribute('href') ?? '';

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { entryContentKey, pageCacheKey } from '../../../data/cache-key';
 import { rssResponse } from '../../../data/feeds';
+import { t } from '../../../data/i18n';
 import { getSiteData } from '../../../data/posts';
 import { siteConfig } from '../../../site.config';
 
@@ -18,8 +19,8 @@ export const GET: APIRoute<{ slug: string }> = async ({ props }) => {
   const tag = data.tags.bySlug.get(props.slug);
   if (!tag) throw new Error(`No tag ${props.slug}`);
   return rssResponse({
-    title: `${siteConfig.title}: ${tag.label}`,
-    description: `Posts tagged ${tag.label} on ${siteConfig.title}.`,
+    title: t('tag.feedTitle', { site: siteConfig.title, tag: tag.label }),
+    description: t('tag.feedDescription', { site: siteConfig.title, tag: tag.label }),
     posts: tag.posts,
     path: data.urls.tagFeed(tag.slug),
     limit: siteConfig.tagFeedLimit,
