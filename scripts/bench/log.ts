@@ -77,9 +77,7 @@ function duration(lines: readonly LogLine[], pattern: RegExp): number | null {
 }
 
 export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
-  const lines: LogLine[] = (typeof input === 'string' ? input.split(/\r?\n/).map((text) => ({ text })) : input).map(
-    (line) => ({ ...line, text: stripAnsi(line.text).trimEnd() }),
-  );
+  const lines: LogLine[] = (typeof input === 'string' ? input.split(/\r?\n/).map((text) => ({ text })) : input).map((line) => ({ ...line, text: stripAnsi(line.text).trimEnd() }));
 
   let contentSyncMs: number | null = null;
   const syncStart = lines.findIndex((l) => l.text.includes('[content] Syncing content'));

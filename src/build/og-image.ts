@@ -91,10 +91,7 @@ const slicedCjk = (id: string): FamilySource => ({
 const FAMILIES: FamilySource[] = [
   {
     pkg: '@fontsource/inter',
-    subsets: (keys) =>
-      ['latin', 'latin-ext', 'vietnamese', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext']
-        .filter((k) => keys.includes(k))
-        .map((k) => ({ key: k, file: k })),
+    subsets: (keys) => ['latin', 'latin-ext', 'vietnamese', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext'].filter((k) => keys.includes(k)).map((k) => ({ key: k, file: k })),
     file: (subset, weight) => `inter-${subset}-${weight}-normal.woff`,
   },
   slicedCjk('noto-sans-jp'),

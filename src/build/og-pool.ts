@@ -35,10 +35,7 @@ export interface PoolOptions<In, Out> {
 }
 
 /** Messages from a worker. */
-type Reply =
-  | { type: 'ready' }
-  | { type: 'done'; id: number; value: unknown }
-  | { type: 'failed'; id: number; error: { name: string; message: string; stack?: string } };
+type Reply = { type: 'ready' } | { type: 'done'; id: number; value: unknown } | { type: 'failed'; id: number; error: { name: string; message: string; stack?: string } };
 
 interface Job<In, Out> {
   id: number;
@@ -205,10 +202,7 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
  * The worker side: runs `init` (e.g. loading fonts), says ready, then answers tasks one by
  * one with `handle`, which may name buffers to transfer rather than copy.
  */
-export async function serveTasks<In>(
-  handle: (task: In) => Promise<{ value: unknown; transfer?: Transferable[] }>,
-  init?: () => Promise<unknown>,
-): Promise<void> {
+export async function serveTasks<In>(handle: (task: In) => Promise<{ value: unknown; transfer?: Transferable[] }>, init?: () => Promise<unknown>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs in a worker thread');
   await init?.();

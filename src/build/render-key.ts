@@ -29,7 +29,11 @@ export function renderKey(root: string, srcDir: string, settings: unknown): stri
     const dir = join(srcDir, folder);
     if (!existsSync(dir)) continue;
     const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(ts|js|mjs)$/.test(f)).sort();
-    for (const file of files) hash.update(`${folder}/${file}\0`).update(readFileSync(join(dir, file))).update('\0');
+    for (const file of files)
+      hash
+        .update(`${folder}/${file}\0`)
+        .update(readFileSync(join(dir, file)))
+        .update('\0');
   }
   for (const name of PACKAGES) hash.update(`${name}@${version(root, name)}\0`);
   hash.update(JSON.stringify(settings));

@@ -120,10 +120,7 @@ export function pageDigests(outDir: string, file: string, pages: readonly string
     const path = join(outDir, page);
     const { size, mtimeMs, ino } = statSync(path);
     const known = before.get(page);
-    const digest =
-      known && known[0] === size && known[1] === mtimeMs && known[2] === ino
-        ? known[3]
-        : createHash('sha256').update(readFileSync(path)).digest('base64');
+    const digest = known && known[0] === size && known[1] === mtimeMs && known[2] === ino ? known[3] : createHash('sha256').update(readFileSync(path)).digest('base64');
     now[page] = [size, mtimeMs, ino, digest];
     digests.set(page, digest);
   }
@@ -254,4 +251,3 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
   }
   return { pages: indexed, shards: count, reused, bundles, ms: Math.round(performance.now() - started) };
 }
-

@@ -74,7 +74,9 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
           }
           const source = path.startsWith(`${base}${MEDIA_DIR}/`) ? embedsQueue().files.get(path.slice(base.length)) : undefined;
           if (!source) return next();
-          createReadStream(source).on('error', () => next()).pipe(res);
+          createReadStream(source)
+            .on('error', () => next())
+            .pipe(res);
         });
       },
       'astro:build:start': ({ logger }) => {
@@ -125,7 +127,10 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         writeFileSync(join(fileURLToPath(dir), '_headers'), headers);
         logger.info(log);
         const long = headers.split('\n').find((line) => line.length > HEADERS_LINE_LIMIT);
-        if (long) logger.warn(`[csp] _headers: the site-wide policy is ${long.length} characters long (posts embed many origins or inline scripts), more than the ${HEADERS_LINE_LIMIT} characters Cloudflare Pages reads in a line`);
+        if (long)
+          logger.warn(
+            `[csp] _headers: the site-wide policy is ${long.length} characters long (posts embed many origins or inline scripts), more than the ${HEADERS_LINE_LIMIT} characters Cloudflare Pages reads in a line`,
+          );
         const damage = takeCacheDamage();
         if (damage) logger.warn(`[cache] ${damage}`);
         saveOutput(fileURLToPath(dir), cacheDir);

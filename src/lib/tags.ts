@@ -18,7 +18,12 @@ const SYMBOL_WORDS: [RegExp, string][] = [
 export function tagSlug(label: string): string {
   let text = label.normalize('NFC').trim();
   for (const [pattern, word] of SYMBOL_WORDS) text = text.replace(pattern, word);
-  const slug = githubSlug(text.replace(/[./\\_]+/g, ' ').replace(/\s+/g, ' ').trim())
+  const slug = githubSlug(
+    text
+      .replace(/[./\\_]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
   if (slug !== '') return slug;
@@ -32,7 +37,11 @@ export function tagSlug(label: string): string {
  * tag, as Hugo and Jekyll merge them.
  */
 export function tagKey(label: string): string {
-  return label.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return label
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 export interface TaggedPost {
@@ -114,8 +123,6 @@ export function buildTagIndex<P extends TaggedPost>(posts: readonly P[]): TagInd
     byKey.set(key, tag);
   }
 
-  const tags = [...byKey.values()].sort(
-    (a, b) => b.posts.length - a.posts.length || a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1),
-  );
+  const tags = [...byKey.values()].sort((a, b) => b.posts.length - a.posts.length || a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1));
   return { tags, bySlug, forLabel: (label) => byKey.get(tagKey(label)) };
 }

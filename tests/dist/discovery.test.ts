@@ -60,12 +60,8 @@ describe('feeds', () => {
   it('is announced on every page, and tag pages announce their own feed', () => {
     for (const file of pages()) {
       const head = dist.html(file).querySelector('head')!;
-      expect(head.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), file).toBe(
-        'https://example.org/blog/rss.xml',
-      );
-      expect(head.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute('href'), file).toBe(
-        'https://example.org/blog/feed.json',
-      );
+      expect(head.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), file).toBe('https://example.org/blog/rss.xml');
+      expect(head.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute('href'), file).toBe('https://example.org/blog/feed.json');
     }
     const feeds = dist.html('tags/go/index.html').querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
     expect(feeds.map((l) => l.getAttribute('href'))).toContain('https://example.org/blog/tags/go/rss.xml');
@@ -75,12 +71,18 @@ describe('feeds', () => {
 describe('search', () => {
   it('loads its script only on the search page; other pages stay nearly script-free', () => {
     for (const file of pages()) {
-      const scripts = dist.html(file).querySelectorAll('script[src]').map((s) => s.getAttribute('src') ?? '');
+      const scripts = dist
+        .html(file)
+        .querySelectorAll('script[src]')
+        .map((s) => s.getAttribute('src') ?? '');
       const search = scripts.filter((src) => /search/.test(src));
       expect(search.length, file).toBe(file === 'search/index.html' ? 1 : 0);
       expect(dist.read(file).includes('pagefind/'), file).toBe(file === 'search/index.html');
       // every page: the theme toggle; posts add the copy-code button; the search page its search
-      expect(scripts.filter((src) => /ThemeToggle/.test(src)), file).toHaveLength(1);
+      expect(
+        scripts.filter((src) => /ThemeToggle/.test(src)),
+        file,
+      ).toHaveLength(1);
       expect(scripts.length, file).toBeLessThanOrEqual(2);
     }
   });
@@ -116,8 +118,14 @@ describe('search engines', () => {
 
   it('serialises JSON-LD safely: BlogPosting and BreadcrumbList parse, hostile titles stay data', () => {
     for (const file of pages().filter((f) => f.startsWith('posts/'))) {
-      const blocks = dist.html(file).querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text));
-      expect(blocks.map((b) => b['@type']), file).toEqual(['BlogPosting', 'BreadcrumbList']);
+      const blocks = dist
+        .html(file)
+        .querySelectorAll('script[type="application/ld+json"]')
+        .map((s) => JSON.parse(s.text));
+      expect(
+        blocks.map((b) => b['@type']),
+        file,
+      ).toEqual(['BlogPosting', 'BreadcrumbList']);
       const [posting, crumbs] = blocks;
       expect(posting.url).toBe(`https://example.org${dist.urlOf(file)}`);
       expect(posting.headline).toBe(dist.html(file).querySelector('h1')?.text.trim());

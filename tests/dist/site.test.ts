@@ -37,7 +37,11 @@ const isRedirect = (file: string) => /http-equiv="refresh"/.test(dist.read(file)
 
 const hidden = ['DRAFTMARKER7F3A', 'FUTUREMARKER91C2', 'SCHEDULEDMARKER5D1E', 'IGNOREDMARKER0B4C', 'draftonlytag', 'futureonlytag'];
 
-const postTitles = (file: string) => dist.html(file).querySelectorAll('.post-list .card-title a').map((a) => a.text.trim());
+const postTitles = (file: string) =>
+  dist
+    .html(file)
+    .querySelectorAll('.post-list .card-title a')
+    .map((a) => a.text.trim());
 
 describe('post pages', () => {
   it('exist for every published post, with the title as the only h1', () => {
@@ -76,11 +80,7 @@ describe('post pages', () => {
   it('show reading time and tag links', () => {
     const page = dist.html('posts/hello-world/index.html');
     expect(page.querySelector('.post-header .meta')?.text).toMatch(/1 min read/);
-    expect(page.querySelectorAll('.post-header .tags a').map((a) => a.getAttribute('href'))).toEqual([
-      '/blog/tags/go/',
-      '/blog/tags/web/',
-      '/blog/tags/series/',
-    ]);
+    expect(page.querySelectorAll('.post-header .tags a').map((a) => a.getAttribute('href'))).toEqual(['/blog/tags/go/', '/blog/tags/web/', '/blog/tags/series/']);
   });
 
   it('escape frontmatter text in HTML and attributes', () => {
@@ -94,9 +94,7 @@ describe('post pages', () => {
     walk(parse5(dist.read('posts/escaping/index.html')) as never);
     expect(names).not.toContain('b');
     const page = dist.html('posts/escaping/index.html');
-    expect(page.querySelector('meta[name=description]')?.getAttribute('content')).toBe(
-      'A description with <script>alert(1)</script> & friends',
-    );
+    expect(page.querySelector('meta[name=description]')?.getAttribute('content')).toBe('A description with <script>alert(1)</script> & friends');
     expect(page.querySelector('title')?.text).toBe('Ampersands & <b>Angles</b> "quoted" · Folio');
   });
 

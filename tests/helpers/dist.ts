@@ -54,7 +54,14 @@ export class Dist {
   searchFragments(): SearchFragment[] {
     return this.files
       .filter((f) => /^pagefind\/(?:shard-\d+\/)?fragment\//.test(f))
-      .map((f) => JSON.parse(gunzipSync(readFileSync(join(this.dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as SearchFragment);
+      .map(
+        (f) =>
+          JSON.parse(
+            gunzipSync(readFileSync(join(this.dir, f)))
+              .toString('utf8')
+              .replace(/^pagefind_dcd/, ''),
+          ) as SearchFragment,
+      );
   }
 
   /** The directives of an HTML page's Content-Security-Policy meta. */

@@ -101,9 +101,7 @@ describe('Liquid: highlight', () => {
 
   it('still works when the highlighted code contains a Markdown fence', () => {
     const inner = lines('```js', 'let x = 1;', '```');
-    expect(md(lines('{% highlight markdown %}', inner, '{% endhighlight %}', '', '{% include x.html %}'))).toBe(
-      lines('````markdown', inner, '````', '', '{% include x.html %}'),
-    );
+    expect(md(lines('{% highlight markdown %}', inner, '{% endhighlight %}', '', '{% include x.html %}'))).toBe(lines('````markdown', inner, '````', '', '{% include x.html %}'));
   });
 
   it('keeps a block inside a list item in the item', () => {
@@ -225,14 +223,32 @@ describe('Liquid: links and site URLs', () => {
 describe('kramdown', () => {
   it('removes options and comments, and keeps nomarkdown content as HTML', () => {
     const result = convert(
-      lines('{::options parse_block_html="true" /}', 'Text', '{::comment}', 'Draft: {% include x %}', '{:/comment}', '{::nomarkdown}', '<div class="box">*raw*</div>', '{:/nomarkdown}', 'End'),
+      lines(
+        '{::options parse_block_html="true" /}',
+        'Text',
+        '{::comment}',
+        'Draft: {% include x %}',
+        '{:/comment}',
+        '{::nomarkdown}',
+        '<div class="box">*raw*</div>',
+        '{:/nomarkdown}',
+        'End',
+      ),
     );
     expect(result.body).toBe(lines('Text', '<div class="box">*raw*</div>', 'End'));
     expect(result.warnings).toEqual([]);
   });
 
   it('removes block and span attribute lists, including {:target="_blank"} on links', () => {
-    const body = lines('A note.', '{: .notice--info}', '', '![Diagram](/img/d.png){: .align-center}', '', '[Docs](https://docs.example.org){:target="_blank"} and [more](/x){: target="_blank" }', '{:.no_toc}');
+    const body = lines(
+      'A note.',
+      '{: .notice--info}',
+      '',
+      '![Diagram](/img/d.png){: .align-center}',
+      '',
+      '[Docs](https://docs.example.org){:target="_blank"} and [more](/x){: target="_blank" }',
+      '{:.no_toc}',
+    );
     expect(md(body)).toBe(lines('A note.', '', '![Diagram](/img/d.png)', '', '[Docs](https://docs.example.org) and [more](/x)', ''));
     expect(html(body).querySelector('a')?.getAttribute('href')).toBe('https://docs.example.org');
   });
@@ -247,11 +263,7 @@ describe('kramdown', () => {
 
 describe('Hugo: figure', () => {
   it('wraps a Markdown image in a figure with its caption, which renders as HTML', () => {
-    const body = lines(
-      'Intro.',
-      '{{< figure src="elephant.jpg" alt="An elephant" title="At sunset" caption="Photo by [Ana](https://example.org/ana), *2019*" >}}',
-      'After.',
-    );
+    const body = lines('Intro.', '{{< figure src="elephant.jpg" alt="An elephant" title="At sunset" caption="Photo by [Ana](https://example.org/ana), *2019*" >}}', 'After.');
     const out = md(body);
     expect(out).toContain('![An elephant](<elephant.jpg> "At sunset")');
     const page = html(body);
@@ -533,7 +545,28 @@ describe('CRLF bodies', () => {
 
 describe('linear time', () => {
   it('handles a 2 MB body of broken and unclosed openers quickly, on one line or many', () => {
-    const openers = ['{% ', '{{ ', '{{< ', '{{% ', '![[ ', '%% ', '==a ', '`', '``', '{: ', '{::x ', '{% highlight x %} ', '{% raw %} ', '{{< highlight >}} ', '{::comment} ', '{{</* ', '%% c %%', '{{ site.url }}', '==b== ', '{::nomarkdown} '];
+    const openers = [
+      '{% ',
+      '{{ ',
+      '{{< ',
+      '{{% ',
+      '![[ ',
+      '%% ',
+      '==a ',
+      '`',
+      '``',
+      '{: ',
+      '{::x ',
+      '{% highlight x %} ',
+      '{% raw %} ',
+      '{{< highlight >}} ',
+      '{::comment} ',
+      '{{</* ',
+      '%% c %%',
+      '{{ site.url }}',
+      '==b== ',
+      '{::nomarkdown} ',
+    ];
     for (const separator of [' ', '\n']) {
       const body = Array.from({ length: 160_000 }, (_, i) => `${openers[i % openers.length]}word`).join(separator);
       const start = performance.now();

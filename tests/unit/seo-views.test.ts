@@ -27,10 +27,7 @@ describe('pageMeta', () => {
 });
 
 describe('views', () => {
-  const posts = sortNewestFirst([
-    makePost('a', { date: '2024-03-03', tags: ['Go', 'web'] }),
-    makePost('b', { date: '2023-01-10', tags: ['go'], draft: true }),
-  ]);
+  const posts = sortNewestFirst([makePost('a', { date: '2024-03-03', tags: ['Go', 'web'] }), makePost('b', { date: '2023-01-10', tags: ['go'], draft: true })]);
   const tags = buildTagIndex(posts);
   const ctx = { urls, tags, locale: 'en-US', status: new Map([['b', 'draft' as const]]) };
 
@@ -121,9 +118,29 @@ describe('articleMeta, articleJsonLd and serializeJsonLd', () => {
   });
 
   it('describes the post as a BlogPosting with a breadcrumb trail', () => {
-    const [posting, crumbs] = articleJsonLd({ ...input, homeUrl: 'https://example.org/', breadcrumbs: [{ name: 'Home', url: 'https://example.org/' }, { name: 'X', url: input.url }] }) as Record<string, unknown>[];
-    expect(posting).toMatchObject({ '@type': 'BlogPosting', headline: input.title, datePublished: input.published, dateModified: input.modified, keywords: 'Go, C#', author: { name: 'Ada' } });
-    expect(crumbs).toMatchObject({ '@type': 'BreadcrumbList', itemListElement: [{ position: 1, name: 'Home' }, { position: 2, item: input.url }] });
+    const [posting, crumbs] = articleJsonLd({
+      ...input,
+      homeUrl: 'https://example.org/',
+      breadcrumbs: [
+        { name: 'Home', url: 'https://example.org/' },
+        { name: 'X', url: input.url },
+      ],
+    }) as Record<string, unknown>[];
+    expect(posting).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: input.title,
+      datePublished: input.published,
+      dateModified: input.modified,
+      keywords: 'Go, C#',
+      author: { name: 'Ada' },
+    });
+    expect(crumbs).toMatchObject({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { position: 1, name: 'Home' },
+        { position: 2, item: input.url },
+      ],
+    });
   });
 
   it('serialises hostile text so it cannot end the script block, and reads back the same', () => {

@@ -198,13 +198,7 @@ const title = z
   .transform((value, ctx): string => {
     const text = typeof value === 'number' ? String(value) : value;
     if (typeof text === 'string' && text.trim() !== '') return text.trim();
-    return fail(
-      ctx,
-      value === undefined
-        ? 'is required (add a line such as `title: My post` to the frontmatter)'
-        : `expected non-empty text, found ${describeValue(value)}`,
-      value,
-    );
+    return fail(ctx, value === undefined ? 'is required (add a line such as `title: My post` to the frontmatter)' : `expected non-empty text, found ${describeValue(value)}`, value);
   });
 
 const draft = z
@@ -355,10 +349,19 @@ function buildFields() {
 export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
   const cover = z.union([
     z.undefined(),
-    z.string().regex(ABSOLUTE_URL).transform((src): CoverImage<L> => ({ kind: 'url', src })),
+    z
+      .string()
+      .regex(ABSOLUTE_URL)
+      .transform((src): CoverImage<L> => ({ kind: 'url', src })),
     // Protocol-relative (`//cdn.example.org/x.png`): the site is served over https.
-    z.string().regex(/^\/\/[^/]/).transform((src): CoverImage<L> => ({ kind: 'url', src: `https:${src}` })),
-    z.string().regex(SITE_PATH).transform((src): CoverImage<L> => ({ kind: 'url', src })),
+    z
+      .string()
+      .regex(/^\/\/[^/]/)
+      .transform((src): CoverImage<L> => ({ kind: 'url', src: `https:${src}` })),
+    z
+      .string()
+      .regex(SITE_PATH)
+      .transform((src): CoverImage<L> => ({ kind: 'url', src })),
     (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
   ]);
   fields ??= buildFields();
