@@ -22,7 +22,7 @@ export default defineConfig(
   {
     // astro-eslint-parser has no project service: it builds its own program from a tsconfig, one
     // that adds the JSX types templates need (eslint.jsx.d.ts).
-    files: ['**/*.astro'],
+    files: ['**/*.astro', 'eslint.jsx.d.ts'],
     languageOptions: {
       parserOptions: { projectService: false, project: './tsconfig.eslint.json', tsconfigRootDir: import.meta.dirname },
     },

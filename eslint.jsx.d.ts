@@ -6,6 +6,6 @@ import 'astro/astro-jsx';
 declare global {
   namespace JSX {
     type Element = HTMLElement;
-    interface IntrinsicElements extends astroHTML.JSX.IntrinsicElements {}
+    type IntrinsicElements = astroHTML.JSX.IntrinsicElements;
   }
 }
