@@ -139,7 +139,7 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
   let sitemapMs: number | null = null;
   const sitemap = lines.findIndex((l) => /\[@astrojs\/sitemap\] `sitemap-index\.xml` created/.test(l.text));
   const before = sitemap > 0 ? lines[sitemap - 1] : undefined;
-  if (before?.at !== undefined && lines[sitemap]?.at !== undefined) sitemapMs = round(lines[sitemap]!.at! - before.at);
+  if (before?.at !== undefined && lines[sitemap]?.at !== undefined) sitemapMs = round(lines[sitemap].at - before.at);
 
   return {
     contentSyncMs,

@@ -147,8 +147,8 @@ export function postsLoader(base: string): Loader {
           if (key === 'set') {
             return (entry: Parameters<typeof target.set>[0]) => {
               if (!entry.rendered || !entry.filePath) return target.set(entry);
-              const rendered = withEmbeds(entry.rendered as RenderedLike, resolve(root, entry.filePath), context.logger);
-              return target.set({ ...entry, rendered: bodies.stash(rendered) as typeof entry.rendered });
+              const rendered = withEmbeds(entry.rendered, resolve(root, entry.filePath), context.logger);
+              return target.set({ ...entry, rendered: bodies.stash(rendered) });
             };
           }
           const value: unknown = Reflect.get(target, key);
@@ -252,7 +252,7 @@ export function postsLoader(base: string): Loader {
       const posts = context.store.values().map((entry) => toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: shown(entry.filePath) }, siteConfig));
       validatePosts(posts, wiki);
       for (const entry of context.store.values()) {
-        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) context.logger.warn(`${shown(entry.filePath) ?? entry.id}: ${warning}`);
+        for (const warning of redirectWarnings(entry.data)) context.logger.warn(`${shown(entry.filePath) ?? entry.id}: ${warning}`);
       }
     },
   };

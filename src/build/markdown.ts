@@ -44,7 +44,9 @@ export interface WikiState {
 /** Every file in the posts folder (dot folders left out), for embeds. */
 function folderFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((p) => p.split(sep).join('/')).filter((p) => !p.split('/').some((segment) => segment.startsWith('.')));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((p) => p.split(sep).join('/'))
+    .filter((p) => !p.split('/').some((segment) => segment.startsWith('.')));
 }
 
 // Shared through globalThis: the content loader and the Markdown renderer are loaded
@@ -351,7 +353,7 @@ export function codeBlocksPlugin(): HastPlugins[number] {
               properties: { className: ['code-header'] },
               children: [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: label }] }],
             },
-            node as never,
+            node,
           ],
         });
       },

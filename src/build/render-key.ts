@@ -28,7 +28,9 @@ export function renderKey(root: string, srcDir: string, settings: unknown): stri
   for (const folder of CODE) {
     const dir = join(srcDir, folder);
     if (!existsSync(dir)) continue;
-    const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(ts|js|mjs)$/.test(f)).sort();
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|js|mjs)$/.test(f))
+      .sort();
     for (const file of files)
       hash
         .update(`${folder}/${file}\0`)

@@ -51,7 +51,7 @@ function pagefindVersion(): string {
 export function postPages(outDir: string, skip: ReadonlySet<string> = new Set()): string[] {
   const root = join(outDir, 'posts');
   if (!existsSync(root)) return [];
-  return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((file) => `posts/${file.split('\\').join('/')}`)
     .filter((file) => file.endsWith('/index.html') && !skip.has(file));
 }

@@ -18,7 +18,7 @@ export interface CspAllowance {
   mediaSrc: string[];
 }
 
-export const NO_ALLOWANCE: CspAllowance = Object.freeze({ frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] }) as CspAllowance;
+export const NO_ALLOWANCE: CspAllowance = Object.freeze({ frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] });
 
 export type OriginResult =
   /** `upgraded`: written as http://, loaded as https://. */

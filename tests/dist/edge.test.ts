@@ -32,7 +32,7 @@ function browserView(html: string) {
     if (node.tagName) elements.push(node);
     for (const child of node.childNodes ?? []) walk(child);
   };
-  walk(parse5(html) as unknown as Node5);
+  walk(parse5(html));
   const text = (node: Node5): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join(''));
   const attr = (node: Node5, name: string) => node.attrs?.find((a) => a.name === name)?.value;
   return { elements, text, attr };

@@ -274,7 +274,7 @@ const oldPath = <F extends boolean>(name: 'permalink' | 'url', allowFalse: F) =>
       if (value === undefined || value === null || value === '') return undefined;
       if (value === false && allowFalse) return false as Out;
       const text = typeof value === 'string' ? value.trim() : undefined;
-      if (text !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text === '' ? undefined : (text as Out);
+      if (text !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text === '' ? undefined : text;
       const example = name === 'permalink' ? '/2019/04/01/my-post.html, or false' : '/2019/04/my-post/';
       return fail(ctx, `expected a path on this site such as ${example}, found ${describeValue(value)}`, value);
     });
@@ -369,7 +369,7 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
     type Parsed = z.ZodSafeParseResult<CoverImage<L> | undefined>;
     const finish = (parsed: Parsed) => {
       if (parsed.success) return { ...data, image: parsed.data };
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['image', ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['image', ...issue.path] });
       return z.NEVER;
     };
     // Astro's image() resolves files asynchronously; URLs and absent covers need no wait.
