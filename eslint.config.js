@@ -18,6 +18,12 @@ export default defineConfig(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },
+  {
+    rules: {
+      // A rest sibling is how the code leaves a key out of a copy (`const { frontmatter: _f, ...rest } = x`), as TypeScript allows.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
+  },
   astro.configs.recommended,
   {
     // astro-eslint-parser has no project service: it builds its own program from a tsconfig, one
