@@ -107,7 +107,7 @@ export interface BenchOptions {
  * benchmark builds the way an author does. Throws if the script is not of the form
  * `node [flags] node_modules/astro/bin/astro.mjs build`.
  */
-export function buildNodeFlags(pkg: { scripts?: Record<string, string> } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))): string[] {
+export function buildNodeFlags(pkg: { scripts?: Record<string, string> } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }): string[] {
   const script = pkg.scripts?.['build'] ?? '';
   const match = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/astro\/bin\/astro\.mjs build$/.exec(script);
   if (!match) throw new Error(`package.json's build script should be "node [flags] node_modules/astro/bin/astro.mjs build", found: ${script}`);
