@@ -158,7 +158,7 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
       }
       pump();
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       slot.error = error;
     });
     worker.on('exit', (code) => {
@@ -206,7 +206,7 @@ export async function serveTasks<In>(handle: (task: In) => Promise<{ value: unkn
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs in a worker thread');
   await init?.();
-  port.on('message', async ({ id, task }: { id: number; task: In }) => {
+  const answer = async ({ id, task }: { id: number; task: In }) => {
     try {
       const { value, transfer = [] } = await handle(task);
       port.postMessage({ type: 'done', id, value } satisfies Reply, transfer);
@@ -214,6 +214,7 @@ export async function serveTasks<In>(handle: (task: In) => Promise<{ value: unkn
       const { name = 'Error', message = String(error), stack } = error instanceof Error ? error : {};
       port.postMessage({ type: 'failed', id, error: { name, message, ...(stack === undefined ? {} : { stack }) } } satisfies Reply);
     }
-  });
+  };
+  port.on('message', (message: { id: number; task: In }) => void answer(message));
   port.postMessage({ type: 'ready' } satisfies Reply);
 }
