@@ -152,7 +152,7 @@ export function postsLoader(base: string): Loader {
             };
           }
           const value: unknown = Reflect.get(target, key);
-          return typeof value === 'function' ? value.bind(target) : value;
+          return typeof value === 'function' ? (value.bind(target) as unknown) : value;
         },
       });
       const readEntry = (type: ContentEntryType): ContentEntryType => ({
@@ -214,7 +214,8 @@ export function postsLoader(base: string): Loader {
             // Other engines' template syntax, converted once here for the text and kept for the render.
             const converted = convertPostBody(posix(relative(dir, props.filePath)), body, wikiState(wiki));
             body = converted.body;
-            converted.body === split.body ? convertedBodies.delete(props.filePath) : convertedBodies.set(props.filePath, body);
+            if (converted.body === split.body) convertedBodies.delete(props.filePath);
+            else convertedBodies.set(props.filePath, body);
             syntaxWarning = describeSyntaxWarnings(converted.warnings, split.bodyOffset);
           }
           // Astro's own error for a missing image names only the image. (The body's files are

@@ -271,7 +271,8 @@ export function safeLinksPlugin(): HastPlugins[number] {
         visit(node, ctx) {
           const props = (node as HastElement).properties ?? {};
           if (props['target'] === '_blank') {
-            const rel = new Set([...(Array.isArray(props['rel']) ? props['rel'] : String(props['rel'] ?? '').split(/\s+/)).filter(Boolean), 'noopener', 'noreferrer']);
+            const written = props['rel'] as string[] | string | undefined;
+            const rel = new Set([...(Array.isArray(written) ? written : String(written ?? '').split(/\s+/)).filter(Boolean), 'noopener', 'noreferrer']);
             ctx.setProperty(node, 'rel', [...rel]);
           }
         },
@@ -311,7 +312,7 @@ export function highlightPlugin(): HastPlugins[number] {
       filter: ['pre'],
       async visit(node, ctx) {
         const props = (node as HastElement).properties ?? {};
-        if (String(props['className'] ?? '').includes('astro-code')) return;
+        if (String((props['className'] as string[] | string | undefined) ?? '').includes('astro-code')) return;
         const code = (node as HastElement).children?.find((c) => (c as HastElement).tagName === 'code') as HastElement | undefined;
         if (!code) return;
         const classes = Array.isArray(code.properties?.['className']) ? (code.properties['className'] as string[]) : [];

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { takeCacheDamage } from '../build/cache-damage.ts';
 import { restoreOutput, saveOutput } from '../build/output-mirror.ts';
 import { HEADERS_LINE_LIMIT, headersFile } from '../build/csp.ts';
-import { embedsQueue, takeEmbedsQueue } from '../build/embeds-queue.ts';
+import { embedsQueue, takeEmbedsQueue, type EmbedsQueue } from '../build/embeds-queue.ts';
 import { writeMedia } from '../build/media-write.ts';
 import { setDevServer } from '../build/mode.ts';
 import { queuedOgCards, writeOgCards } from '../build/og-write.ts';
@@ -66,7 +66,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // `astro dev` copies nothing: files beside posts are served from where they are, at
         // the URLs the posts point to (listed when the post route lists its pages).
         server.middlewares.use((req, res, next) => {
-          let path = '';
+          let path: string;
           try {
             path = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
           } catch {
@@ -90,7 +90,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // First, what this build did not produce goes (pages of deleted or drafted posts
         // among them), before the search index reads the post pages left in the folder.
         const keep = new Set(queuedOgCards());
-        const embeds = takeEmbedsQueue() ?? { files: new Map(), pages: new Map() };
+        const embeds: EmbedsQueue = takeEmbedsQueue() ?? { files: new Map(), pages: new Map() };
         for (const path of embeds.files.keys()) keep.add(path);
         for (const urls of assets.values()) for (const url of urls) keep.add(outputPath(folder, fileURLToPath(url)));
         const stale = pruneStaleOutput(folder, { keep, since: buildStarted, keepUnder: ['pagefind/'] }).filter((file) => !writtenAgain(file));
