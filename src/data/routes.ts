@@ -55,7 +55,7 @@ export function listParam(n: number): string | undefined {
 /** Home list pages: 1 is "/", then "/page/2/", ... */
 export async function homePages() {
   const data = await getSiteData();
-  return listPages(data, data.posts, data.urls.homePage);
+  return listPages(data, data.posts, (n) => data.urls.homePage(n));
 }
 
 export async function tagPages() {

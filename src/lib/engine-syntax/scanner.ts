@@ -79,7 +79,6 @@ export class Scanner {
           i = end;
           continue;
         }
-        lineStart = false;
       }
       special.lastIndex = i;
       const match = special.exec(body);

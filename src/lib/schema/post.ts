@@ -127,7 +127,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
   if (typeof value === 'object') return `an object (${JSON.stringify(value).slice(0, 60)})`;
-  return String(value);
+  // All a frontmatter value can be after the checks above: a number, a boolean or a bigint.
+  const primitive = value as number | boolean | bigint;
+  return String(primitive);
 }
 
 type Ctx = z.core.$RefinementCtx<unknown>;
@@ -161,7 +163,7 @@ function readTags(key: string, value: unknown, ctx: Ctx): unknown[] | undefined 
   if (value === undefined || value === null) return [];
   // Jekyll writes categories as a space-separated string; everything else uses commas.
   if (typeof value === 'string') return !value.includes(',') && key.startsWith('categor') ? value.split(/\s+/) : value.split(',');
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   fail(ctx, `expected a list of tags or a comma-separated string, found ${describeValue(value)}${writtenAs(key, 'tags')}`, value);
   return undefined;
 }
