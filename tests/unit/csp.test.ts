@@ -110,7 +110,7 @@ describe('the _headers policy', () => {
       policy
         .split(';')
         .map((d) => d.trim().split(/\s+/))
-        .map(([name, ...values]) => [name, values]),
+        .map(([name, ...values]) => [name, values] as [string, string[]]),
     );
 
   it('is unchanged when no post embeds anything', () => {

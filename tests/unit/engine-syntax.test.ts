@@ -168,7 +168,7 @@ describe('Liquid: links and site URLs', () => {
   it('leaves an unknown post as written, with a warning on its line', () => {
     const result = convert(lines('Intro', '', 'See [old]({{ site.baseurl }}{% post_url 2009-01-01-gone %}).'));
     expect(result.body).toBe(lines('Intro', '', 'See [old](/blog{% post_url 2009-01-01-gone %}).'));
-    expect(result.warnings).toEqual([{ line: 3, tag: '{% post_url 2009-01-01-gone %}', message: expect.stringContaining('2009-01-01-gone') }]);
+    expect(result.warnings).toEqual([{ line: 3, tag: '{% post_url 2009-01-01-gone %}', message: expect.stringContaining('2009-01-01-gone') as string }]);
   });
 
   it('resolves {% link %} to posts, and other files to the path under the base', () => {
@@ -329,7 +329,7 @@ describe('Hugo: video embeds', () => {
     const bad = '{{< youtube "x onload=alert(1)" >}}';
     const result = convert(bad);
     expect(result.body).toBe(bad);
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('video id') })]);
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('video id') as string })]);
   });
 });
 
@@ -404,7 +404,7 @@ describe('Hugo: escaped, unknown and comment shortcodes', () => {
   it('warns about a shortcode it can not read, and reads on after it', () => {
     const result = convert(lines('{{< figure src="a.png" caption="no end', '', '{{ site.url }}'));
     expect(result.body).toBe(lines('{{< figure src="a.png" caption="no end', '', 'https://example.org'));
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('could not be read') })]);
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('could not be read') as string })]);
   });
 
   it('removes the comment shortcode with what it wraps', () => {

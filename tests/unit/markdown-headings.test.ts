@@ -29,7 +29,7 @@ describe('one <h1> per page', () => {
   });
 
   it('changes nothing in a body without level-1 headings', async () => {
-    expect(await render('## One\n\n### Two\n')).toBe((await markdownToHtml('## One\n\n### Two\n')).html);
+    expect(await render('## One\n\n### Two\n')).toBe(markdownToHtml('## One\n\n### Two\n').html);
   });
 });
 

@@ -208,7 +208,7 @@ describe('buildRelated', () => {
     tag.posts = new Proxy(original, {
       get(target, prop, receiver) {
         if (typeof prop === 'string' && /^\d+$/.test(prop)) reads += 1;
-        return Reflect.get(target, prop, receiver);
+        return Reflect.get(target, prop, receiver) as unknown;
       },
     });
     buildRelated(many, index, { limit: 3, window: 10 });
