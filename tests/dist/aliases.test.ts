@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postIdFromPath } from '../../src/lib/ids';
 import { REDIRECT_CSP } from '../../src/lib/redirect-page';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type SitemapDocument, type SitemapIndexDocument } from '../helpers/dist';
 import { aliases } from './setup';
 
 let dist: Dist;
@@ -75,9 +75,9 @@ describe('redirect pages', () => {
   });
 
   it('are left out of the sitemap', () => {
-    const index = xml.parse(dist.read('sitemap-index.xml'));
+    const index = xml.parse(dist.read('sitemap-index.xml')) as SitemapIndexDocument;
     const locs = (asArray(index.sitemapindex.sitemap) as { loc: string }[]).flatMap(({ loc }) =>
-      (asArray(xml.parse(dist.read(dist.resolve(loc)!)).urlset.url) as { loc: string }[]).map((u) => u.loc),
+      (asArray((xml.parse(dist.read(dist.resolve(loc)!)) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc),
     );
     expect(locs.length).toBeGreaterThan(5);
     for (const loc of locs) expect(redirectFiles, loc).not.toContain(dist.resolve(loc));

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPostSources } from '../../src/build/sources';
 import { toPost } from '../../src/lib/posts/post';
 import { buildTagIndex, tagSlug } from '../../src/lib/tags';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type JsonFeed, type JsonLd, type RssDocument, type SitemapDocument } from '../helpers/dist';
 import { edge } from './setup';
 
 let dist: Dist;
@@ -75,9 +75,9 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
 
   it('JSON-LD: parses back to the same title', () => {
     const { elements, text, attr } = browserView(dist.read('posts/hostile/index.html'));
-    const ld = elements.filter((e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(text(e)));
-    expect(ld[0].headline).toBe(HOSTILE_TITLE);
-    expect(ld[0].keywords).toBe(HOSTILE_TAGS.join(', '));
+    const ld = elements.filter((e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(text(e)) as JsonLd);
+    expect(ld[0]?.headline).toBe(HOSTILE_TITLE);
+    expect(ld[0]?.keywords).toBe(HOSTILE_TAGS.join(', '));
   });
 
   it('RSS and the tag feeds: well-formed XML with the text intact', () => {
@@ -86,7 +86,7 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
     expect(item.title).toBe(HOSTILE_TITLE);
     expect(item.categories.map((c) => c.label)).toEqual(HOSTILE_TAGS);
     expect(item.content).toContain('a CDATA end ]]> in it');
-    const raw = xml.parse(dist.read('rss.xml')).rss.channel.item as Record<string, unknown>[];
+    const raw = (xml.parse(dist.read('rss.xml')) as RssDocument).rss.channel.item as Record<string, unknown>[];
     expect(asArray(raw).find((i) => i['title'] === HOSTILE_TITLE)?.['description']).toBe(`<b>bold?</b> & ]]> </script> "quoted" description`);
     for (const tag of HOSTILE_TAGS) {
       const tagFeed = parseFeed(dist.read(`tags/${tagSlug(tag)}/rss.xml`));
@@ -96,14 +96,14 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
   });
 
   it('JSON Feed: the same strings', () => {
-    const feed = JSON.parse(dist.read('feed.json'));
-    const item = feed.items.find((i: { url: string }) => i.url === 'https://example.org/blog/posts/hostile/');
-    expect(item.title).toBe(HOSTILE_TITLE);
-    expect(item.tags).toEqual(HOSTILE_TAGS);
+    const feed = JSON.parse(dist.read('feed.json')) as JsonFeed;
+    const item = feed.items.find((i) => i.url === 'https://example.org/blog/posts/hostile/');
+    expect(item?.title).toBe(HOSTILE_TITLE);
+    expect(item?.tags).toEqual(HOSTILE_TAGS);
   });
 
   it('sitemap: valid XML whose tag URLs resolve', () => {
-    const urls = (asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string }[]).map((u) => u.loc);
+    const urls = (asArray((xml.parse(dist.read('sitemap-0.xml')) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc);
     for (const tag of HOSTILE_TAGS) {
       const loc = urls.find((u) => u === `https://example.org/blog/tags/${encodeURIComponent(tagSlug(tag))}/`);
       expect(loc, tag).toBeDefined();
@@ -157,8 +157,8 @@ describe('odd but valid posts: nothing lost', () => {
       .querySelectorAll('.timeline a')
       .map((a) => a.getAttribute('href'));
     const rss = parseFeed(dist.read('rss.xml')).items.map((i) => i.url);
-    const json = JSON.parse(dist.read('feed.json')).items.map((i: { url: string }) => i.url);
-    const sitemap = (asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string }[]).map((u) => u.loc);
+    const json = (JSON.parse(dist.read('feed.json')) as JsonFeed).items.map((i) => i.url);
+    const sitemap = (asArray((xml.parse(dist.read('sitemap-0.xml')) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc);
     const indexed = dist.searchFragments().map((f) => f.url);
     for (const post of all) {
       const path = `/blog/posts/${encodeURIComponent(post.slug)}/`;

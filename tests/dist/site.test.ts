@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse as parse5 } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type RssDocument, type SitemapDocument, type SitemapIndexDocument } from '../helpers/dist';
 import { fixture } from './setup';
 import { absolutizeHtml } from '../../src/lib/feed';
 
@@ -208,7 +208,7 @@ describe('tags', () => {
 
   it('index every tag with its count', () => {
     const items = dist.html('tags/index.html').querySelectorAll('.tag-cloud a');
-    const counts = Object.fromEntries(items.map((a) => [a.childNodes[0]?.text.trim(), a.querySelector('.count')?.text.replace(/\D+/g, '')]));
+    const counts = Object.fromEntries(items.map((a) => [String(a.childNodes[0]?.text.trim()), a.querySelector('.count')?.text.replace(/\D+/g, '')] as const));
     expect(counts).toMatchObject({ series: '6', Go: '2', 'C#': '1', 'C++': '1', C: '1', 日本語: '1', mdx: '1' });
     expect(Object.keys(counts)).not.toContain('draftonlytag');
   });
@@ -226,7 +226,7 @@ describe('archive', () => {
 });
 
 describe('RSS feed', () => {
-  const feed = () => xml.parse(dist.read('rss.xml')).rss.channel;
+  const feed = () => (xml.parse(dist.read('rss.xml')) as RssDocument).rss.channel;
 
   it('lists every published post newest first with absolute links', () => {
     const items = asArray(feed().item) as { title: string; link: string; guid: { '#text': string } }[];
@@ -288,8 +288,8 @@ describe('RSS feed', () => {
 
 describe('search index', () => {
   it('indexes every published post and nothing else', () => {
-    const entry = JSON.parse(dist.read('pagefind/pagefind-entry.json'));
-    const indexed = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+    const entry = JSON.parse(dist.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(indexed).toBe(published.length);
     const fragments = dist.searchFragments();
     // Pagefind stores site-relative URLs; the search page adds the base path in the browser.
@@ -305,12 +305,12 @@ describe('search index', () => {
 
 describe('sitemap and robots', () => {
   const locs = () => {
-    const index = xml.parse(dist.read('sitemap-index.xml'));
+    const index = xml.parse(dist.read('sitemap-index.xml')) as SitemapIndexDocument;
     const maps = asArray(index.sitemapindex.sitemap) as { loc: string }[];
     return maps.flatMap(({ loc }) => {
       const file = dist.resolve(loc);
       expect(file, loc).toBeDefined();
-      return (asArray(xml.parse(dist.read(file!)).urlset.url) as { loc: string }[]).map((u) => u.loc);
+      return (asArray((xml.parse(dist.read(file!)) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc);
     });
   };
 
