@@ -24,12 +24,7 @@ export default defineConfig({
   // Static files: FOLIO_PUBLIC_DIR lets a fixture bring its old site's static folder.
   publicDir: publicDir(),
   cacheDir: process.env['FOLIO_CACHE_DIR'] ?? './node_modules/.astro',
-  integrations: [
-    site.build,
-    mdx(),
-    sitemap(sitemapOptions(resolve(outDir), siteConfig.base)),
-    site.finish,
-  ],
+  integrations: [site.build, mdx(), sitemap(sitemapOptions(resolve(outDir), siteConfig.base)), site.finish],
   // A Content-Security-Policy <meta> on every page (see src/build/csp.ts).
   security: { csp: cspConfig() },
   vite: {

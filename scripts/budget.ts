@@ -27,10 +27,11 @@ function table(m: PageMeasurement): string {
     ['other', m.other.bytes, m.other.gzipBytes, 'icons, preloads'],
     ['page total', m.total.bytes, m.total.gzipBytes, `budget ${kb(BUDGETS.pageGzipBytes)} gzip`],
   ];
-  const lines = [`${pad('', 12)}${padL('raw B', 10)}${padL('gzip B', 10)}  `, ...rows.map(([name, raw, gz, note]) => `${pad(name, 12)}${padL(String(raw), 10)}${padL(String(gz), 10)}  ${note}`)];
-  const files = m.resources
-    .filter((r) => r.kind !== 'html')
-    .map((r) => `  ${pad(r.kind, 6)}${padL(String(r.bytes), 8)}${padL(String(r.gzipBytes), 8)}  ${r.file ?? r.url}`);
+  const lines = [
+    `${pad('', 12)}${padL('raw B', 10)}${padL('gzip B', 10)}  `,
+    ...rows.map(([name, raw, gz, note]) => `${pad(name, 12)}${padL(String(raw), 10)}${padL(String(gz), 10)}  ${note}`),
+  ];
+  const files = m.resources.filter((r) => r.kind !== 'html').map((r) => `  ${pad(r.kind, 6)}${padL(String(r.bytes), 8)}${padL(String(r.gzipBytes), 8)}  ${r.file ?? r.url}`);
   return [...lines, ...(files.length > 0 ? ['files (raw, gzip):', ...files] : [])].join('\n');
 }
 

@@ -85,7 +85,7 @@ try {
   failed = true;
   console.error(`Lighthouse failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   await site.close();
 }
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 // A tiny static server for a built site, as a static host serves it: directory URLs
 // map to index.html, unknown paths get 404.html with status 404. Loopback only.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -30,7 +30,7 @@ export interface StaticServer {
 /** Serves `dir` under `base` ("/" or "/blog/") on 127.0.0.1, on a free port unless one is given. */
 export async function serveStatic(dir: string, base = '/', port = 0): Promise<StaticServer> {
   const root = normalize(dir);
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const notFound = async () => {
       res.writeHead(404, { 'content-type': TYPES['.html'] });
@@ -54,7 +54,8 @@ export async function serveStatic(dir: string, base = '/', port = 0): Promise<St
     } catch {
       await notFound();
     }
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

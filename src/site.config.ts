@@ -21,7 +21,4 @@ const settings: SiteConfigInput = {
 // e.g. FOLIO_SETTINGS='{"feedLimit":50,"ogImages":false}'.
 const overrides = process.env['FOLIO_SETTINGS'] ? (JSON.parse(process.env['FOLIO_SETTINGS']) as Partial<SiteConfigInput>) : {};
 
-export const siteConfig = parseSiteConfig(
-  { ...settings, ...overrides },
-  { SITE_URL: process.env['SITE_URL'], BASE_PATH: process.env['BASE_PATH'] },
-);
+export const siteConfig = parseSiteConfig({ ...settings, ...overrides }, { SITE_URL: process.env['SITE_URL'], BASE_PATH: process.env['BASE_PATH'] });

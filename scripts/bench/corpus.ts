@@ -195,9 +195,7 @@ function slotFiller(rng: Rng, tags: readonly string[]) {
 
 /** Words a reader sees: no code blocks, no URLs, no Markdown markers. Used to size bodies. */
 export function countWords(markdown: string): number {
-  const text = markdown
-    .replace(/^```[^\n]*\n[\s\S]*?^```[ \t]*$/gm, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  const text = markdown.replace(/^```[^\n]*\n[\s\S]*?^```[ \t]*$/gm, ' ').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   let count = 0;
   for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count++;
   return count;
@@ -210,7 +208,11 @@ interface BodyContext {
   fill: (template: string) => string;
 }
 
-const slugify = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugify = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** A published post before `index` (or undefined when there is none nearby). */
 function earlierPublished(ctx: BodyContext): PostMeta | undefined {
@@ -246,8 +248,7 @@ function sentence(ctx: BodyContext): string {
   return text;
 }
 
-const paragraph = (ctx: BodyContext, min = 3, max = 6) =>
-  Array.from({ length: ctx.rng.int(min, max) }, () => sentence(ctx)).join(' ');
+const paragraph = (ctx: BodyContext, min = 3, max = 6) => Array.from({ length: ctx.rng.int(min, max) }, () => sentence(ctx)).join(' ');
 
 function list(ctx: BodyContext, ordered: boolean): string {
   const { rng, fill } = ctx;
@@ -354,10 +355,7 @@ function body(index: number, seed: number, tags: readonly string[]): string {
 
 /** A YAML scalar: plain when that is unambiguous, otherwise double-quoted (JSON is valid YAML). */
 function yamlScalar(text: string): string {
-  const plain =
-    /^[A-Za-z0-9][A-Za-z0-9 .+#/_-]*$/.test(text) &&
-    !/ #|[ ]$/.test(text) &&
-    !/^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i.test(text);
+  const plain = /^[A-Za-z0-9][A-Za-z0-9 .+#/_-]*$/.test(text) && !/ #|[ ]$/.test(text) && !/^(true|false|yes|no|on|off|null|~|[-+]?[\d.]+(e[-+]?\d+)?)$/i.test(text);
   return plain ? text : JSON.stringify(text);
 }
 
@@ -425,9 +423,7 @@ function main() {
     process.exit(values.help ? 0 : 2);
   }
   const summary = generateCorpus({ posts: Number(values.posts), seed: Number(values.seed), dir: resolve(values.out) });
-  console.log(
-    `wrote ${summary.posts} posts (${summary.drafts} drafts, ${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) to ${summary.dir} in ${summary.ms} ms`,
-  );
+  console.log(`wrote ${summary.posts} posts (${summary.drafts} drafts, ${(summary.bytes / 1024 / 1024).toFixed(1)} MiB) to ${summary.dir} in ${summary.ms} ms`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -77,9 +77,7 @@ function duration(lines: readonly LogLine[], pattern: RegExp): number | null {
 }
 
 export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
-  const lines: LogLine[] = (typeof input === 'string' ? input.split(/\r?\n/).map((text) => ({ text })) : input).map(
-    (line) => ({ ...line, text: stripAnsi(line.text).trimEnd() }),
-  );
+  const lines: LogLine[] = (typeof input === 'string' ? input.split(/\r?\n/).map((text) => ({ text })) : input).map((line) => ({ ...line, text: stripAnsi(line.text).trimEnd() }));
 
   let contentSyncMs: number | null = null;
   const syncStart = lines.findIndex((l) => l.text.includes('[content] Syncing content'));
@@ -141,7 +139,7 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
   let sitemapMs: number | null = null;
   const sitemap = lines.findIndex((l) => /\[@astrojs\/sitemap\] `sitemap-index\.xml` created/.test(l.text));
   const before = sitemap > 0 ? lines[sitemap - 1] : undefined;
-  if (before?.at !== undefined && lines[sitemap]?.at !== undefined) sitemapMs = round(lines[sitemap]!.at! - before.at);
+  if (before?.at !== undefined && lines[sitemap]?.at !== undefined) sitemapMs = round(lines[sitemap].at - before.at);
 
   return {
     contentSyncMs,

@@ -107,7 +107,7 @@ export interface BenchOptions {
  * benchmark builds the way an author does. Throws if the script is not of the form
  * `node [flags] node_modules/astro/bin/astro.mjs build`.
  */
-export function buildNodeFlags(pkg: { scripts?: Record<string, string> } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))): string[] {
+export function buildNodeFlags(pkg: { scripts?: Record<string, string> } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }): string[] {
   const script = pkg.scripts?.['build'] ?? '';
   const match = /^node((?: --[\w-]+(?:=\S+)?)*) node_modules\/astro\/bin\/astro\.mjs build$/.exec(script);
   if (!match) throw new Error(`package.json's build script should be "node [flags] node_modules/astro/bin/astro.mjs build", found: ${script}`);
@@ -237,15 +237,14 @@ function outputStats(dir: string) {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-async function measuredBuild(
-  phase: 'cold' | 'warm' | 'deploy',
-  dirs: BuildDirs,
-  logFile: string,
-): Promise<BuildMetrics> {
+async function measuredBuild(phase: 'cold' | 'warm' | 'deploy', dirs: BuildDirs, logFile: string): Promise<BuildMetrics> {
   writeFileSync(logFile, '');
   const run = await astroBuild(dirs, logFile);
   if (run.exitCode !== 0) {
-    const tail = run.lines.slice(-TAIL_LINES).map((l) => stripAnsi(l.text)).join('\n');
+    const tail = run.lines
+      .slice(-TAIL_LINES)
+      .map((l) => stripAnsi(l.text))
+      .join('\n');
     throw new BuildFailedError(phase, run.exitCode, tail);
   }
   const out = outputStats(dirs.out);
@@ -302,7 +301,11 @@ function astroVersion(): string {
   }
 }
 
-const timestamp = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+const timestamp = () =>
+  new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
 
 /** Generates an N-post corpus, builds it cold (and warm), and returns the report. Throws BuildFailedError. */
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
@@ -385,28 +388,49 @@ const mib = (n: number | null) => (n === null ? '-' : `${(n / 1024 / 1024).toFix
 
 /** A plain-text table: one row per build. */
 export function formatTable(reports: readonly BenchReport[]): string {
-  const header = ['posts', 'build', 'wall', 'cpu', 'ms/post', 'peak RSS', 'pages', 'rendered', 'output', 'sync', 'render', 'astro total', 'og', 'og draw', 'og end', 'search', 'shards', 'sitemap'];
+  const header = [
+    'posts',
+    'build',
+    'wall',
+    'cpu',
+    'ms/post',
+    'peak RSS',
+    'pages',
+    'rendered',
+    'output',
+    'sync',
+    'render',
+    'astro total',
+    'og',
+    'og draw',
+    'og end',
+    'search',
+    'shards',
+    'sitemap',
+  ];
   const rows = reports.flatMap((r) =>
-    [['cold', r.cold] as const, ['warm', r.warm] as const, ['deploy', r.deploy] as const].flatMap(([kind, b]) => (b ? [[kind, b] as const] : [])).map(([kind, b]) => [
-      String(r.posts),
-      kind,
-      ms(b.wallMs),
-      b.cpuS === null ? '-' : `${b.cpuS.toFixed(1)} s`,
-      b.msPerPostPage === null ? '-' : b.msPerPostPage.toFixed(1),
-      mib(b.peakRssBytes),
-      String(b.pagesWritten),
-      String(b.phases.pages.rendered),
-      mib(b.outputBytes),
-      ms(b.phases.contentSyncMs),
-      ms(b.phases.renderMs),
-      ms(b.phases.totalMs),
-      b.phases.og ? `${b.phases.og.rendered}/${b.phases.og.reused}` : '-',
-      ms(b.phases.og?.drawMs ?? null),
-      ms(b.phases.og?.endMs ?? null),
-      ms(b.phases.searchMs),
-      b.phases.search ? `${b.phases.search.shards - b.phases.search.reused}/${b.phases.search.reused}` : '-',
-      ms(b.phases.sitemapMs),
-    ]),
+    [['cold', r.cold] as const, ['warm', r.warm] as const, ['deploy', r.deploy] as const]
+      .flatMap(([kind, b]) => (b ? [[kind, b] as const] : []))
+      .map(([kind, b]) => [
+        String(r.posts),
+        kind,
+        ms(b.wallMs),
+        b.cpuS === null ? '-' : `${b.cpuS.toFixed(1)} s`,
+        b.msPerPostPage === null ? '-' : b.msPerPostPage.toFixed(1),
+        mib(b.peakRssBytes),
+        String(b.pagesWritten),
+        String(b.phases.pages.rendered),
+        mib(b.outputBytes),
+        ms(b.phases.contentSyncMs),
+        ms(b.phases.renderMs),
+        ms(b.phases.totalMs),
+        b.phases.og ? `${b.phases.og.rendered}/${b.phases.og.reused}` : '-',
+        ms(b.phases.og?.drawMs ?? null),
+        ms(b.phases.og?.endMs ?? null),
+        ms(b.phases.searchMs),
+        b.phases.search ? `${b.phases.search.shards - b.phases.search.reused}/${b.phases.search.reused}` : '-',
+        ms(b.phases.sitemapMs),
+      ]),
   );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
   const line = (cells: readonly string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
@@ -431,7 +455,13 @@ export async function exampleBuild(postsDir: string, logFile: string): Promise<E
   const run = await measuredRun('bash', [EXAMPLE_SCRIPT, postsDir], { cwd: root, env: process.env, logFile });
   const line = run.lines.map((l) => l.text).find((text) => text.startsWith('example:'));
   const field = (name: string) => Number(new RegExp(`${name}=([\\d.]+)`).exec(line ?? '')?.[1]);
-  if (run.exitCode !== 0 || !line) throw new Error(`the example's build failed:\n${run.lines.map((l) => l.text).join('\n').slice(-2000)}`);
+  if (run.exitCode !== 0 || !line)
+    throw new Error(
+      `the example's build failed:\n${run.lines
+        .map((l) => l.text)
+        .join('\n')
+        .slice(-2000)}`,
+    );
   return { wallMs: field('wall_s') * 1000, cpuS: field('cpu_s'), peakRssBytes: field('peak_mib') * 1024 * 1024 };
 }
 

@@ -75,7 +75,10 @@ const NAMESPACE = /^https?:\/\/www\.w3\.org\/(1999\/xhtml|2000\/svg|1999\/xlink|
 
 /** The page's URL path below the base: "posts/x/index.html" → "posts/x/". */
 function pagePath(htmlFile: string): string {
-  return htmlFile.split(sep).join('/').replace(/(^|\/)index\.html$/, '$1');
+  return htmlFile
+    .split(sep)
+    .join('/')
+    .replace(/(^|\/)index\.html$/, '$1');
 }
 
 /** The origin and base a page lives at, read from its canonical link (its URL ends with the page's path). */
@@ -106,7 +109,11 @@ const srcsetUrls = (srcset: string | undefined): string[] =>
 /** url(...) references in CSS text, with @import "x" too. */
 function cssUrls(css: string): { imports: string[]; urls: string[]; fontSources: string[] } {
   const clean = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const urlOf = (m: string) => m.replace(/^url\(\s*/i, '').replace(/\s*\)$/, '').replace(/^["']|["']$/g, '');
+  const urlOf = (m: string) =>
+    m
+      .replace(/^url\(\s*/i, '')
+      .replace(/\s*\)$/, '')
+      .replace(/^["']|["']$/g, '');
   const imports = [...clean.matchAll(/@import\s+(?:url\(\s*)?["']?([^"')\s;]+)/gi)].map((m) => m[1] ?? '');
   const urls = [...clean.matchAll(/url\(\s*(?:"[^"]*"|'[^']*'|[^)]*)\s*\)/gi)].map((m) => urlOf(m[0]));
   const fontSources: string[] = [];
@@ -122,16 +129,14 @@ function cssUrls(css: string): { imports: string[]; urls: string[]; fontSources:
 
 /** Module specifiers a script imports (static, re-exports and literal dynamic imports). */
 function jsImports(js: string): string[] {
-  const out = [
-    ...js.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"'\n]+)["']/g),
-    ...js.matchAll(/\bimport\s*\(\s*["'`]([^"'`\n]+)["'`]\s*\)/g),
-  ].map((m) => m[1] ?? '');
+  const out = [...js.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"'\n]+)["']/g), ...js.matchAll(/\bimport\s*\(\s*["'`]([^"'`\n]+)["'`]\s*\)/g)].map(
+    (m) => m[1] ?? '',
+  );
   return out.filter((s) => /^(\.{0,2}\/|https?:)/.test(s));
 }
 
 /** Absolute URLs written as string literals in a script: each is a request it might make. */
-const jsAbsoluteUrls = (js: string): string[] =>
-  [...js.matchAll(/["'`]((?:https?:)?\/\/[^"'`\s]+)["'`]/g)].map((m) => m[1] ?? '').filter((u) => !NAMESPACE.test(u));
+const jsAbsoluteUrls = (js: string): string[] => [...js.matchAll(/["'`]((?:https?:)?\/\/[^"'`\s]+)["'`]/g)].map((m) => m[1] ?? '').filter((u) => !NAMESPACE.test(u));
 
 /** Measures one built page: `htmlFile` is relative to `distDir` (e.g. "posts/hello-world/index.html"). */
 export function measurePage(distDir: string, htmlFile: string, options: MeasureOptions = {}): PageMeasurement {
@@ -140,9 +145,7 @@ export function measurePage(distDir: string, htmlFile: string, options: MeasureO
   const { origin, base } = locate(root, htmlFile, options);
   const pageUrl = new URL(encodeURI(`${base}${pagePath(htmlFile)}`), origin).href;
 
-  const resources: Resource[] = [
-    { kind: 'html', url: pageUrl, file: htmlFile, inline: false, bytes: htmlBuffer.length, gzipBytes: gzip(htmlBuffer) },
-  ];
+  const resources: Resource[] = [{ kind: 'html', url: pageUrl, file: htmlFile, inline: false, bytes: htmlBuffer.length, gzipBytes: gzip(htmlBuffer) }];
   const seen = new Set<string>([htmlFile]);
   const thirdParty: { url: string; from: string }[] = [];
   const missing: { url: string; from: string }[] = [];

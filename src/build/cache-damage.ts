@@ -39,6 +39,10 @@ export function takeCacheDamage(): string | undefined {
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
     .map(([one, n]) => `${n} ${n === 1 ? one : (KINDS.find(([, o]) => o === one)?.[2] ?? `${one}s`)}`)
     .join(', ');
-  const shown = all.slice(0, 3).map((file) => relative(process.cwd(), file)).join(', ') + (all.length > 3 ? `, and ${all.length - 3} more` : '');
+  const shown =
+    all
+      .slice(0, 3)
+      .map((file) => relative(process.cwd(), file))
+      .join(', ') + (all.length > 3 ? `, and ${all.length - 3} more` : '');
   return `${all.length} damaged file${all.length === 1 ? '' : 's'} in the cache folder (${kinds}) ${all.length === 1 ? 'was' : 'were'} ignored and made again: ${shown}`;
 }

@@ -139,7 +139,10 @@ const REMOTE_DIRECTIVE: Record<string, keyof CspAllowance> = {
 
 /** Every attribute looked at, by element. */
 const ATTRIBUTES: Record<string, readonly string[]> = Object.fromEntries(
-  [...new Set([...Object.keys(FILE_ATTRIBUTES), ...Object.keys(REMOTE_DIRECTIVE)])].map((tag) => [tag, [...new Set([...(FILE_ATTRIBUTES[tag] ?? []), ...(REMOTE_DIRECTIVE[tag] ? ['src'] : [])])]]),
+  [...new Set([...Object.keys(FILE_ATTRIBUTES), ...Object.keys(REMOTE_DIRECTIVE)])].map((tag) => [
+    tag,
+    [...new Set([...(FILE_ATTRIBUTES[tag] ?? []), ...(REMOTE_DIRECTIVE[tag] ? ['src'] : [])])],
+  ]),
 );
 const TAGS = Object.keys(ATTRIBUTES);
 

@@ -48,7 +48,7 @@ class Pool {
         if (message.error || !message.pre) job.reject(new Error(message.error ?? 'no result'));
         else job.resolve(message.warning ? { pre: message.pre, warning: message.warning, thread: message.thread } : { pre: message.pre, thread: message.thread });
       });
-      worker.on('error', (error) => {
+      worker.on('error', (error: Error) => {
         for (const job of this.#pending.values()) job.reject(error);
         this.#pending.clear();
       });

@@ -156,12 +156,12 @@ export function postsLoader(base: string): Loader {
           if (key === 'set') {
             return (entry: Parameters<typeof target.set>[0]) => {
               if (!entry.rendered || !entry.filePath) return target.set(entry);
-              const rendered = withEmbeds(entry.rendered as RenderedLike, resolve(root, entry.filePath), context.logger);
-              return target.set({ ...entry, rendered: bodies.stash(rendered) as typeof entry.rendered });
+              const rendered = withEmbeds(entry.rendered, resolve(root, entry.filePath), context.logger);
+              return target.set({ ...entry, rendered: bodies.stash(rendered) });
             };
           }
           const value: unknown = Reflect.get(target, key);
-          return typeof value === 'function' ? value.bind(target) : value;
+          return typeof value === 'function' ? (value.bind(target) as unknown) : value;
         },
       });
       const readEntry = (type: ContentEntryType): ContentEntryType => ({
@@ -170,7 +170,10 @@ export function postsLoader(base: string): Loader {
           const path = fileURLToPath(fileUrl);
           const read = readPostFile(posix(relative(dir, path)), contents, fileDates.date, fallbackUpdated);
           if (read.problems.length > 0) throw postError(path, read.problems.join('; '), Number(/at line (\d+)/.exec(read.problems[0] ?? '')?.[1] ?? 1));
-          const filled = [read.filled.date === 'git history' || read.filled.date === 'file time' ? `date:${String(read.data['date'])}` : '', read.filled.updated ? `updated:${String(read.data['updated'])}` : ''].filter(Boolean);
+          const filled = [
+            read.filled.date === 'git history' || read.filled.date === 'file time' ? `date:${String(read.data['date'])}` : '',
+            read.filled.updated ? `updated:${String(read.data['updated'])}` : '',
+          ].filter(Boolean);
           if (filled.length > 0) filledDates.set(contents, filled.join('\u0000'));
           return { data: read.data, body: read.body.trim(), slug: typeof read.data['slug'] === 'string' ? read.data['slug'] : '', rawData: '' };
         },
@@ -189,9 +192,7 @@ export function postsLoader(base: string): Loader {
           };
         },
       });
-      const entryTypes = new Map(
-        [...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const),
-      );
+      const entryTypes = new Map([...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const));
       const plainMarkdown = entryTypes.get('.md');
       const markdown = plainMarkdown?.getRenderFunction ? renderConverted(plainMarkdown) : plainMarkdown;
       if (markdown) for (const ext of MARKDOWN_EXTENSIONS) for (const e of [ext, ext.toUpperCase()]) entryTypes.set(e, markdown);
@@ -209,9 +210,7 @@ export function postsLoader(base: string): Loader {
           const filled = filledDates.get(data);
           const text = `${filled === undefined ? data : `${data}\u0000${filled}`}\u0000render:${render}`;
           // Template tags name other posts and files too (`{% post_url %}`, `![[diagram.png]]`).
-          return REFERENCES.test(text) || mayLinkInternally(text, host)
-            ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`)
-            : context.generateDigest(text);
+          return REFERENCES.test(text) || mayLinkInternally(text, host) ? context.generateDigest(`${text}\u0000wiki:${wikiState(wiki).fingerprint}`) : context.generateDigest(text);
         },
         parseData: async (props) => {
           if (!props.filePath) return context.parseData(props);
@@ -224,7 +223,8 @@ export function postsLoader(base: string): Loader {
             // Other engines' template syntax, converted once here for the text and kept for the render.
             const converted = convertPostBody(posix(relative(dir, props.filePath)), body, wikiState(wiki));
             body = converted.body;
-            converted.body === split.body ? convertedBodies.delete(props.filePath) : convertedBodies.set(props.filePath, body);
+            if (converted.body === split.body) convertedBodies.delete(props.filePath);
+            else convertedBodies.set(props.filePath, body);
             syntaxWarning = describeSyntaxWarnings(converted.warnings, split.bodyOffset);
           }
           // Astro's own error for a missing image (or an SVG of no size) names only the image. (The
@@ -263,15 +263,13 @@ export function postsLoader(base: string): Loader {
         const warning = (entry.data[DERIVED_KEY] as DerivedText | undefined)?.syntaxWarning;
         if (warning && entry.filePath) context.logger.warn(`${shown(entry.filePath)}: ${warning}`);
       }
-      const posts = context.store.values().map((entry) =>
-        toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: shown(entry.filePath) }, siteConfig),
-      );
+      const posts = context.store.values().map((entry) => toPost({ id: entry.id, data: entry.data as PostFrontmatter, body: entry.body, filePath: shown(entry.filePath) }, siteConfig));
       validatePosts(posts, wiki);
       // Pages of their own may not take an old address a post keeps (nor one of Folio's, nor
       // another page's): checked here, where every post's redirects are known.
       assertPageRoutes(pageFiles(pagesDir()), posts);
       for (const entry of context.store.values()) {
-        for (const warning of redirectWarnings(entry.data as PostFrontmatter)) context.logger.warn(`${shown(entry.filePath) ?? entry.id}: ${warning}`);
+        for (const warning of redirectWarnings(entry.data)) context.logger.warn(`${shown(entry.filePath) ?? entry.id}: ${warning}`);
       }
     },
   };

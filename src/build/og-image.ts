@@ -91,10 +91,7 @@ const slicedCjk = (id: string): FamilySource => ({
 const FAMILIES: FamilySource[] = [
   {
     pkg: '@fontsource/inter',
-    subsets: (keys) =>
-      ['latin', 'latin-ext', 'vietnamese', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext']
-        .filter((k) => keys.includes(k))
-        .map((k) => ({ key: k, file: k })),
+    subsets: (keys) => ['latin', 'latin-ext', 'vietnamese', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext'].filter((k) => keys.includes(k)).map((k) => ({ key: k, file: k })),
     file: (subset, weight) => `inter-${subset}-${weight}-normal.woff`,
   },
   slicedCjk('noto-sans-jp'),
@@ -499,7 +496,7 @@ export function createOgRenderer({ cacheDir, inProcessMax = OG_IN_PROCESS_MAX }:
   const renderBatch = async (cards: readonly OgCard[]) => {
     const registry = await fontRegistry();
     const keys = cards.map((card) => ogCacheKey(card, registry.version));
-    const found = await Promise.all(keys.map((key) => inFlight.has(key) || inCache(join(cacheDir, `${key}.jpg`))));
+    const found = await Promise.all(keys.map(async (key) => inFlight.has(key) || inCache(join(cacheDir, `${key}.jpg`))));
     const missing = new Set(keys.filter((_, i) => !found[i]));
     const workers = ogWorkerCount(missing.size, inProcessMax);
     const pool = workers > 0 ? ogPool(workers) : undefined;

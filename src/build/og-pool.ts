@@ -35,10 +35,7 @@ export interface PoolOptions<In, Out> {
 }
 
 /** Messages from a worker. */
-type Reply =
-  | { type: 'ready' }
-  | { type: 'done'; id: number; value: unknown }
-  | { type: 'failed'; id: number; error: { name: string; message: string; stack?: string } };
+type Reply = { type: 'ready' } | { type: 'done'; id: number; value: unknown } | { type: 'failed'; id: number; error: { name: string; message: string; stack?: string } };
 
 interface Job<In, Out> {
   id: number;
@@ -161,7 +158,7 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
       }
       pump();
     });
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       slot.error = error;
     });
     worker.on('exit', (code) => {
@@ -205,14 +202,11 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
  * The worker side: runs `init` (e.g. loading fonts), says ready, then answers tasks one by
  * one with `handle`, which may name buffers to transfer rather than copy.
  */
-export async function serveTasks<In>(
-  handle: (task: In) => Promise<{ value: unknown; transfer?: Transferable[] }>,
-  init?: () => Promise<unknown>,
-): Promise<void> {
+export async function serveTasks<In>(handle: (task: In) => Promise<{ value: unknown; transfer?: Transferable[] }>, init?: () => Promise<unknown>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs in a worker thread');
   await init?.();
-  port.on('message', async ({ id, task }: { id: number; task: In }) => {
+  const answer = async ({ id, task }: { id: number; task: In }) => {
     try {
       const { value, transfer = [] } = await handle(task);
       port.postMessage({ type: 'done', id, value } satisfies Reply, transfer);
@@ -220,6 +214,7 @@ export async function serveTasks<In>(
       const { name = 'Error', message = String(error), stack } = error instanceof Error ? error : {};
       port.postMessage({ type: 'failed', id, error: { name, message, ...(stack === undefined ? {} : { stack }) } } satisfies Reply);
     }
-  });
+  };
+  port.on('message', (message: { id: number; task: In }) => void answer(message));
   port.postMessage({ type: 'ready' } satisfies Reply);
 }

@@ -27,7 +27,7 @@ export async function writeOgCards(outDir: string, logger: AstroIntegrationLogge
   const queue = takeOgQueue();
   if (!queue) return;
   const started = performance.now();
-  let spentMs = 0;
+  let spentMs: number;
   const before = readPlacement<Record<string, string>>(copiedFile, outDir) ?? {};
   const copied: Record<string, string> = {};
   try {

@@ -39,7 +39,7 @@ function readRecord(cacheDir: string): MirrorRecord | undefined {
 /** Every file under `dir`, relative to it with "/" separators. */
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }

@@ -28,8 +28,14 @@ export function renderKey(root: string, srcDir: string, settings: unknown): stri
   for (const folder of CODE) {
     const dir = join(srcDir, folder);
     if (!existsSync(dir)) continue;
-    const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(ts|js|mjs)$/.test(f)).sort();
-    for (const file of files) hash.update(`${folder}/${file}\0`).update(readFileSync(join(dir, file))).update('\0');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ts|js|mjs)$/.test(f))
+      .sort();
+    for (const file of files)
+      hash
+        .update(`${folder}/${file}\0`)
+        .update(readFileSync(join(dir, file)))
+        .update('\0');
   }
   for (const name of PACKAGES) hash.update(`${name}@${version(root, name)}\0`);
   hash.update(JSON.stringify(settings));

@@ -51,7 +51,7 @@ function pagefindVersion(): string {
 export function postPages(outDir: string, skip: ReadonlySet<string> = new Set()): string[] {
   const root = join(outDir, 'posts');
   if (!existsSync(root)) return [];
-  return (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
     .map((file) => `posts/${file.split('\\').join('/')}`)
     .filter((file) => file.endsWith('/index.html') && !skip.has(file));
 }
@@ -122,10 +122,7 @@ export function pageDigests(outDir: string, file: string, pages: readonly string
     const path = join(outDir, page);
     const { size, mtimeMs, ino } = statSync(path);
     const known = before.get(page);
-    const digest =
-      known && known[0] === size && known[1] === mtimeMs && known[2] === ino
-        ? known[3]
-        : createHash('sha256').update(readFileSync(path)).digest('base64');
+    const digest = known && known[0] === size && known[1] === mtimeMs && known[2] === ino ? known[3] : createHash('sha256').update(readFileSync(path)).digest('base64');
     now[page] = [size, mtimeMs, ino, digest];
     digests.set(page, digest);
   }
@@ -256,4 +253,3 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
   }
   return { pages: indexed, shards: count, reused, bundles, ms: Math.round(performance.now() - started) };
 }
-

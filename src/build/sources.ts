@@ -66,7 +66,7 @@ export function frontNotes(dir: string): string[] {
 
 /** Every post file under `dir` (Markdown and MDX; names starting with "_" or "." skipped; no root index), sorted. */
 export function listPostFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((p) => p.split(sep).join('/'))
     .filter((p) => isPostFile(p) && !isFrontNote(p))
     .sort();

@@ -33,8 +33,7 @@ async function items(posts: readonly Post[], limit: number | undefined): Promise
   );
 }
 
-const siteImage = (absolute: (path: string) => string) =>
-  siteConfig.image ? (/^https?:\/\//.test(siteConfig.image) ? siteConfig.image : absolute(siteConfig.image)) : undefined;
+const siteImage = (absolute: (path: string) => string) => (siteConfig.image ? (/^https?:\/\//.test(siteConfig.image) ? siteConfig.image : absolute(siteConfig.image)) : undefined);
 
 export interface RssOptions {
   title: string;

@@ -11,8 +11,7 @@ import { getSiteData } from './posts.ts';
 
 let renderer: OgRenderer | undefined;
 
-const ogRenderer = (): OgRenderer =>
-  (renderer ??= createOgRenderer({ cacheDir: join(process.env['FOLIO_CACHE_DIR'] ?? 'node_modules/.astro', 'og') }));
+const ogRenderer = (): OgRenderer => (renderer ??= createOgRenderer({ cacheDir: join(process.env['FOLIO_CACHE_DIR'] ?? 'node_modules/.astro', 'og') }));
 
 /** The card drawn for a post: exactly what the cache key covers. */
 export async function ogCard(post: Post): Promise<OgCard> {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { takeCacheDamage } from '../build/cache-damage.ts';
 import { restoreOutput, saveOutput } from '../build/output-mirror.ts';
 import { HEADERS_LINE_LIMIT, headersFile } from '../build/csp.ts';
-import { embedsQueue, takeEmbedsQueue } from '../build/embeds-queue.ts';
+import { embedsQueue, takeEmbedsQueue, type EmbedsQueue } from '../build/embeds-queue.ts';
 import { writeMedia } from '../build/media-write.ts';
 import { setDevServer } from '../build/mode.ts';
 import { queuedOgCards, writeOgCards } from '../build/og-write.ts';
@@ -67,7 +67,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // `astro dev` copies nothing: files beside posts are served from where they are, at
         // the URLs the posts point to (listed when the post route lists its pages).
         server.middlewares.use((req, res, next) => {
-          let path = '';
+          let path: string;
           try {
             path = decodeURIComponent(new URL(req.url ?? '/', 'http://dev').pathname);
           } catch {
@@ -75,7 +75,9 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
           }
           const source = path.startsWith(`${base}${MEDIA_DIR}/`) ? embedsQueue().files.get(path.slice(base.length)) : undefined;
           if (!source) return next();
-          createReadStream(source).on('error', () => next()).pipe(res);
+          createReadStream(source)
+            .on('error', () => next())
+            .pipe(res);
         });
       },
       'astro:build:start': ({ logger }) => {
@@ -89,7 +91,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // First, what this build did not produce goes (pages of deleted or drafted posts
         // among them), before the search index reads the post pages left in the folder.
         const keep = new Set(queuedOgCards());
-        const embeds = takeEmbedsQueue() ?? { files: new Map(), pages: new Map() };
+        const embeds: EmbedsQueue = takeEmbedsQueue() ?? { files: new Map(), pages: new Map() };
         for (const path of embeds.files.keys()) keep.add(path);
         for (const urls of assets.values()) for (const url of urls) keep.add(outputPath(folder, fileURLToPath(url)));
         const stale = pruneStaleOutput(folder, { keep, since: buildStarted, keepUnder: ['pagefind/'] }).filter((file) => !writtenAgain(file));
@@ -127,7 +129,10 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         writeFileSync(join(fileURLToPath(dir), '_headers'), headers);
         logger.info(log);
         const long = headers.split('\n').find((line) => line.length > HEADERS_LINE_LIMIT);
-        if (long) logger.warn(`[csp] _headers: the site-wide policy is ${long.length} characters long (posts embed many origins or inline scripts), more than the ${HEADERS_LINE_LIMIT} characters Cloudflare Pages reads in a line`);
+        if (long)
+          logger.warn(
+            `[csp] _headers: the site-wide policy is ${long.length} characters long (posts embed many origins or inline scripts), more than the ${HEADERS_LINE_LIMIT} characters Cloudflare Pages reads in a line`,
+          );
         const damage = takeCacheDamage();
         if (damage) logger.warn(`[cache] ${damage}`);
         saveOutput(fileURLToPath(dir), cacheDir);

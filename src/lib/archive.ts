@@ -22,7 +22,7 @@ export function groupByYearMonth<P extends { date: DateParts }>(posts: readonly 
     const year = Number(post.date.day.slice(0, 4));
     const month = Number(post.date.day.slice(5, 7));
     let months = years.get(year);
-    if (!months) years.set(year, (months = new Map()));
+    if (!months) years.set(year, (months = new Map<number, P[]>()));
     let list = months.get(month);
     if (!list) months.set(month, (list = []));
     list.push(post);

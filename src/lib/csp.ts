@@ -18,12 +18,11 @@ export interface CspAllowance {
   mediaSrc: string[];
 }
 
-export const NO_ALLOWANCE: CspAllowance = Object.freeze({ frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] }) as CspAllowance;
+export const NO_ALLOWANCE: CspAllowance = Object.freeze({ frameSrc: [], scriptSrc: [], scriptHashes: [], mediaSrc: [] });
 
 export type OriginResult =
   /** `upgraded`: written as http://, loaded as https://. */
-  | { ok: true; origin: string; upgraded: boolean }
-  | { ok: false; reason: string };
+  { ok: true; origin: string; upgraded: boolean } | { ok: false; reason: string };
 
 // Only plain host names, IPv4 addresses and ports: nothing that could widen a source
 // expression (no "*", no path, no quote or separator that would end the token).
@@ -99,8 +98,7 @@ export function mergeAllowances(list: Iterable<CspAllowance>): CspAllowance {
   return normaliseAllowance(all);
 }
 
-export const isEmptyAllowance = (a: CspAllowance) =>
-  a.frameSrc.length === 0 && a.scriptSrc.length === 0 && a.scriptHashes.length === 0 && a.mediaSrc.length === 0;
+export const isEmptyAllowance = (a: CspAllowance) => a.frameSrc.length === 0 && a.scriptSrc.length === 0 && a.scriptHashes.length === 0 && a.mediaSrc.length === 0;
 
 /**
  * Directives the allowance adds besides script-src. frame-src and media-src would

@@ -39,8 +39,7 @@ function monthIndex(name: string): number | undefined {
   return i === -1 ? undefined : i + 1;
 }
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const MONTH_FIRST = /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$/i;
 
@@ -109,17 +108,19 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 
 /** Offset of `timeZone` from UTC at `instant`, in milliseconds. */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const fmt = formatter(`zone|${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    }),
+  const fmt = formatter(
+    `zone|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
   );
   const parts = fmt.formatToParts(instant); // once: formatting is the costly part
   const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
@@ -139,9 +140,7 @@ export function zonedTimeToInstant(day: string, time: string, timeZone: string):
 /** Places written date parts on the time line. A bare date starts at midnight in the site's zone. */
 export function resolveDate(parts: DateParts, timeZone: string): PostDate {
   const time = parts.time ?? '00:00:00';
-  const instant = parts.offset
-    ? new Date(`${parts.day}T${time}${parts.offset === 'Z' ? 'Z' : parts.offset}`)
-    : zonedTimeToInstant(parts.day, time, timeZone);
+  const instant = parts.offset ? new Date(`${parts.day}T${time}${parts.offset === 'Z' ? 'Z' : parts.offset}`) : zonedTimeToInstant(parts.day, time, timeZone);
   return { ...parts, instant };
 }
 
@@ -167,9 +166,7 @@ export function formatDate(date: DateParts, { locale, style = 'long' }: FormatOp
   const key = `${locale}|${style}|${date.day}`;
   let text = formattedDays.get(key);
   if (text === undefined) {
-    text = formatter(`date|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(
-      new Date(`${date.day}T00:00:00Z`),
-    );
+    text = formatter(`date|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(new Date(`${date.day}T00:00:00Z`));
     formattedDays.set(key, text);
   }
   return text;
@@ -177,9 +174,7 @@ export function formatDate(date: DateParts, { locale, style = 'long' }: FormatOp
 
 /** "March 2024" for the archive. */
 export function formatMonth(year: number, month: number, locale: string): string {
-  return formatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return formatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })).format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** The calendar date that `instant` falls on in `timeZone`, YYYY-MM-DD. */

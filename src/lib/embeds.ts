@@ -111,7 +111,7 @@ export function readPostEmbeds(metadata: Record<string, unknown> | undefined): P
   const allow = value.allow ?? {};
   const lists = ['frameSrc', 'scriptSrc', 'scriptHashes', 'mediaSrc'] as const;
   if (!lists.every((key) => allow[key] === undefined || isStringArray(allow[key]))) return undefined;
-  return { allow: normaliseAllowance(allow as Partial<CspAllowance>), files: value.files };
+  return { allow: normaliseAllowance(allow), files: value.files };
 }
 
 /** A page's record of its files for its cache key: a changed file changes the key. */

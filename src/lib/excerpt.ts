@@ -61,7 +61,10 @@ export function plainText(markdown: string): string {
 
 /** A Markdown body without its code (fenced blocks and inline spans), for checks that must not look inside code. */
 export function withoutCode(markdown: string): string {
-  return markdown.replace(/\r\n?/g, '\n').replace(FENCED_CODE, '\n').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, ' ');
+  return markdown
+    .replace(/\r\n?/g, '\n')
+    .replace(FENCED_CODE, '\n')
+    .replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, ' ');
 }
 
 /** Cuts text to about `length` characters at a word boundary, ending with an ellipsis when cut. */

@@ -23,7 +23,10 @@ const TOML_BLOCK = /^(?:[ \t]*\r?\n)*\+\+\+[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?\+\+\+
 /** Splits a post file into frontmatter (YAML or TOML) and body. A BOM is dropped. */
 export function splitFrontmatter(source: string): SplitSource {
   const text = source.replace(/^\uFEFF/, '');
-  for (const [format, pattern] of [['yaml', YAML_BLOCK], ['toml', TOML_BLOCK]] as const) {
+  for (const [format, pattern] of [
+    ['yaml', YAML_BLOCK],
+    ['toml', TOML_BLOCK],
+  ] as const) {
     const match = pattern.exec(text);
     if (match) {
       const head = match[0];

@@ -31,7 +31,10 @@ export function parseGitLog(output: string): Map<string, GitFileDates> {
     const end = commit.indexOf('\u0000');
     if (end === -1) continue;
     const date = commit.slice(0, end).trim();
-    const fields = commit.slice(end + 1).replace(/^\n/, '').split('\u0000');
+    const fields = commit
+      .slice(end + 1)
+      .replace(/^\n/, '')
+      .split('\u0000');
     for (let i = 0; i < fields.length; i += 1) {
       const status = fields[i] ?? '';
       if (status === '') continue;

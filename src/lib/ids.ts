@@ -118,10 +118,7 @@ export function assignPostIds(entries: readonly string[]): Map<string, string> {
   const candidates = entries.map(candidate);
   const ids = new Map(candidates.map((c) => [c.entry, join(c.folders, c.name)] as const));
   // Each round widens the dated files of a clash: plain name, then year, then whole date.
-  const widen = [
-    (c: Candidate) => join(c.folders, `${c.date!.day.slice(0, 4)}-${c.name}`),
-    (c: Candidate) => join(c.folders, `${c.date!.day}-${c.name}`),
-  ];
+  const widen = [(c: Candidate) => join(c.folders, `${c.date!.day.slice(0, 4)}-${c.name}`), (c: Candidate) => join(c.folders, `${c.date!.day}-${c.name}`)];
   for (const next of widen) {
     const byId = new Map<string, Candidate[]>();
     for (const c of candidates) {

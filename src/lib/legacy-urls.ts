@@ -96,8 +96,27 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
  * field or the file name without its YYYY-MM-DD- prefix, pretty-slugified with case kept.
  */
 const JEKYLL_KEYS = [
-  'year', 'month', 'day', 'i_month', 'i_day', 'short_year', 'y_day', 'hour', 'minute', 'second', 'short_month', 'long_month',
-  'short_day', 'long_day', 'w_day', 'title', 'slug', 'name', 'categories', 'output_ext', 'collection',
+  'year',
+  'month',
+  'day',
+  'i_month',
+  'i_day',
+  'short_year',
+  'y_day',
+  'hour',
+  'minute',
+  'second',
+  'short_month',
+  'long_month',
+  'short_day',
+  'long_day',
+  'w_day',
+  'title',
+  'slug',
+  'name',
+  'categories',
+  'output_ext',
+  'collection',
 ] as const;
 type JekyllKey = (typeof JEKYLL_KEYS)[number];
 const isJekyllKey = (name: string): name is JekyllKey => (JEKYLL_KEYS as readonly string[]).includes(name);

@@ -113,8 +113,7 @@ export function createCoverage(subsets: readonly FontSubset[]): Coverage {
 }
 
 /** Code points a shaper handles without a glyph of their own (joiners, variation selectors). */
-const isIgnorable = (cp: number) =>
-  cp === 0x200c || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
+const isIgnorable = (cp: number) => cp === 0x200c || cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -57,7 +57,11 @@ function parseBlock(format: 'yaml' | 'toml', block: string, problems: string[]):
     if (format === 'toml') {
       const e = error as { line?: number; column?: number; message?: string };
       const where = e.line ? ` at line ${e.line + 1}, column ${e.column ?? 1}` : '';
-      problems.push(`frontmatter: the TOML does not parse${where}: ${String(e.message ?? error).split('\n')[0]?.replace(/^Invalid TOML document: /, '')}`);
+      problems.push(
+        `frontmatter: the TOML does not parse${where}: ${String(e.message ?? error)
+          .split('\n')[0]
+          ?.replace(/^Invalid TOML document: /, '')}`,
+      );
     } else {
       const e = error as { reason?: string; mark?: { line: number; column: number } };
       const where = e.mark ? ` at line ${e.mark.line + 2}, column ${e.mark.column + 1}` : '';

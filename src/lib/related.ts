@@ -60,8 +60,7 @@ export function buildRelated<P extends { id: string; tags: readonly string[]; da
     }
     // The best `limit` by score, then closeness in time, then id: a small sorted list, not a sort of every candidate.
     const t = times[self]!;
-    const before = (a: number, b: number) =>
-      scores[b]! - scores[a]! || Math.abs(times[a]! - t) - Math.abs(times[b]! - t) || (posts[a]!.id < posts[b]!.id ? -1 : 1);
+    const before = (a: number, b: number) => scores[b]! - scores[a]! || Math.abs(times[a]! - t) - Math.abs(times[b]! - t) || (posts[a]!.id < posts[b]!.id ? -1 : 1);
     best.length = 0;
     for (const candidate of touched) {
       if (best.length === limit && (limit === 0 || before(candidate, best[limit - 1]!) >= 0)) continue;
@@ -74,7 +73,10 @@ export function buildRelated<P extends { id: string; tags: readonly string[]; da
     }
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
-    related.set(post.id, best.map((i) => posts[i]!));
+    related.set(
+      post.id,
+      best.map((i) => posts[i]!),
+    );
   }
   return related;
 }

@@ -122,7 +122,10 @@ function decodeSegment(segment: string): string {
  * static hosts serve for the path with or without its slash. The site root is "".
  */
 export function resolveRoute(path: string, dir = ''): string {
-  const text = path.trim().replace(/[?#].*$/s, '').replace(/\\/g, '/');
+  const text = path
+    .trim()
+    .replace(/[?#].*$/s, '')
+    .replace(/\\/g, '/');
   const segments = text.startsWith('/') ? [] : dir.split('/').filter((s) => s !== '');
   for (const segment of text.split('/')) {
     if (segment === '' || segment === '.') continue;

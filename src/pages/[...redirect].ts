@@ -11,5 +11,4 @@ export const getStaticPaths = (async () => {
   return pages.map(({ param, page }) => ({ params: { redirect: param }, props: page, cacheKey: pageCacheKey(page) }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(redirectHtml(props as RedirectPageInput), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => new Response(redirectHtml(props as RedirectPageInput), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });

@@ -20,8 +20,7 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-const render = async (component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>) =>
-  parse(await container.renderToString(component, { props }));
+const render = async (component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>) => parse(await container.renderToString(component, { props }));
 
 const summary = (over: Partial<PostSummary> = {}): PostSummary => ({
   id: 'a',
@@ -102,7 +101,12 @@ describe('TagLinks and TagCloud', () => {
   });
 
   it('shows counts with an accessible noun', async () => {
-    const html = await render(TagCloud, { tags: [{ label: 'go', url: '/tags/go/', count: 1 }, { label: 'web', url: '/tags/web/', count: 3 }] });
+    const html = await render(TagCloud, {
+      tags: [
+        { label: 'go', url: '/tags/go/', count: 1 },
+        { label: 'web', url: '/tags/web/', count: 3 },
+      ],
+    });
     expect(html.querySelectorAll('.tag-cloud a').map((a) => a.text.replace(/\s+/g, ' ').trim())).toEqual(['go 1 post', 'web 3 posts']);
   });
 });

@@ -13,11 +13,8 @@ beforeAll(async () => {
   container = await AstroContainer.create();
 });
 
-const render = async (
-  component: Parameters<AstroContainer['renderToString']>[0],
-  props: Record<string, unknown>,
-  slots: Record<string, string> = {},
-) => parse(await container.renderToString(component, { props, slots }));
+const render = async (component: Parameters<AstroContainer['renderToString']>[0], props: Record<string, unknown>, slots: Record<string, string> = {}) =>
+  parse(await container.renderToString(component, { props, slots }));
 
 describe('mdxComponents', () => {
   it('exposes Callout and Figure for <Content components={...} />, and PostImage for its images', () => {

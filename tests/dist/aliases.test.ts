@@ -5,7 +5,7 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { postIdFromPath } from '../../src/lib/ids';
 import { REDIRECT_CSP } from '../../src/lib/redirect-page';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type SitemapDocument, type SitemapIndexDocument } from '../helpers/dist';
 import { aliases } from './setup';
 
 let dist: Dist;
@@ -23,13 +23,7 @@ const oldPostSlug = postIdFromPath('2019-04-01-old-post.md');
 const published: Record<string, string[]> = {
   // Jekyll's date permalink, and the address the file had before Folio read its date prefix
   [oldPostSlug]: ['engines/ruby/2019/04/02/old-post.html', 'posts/2019-04-01-old-post/index.html'],
-  docker: [
-    '2020/02/02/docker.html',
-    'posts/docker-containers-on-the-desktop.html',
-    'posts/old-name/index.html',
-    'moved/away/index.html',
-    'posts/sub/page.html',
-  ],
+  docker: ['2020/02/02/docker.html', 'posts/docker-containers-on-the-desktop.html', 'posts/old-name/index.html', 'moved/away/index.html', 'posts/sub/page.html'],
   'notes/deep-note': ['2021/03/03/deep-note.html', 'posts/notes/renamed/index.html', 'above-the-root/index.html'],
   // named by its own permalink, /the-permalink/, which redirects to it
   'the-permalink': ['the-permalink/index.html'],
@@ -56,7 +50,7 @@ describe('redirect pages', () => {
     }
   });
 
-  it('are nothing else: no redirect for drafts, for permalink: false, or at a post\'s own address', () => {
+  it("are nothing else: no redirect for drafts, for permalink: false, or at a post's own address", () => {
     const redirects = dist.htmlFiles().filter((f) => isRedirect(dist, f));
     expect(redirects.sort()).toEqual([...redirectFiles].sort());
     for (const file of dist.files) expect(readFileSync(join(dist.dir, file)).toString('latin1'), file).not.toMatch(/DRAFTALIASMARKER|NOTWRITTENMARKER/);
@@ -81,9 +75,9 @@ describe('redirect pages', () => {
   });
 
   it('are left out of the sitemap', () => {
-    const index = xml.parse(dist.read('sitemap-index.xml'));
+    const index = xml.parse(dist.read('sitemap-index.xml')) as SitemapIndexDocument;
     const locs = (asArray(index.sitemapindex.sitemap) as { loc: string }[]).flatMap(({ loc }) =>
-      (asArray(xml.parse(dist.read(dist.resolve(loc)!)).urlset.url) as { loc: string }[]).map((u) => u.loc),
+      (asArray((xml.parse(dist.read(dist.resolve(loc)!)) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc),
     );
     expect(locs.length).toBeGreaterThan(5);
     for (const loc of locs) expect(redirectFiles, loc).not.toContain(dist.resolve(loc));
@@ -92,10 +86,14 @@ describe('redirect pages', () => {
 
   it('are left out of the search index', () => {
     const fragments = dist.searchFragments();
-    expect(fragments.map((f) => f.url).sort()).toEqual(Object.keys(published).map((slug) => `/posts/${slug}/`).sort());
+    expect(fragments.map((f) => f.url).sort()).toEqual(
+      Object.keys(published)
+        .map((slug) => `/posts/${slug}/`)
+        .sort(),
+    );
   });
 
-  it('are written for Hugo\'s default URLs when the blog moved from Hugo, relative aliases read from its section', () => {
+  it("are written for Hugo's default URLs when the blog moved from Hugo, relative aliases read from its section", () => {
     const expected: Record<string, string[]> = {
       [oldPostSlug]: ['post/2019-04-01-old-post/index.html', 'posts/2019-04-01-old-post/index.html'],
       docker: ['post/docker/index.html', 'posts/docker-containers-on-the-desktop.html', 'post/old-name/index.html', 'moved/away/index.html', 'post/sub/page.html'],
@@ -114,9 +112,13 @@ describe('redirect pages', () => {
 });
 
 describe('links in posts to old addresses', () => {
-  const hrefs = (d: Dist) => d.html('posts/links/index.html').querySelectorAll('.prose a').map((a) => a.getAttribute('href') ?? '');
+  const hrefs = (d: Dist) =>
+    d
+      .html('posts/links/index.html')
+      .querySelectorAll('.prose a')
+      .map((a) => a.getAttribute('href') ?? '');
 
-  it('are rewritten to the post\'s current URL, base path, query and fragment kept', () => {
+  it("are rewritten to the post's current URL, base path, query and fragment kept", () => {
     const links = hrefs(dist);
     const oldPost = `/blog/posts/${oldPostSlug}/`;
     expect(links[0]).toBe(oldPost); // Jekyll's date URL

@@ -1,6 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type JsonFeed, type SitemapDocument, type SitemapIndexDocument } from '../helpers/dist';
 import { fixture } from './setup';
 
 let dist: Dist;
@@ -35,12 +35,12 @@ function collectUrls(): { url: string; from: string }[] {
     add(feed.self ?? undefined, file);
     for (const item of feed.items) add(item.url ?? undefined, file);
   }
-  const json = JSON.parse(dist.read('feed.json'));
+  const json = JSON.parse(dist.read('feed.json')) as JsonFeed;
   add(json.home_page_url, 'feed.json');
   add(json.feed_url, 'feed.json');
   for (const item of json.items) add(item.url, 'feed.json');
-  for (const { loc } of asArray(xml.parse(dist.read('sitemap-index.xml')).sitemapindex.sitemap) as { loc: string }[]) add(loc, 'sitemap-index.xml');
-  for (const { loc } of asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string }[]) add(loc, 'sitemap-0.xml');
+  for (const { loc } of asArray((xml.parse(dist.read('sitemap-index.xml')) as SitemapIndexDocument).sitemapindex.sitemap) as { loc: string }[]) add(loc, 'sitemap-index.xml');
+  for (const { loc } of asArray((xml.parse(dist.read('sitemap-0.xml')) as SitemapDocument).urlset.url) as { loc: string }[]) add(loc, 'sitemap-0.xml');
   add(/Sitemap: (\S+)/.exec(dist.read('robots.txt'))?.[1], 'robots.txt');
   return found;
 }

@@ -31,7 +31,7 @@ describe('npm run bench', () => {
     }
     expect(report.cold.phases.og).toMatchObject({ rendered: report.corpus.published, reused: 0 });
     expect(report.cold.phases.og?.drawMs).toBeGreaterThan(0);
-    expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published, drawMs: 0, endMs: expect.any(Number) });
+    expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published, drawMs: 0, endMs: expect.any(Number) as number });
     expect(report.cold.phases.search).toEqual({ shards: 16, reused: 0 });
     expect(report.warm?.phases.search).toEqual({ shards: 16, reused: 15 });
     // A deploy restores the cache into a fresh copy: what did not change is not rendered again.

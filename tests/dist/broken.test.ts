@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuildAsync, root, runScript } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
@@ -46,7 +47,7 @@ beforeAll(async () => {
   }
 }, 600_000);
 
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+const plain = (text: string) => stripVTControlCharacters(text);
 
 describe.each(Object.entries(cases))('a broken post: %s', (name, messages) => {
   it('stops the build with a message naming the file and the problem', () => {

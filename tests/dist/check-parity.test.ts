@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../helpers/build';
 import { edge, engineEnv, engineSites, fixture } from './setup';
 
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+const plain = (text: string) => stripVTControlCharacters(text).replace(/\s+/g, ' ');
 
 /** Folio's warnings about posts in a build log: the content loader's, and those printed while rendering. */
 const buildWarnings = (log: string) =>

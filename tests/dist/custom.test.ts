@@ -16,10 +16,13 @@ const overrides: Record<string, string> = {
   'custom.css': ':root {\n  --accent: light-dark(#0b5394, #9fc5f8);\n}\n.owner-banner {\n  outline: 3px solid rebeccapurple;\n}\n',
   'Head.astro': '---\nimport type { HeadProps } from \'../data/custom\';\nconst { path } = Astro.props as HeadProps;\n---\n<meta name="owner-head" content={path} />\n',
   'Header.astro':
-    "---\nimport type { HeaderProps } from '../data/custom';\nconst { siteTitle, homeUrl, nav } = Astro.props as HeaderProps;\n---\n<header class=\"owner-header\"><a href={homeUrl}>{siteTitle} (owner)</a><nav aria-label=\"Main\">{nav.map((l) => <a href={l.url}>{l.label}</a>)}</nav></header>\n",
-  'Footer.astro': "---\nimport type { FooterProps } from '../data/custom';\nconst { author } = Astro.props as FooterProps;\n---\n<footer class=\"owner-footer\">Written by {author}, with the owner's footer.</footer>\n",
-  'PostStart.astro': "---\nimport type { PostSlotProps } from '../data/custom';\nconst { title, date } = Astro.props as PostSlotProps;\n---\n<p class=\"owner-start\">Before “{title}” ({date.slice(0, 10)})</p>\n",
-  'PostEnd.astro': "---\nimport type { PostSlotProps } from '../data/custom';\nconst { url, tags } = Astro.props as PostSlotProps;\n---\n<aside class=\"owner-end\">Subscribe for more like <a href={url}>this</a>: {tags.map((t) => t.label).join(', ')}</aside>\n",
+    '---\nimport type { HeaderProps } from \'../data/custom\';\nconst { siteTitle, homeUrl, nav } = Astro.props as HeaderProps;\n---\n<header class="owner-header"><a href={homeUrl}>{siteTitle} (owner)</a><nav aria-label="Main">{nav.map((l) => <a href={l.url}>{l.label}</a>)}</nav></header>\n',
+  'Footer.astro':
+    "---\nimport type { FooterProps } from '../data/custom';\nconst { author } = Astro.props as FooterProps;\n---\n<footer class=\"owner-footer\">Written by {author}, with the owner's footer.</footer>\n",
+  'PostStart.astro':
+    '---\nimport type { PostSlotProps } from \'../data/custom\';\nconst { title, date } = Astro.props as PostSlotProps;\n---\n<p class="owner-start">Before “{title}” ({date.slice(0, 10)})</p>\n',
+  'PostEnd.astro':
+    "---\nimport type { PostSlotProps } from '../data/custom';\nconst { url, tags } = Astro.props as PostSlotProps;\n---\n<aside class=\"owner-end\">Subscribe for more like <a href={url}>this</a>: {tags.map((t) => t.label).join(', ')}</aside>\n",
 };
 
 const build = (dist: string) => {

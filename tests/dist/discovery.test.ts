@@ -1,6 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type JsonFeed, type JsonLd, type RssDocument, type SitemapDocument } from '../helpers/dist';
 import { fixture } from './setup';
 
 let dist: Dist;
@@ -26,7 +26,7 @@ describe('feeds', () => {
   });
 
   it('has lastBuildDate from the newest post, not the build time', () => {
-    expect(xml.parse(dist.read('rss.xml')).rss.channel.lastBuildDate).toBe('Sun, 03 Mar 2024 05:00:00 GMT');
+    expect((xml.parse(dist.read('rss.xml')) as RssDocument).rss.channel.lastBuildDate).toBe('Sun, 03 Mar 2024 05:00:00 GMT');
   });
 
   it('gives every tag its own feed with only its posts', () => {
@@ -42,15 +42,15 @@ describe('feeds', () => {
   });
 
   it('publishes a JSON Feed 1.1 with content_html and absolute URLs, MDX included', () => {
-    const feed = JSON.parse(dist.read('feed.json'));
+    const feed = JSON.parse(dist.read('feed.json')) as JsonFeed;
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.feed_url).toBe('https://example.org/blog/feed.json');
     expect(feed.home_page_url).toBe('https://example.org/blog/');
     const rssTitles = parseFeed(dist.read('rss.xml')).items.map((i) => i.title);
-    expect(feed.items.map((i: { title: string }) => i.title)).toEqual(rssTitles);
-    const mdx = feed.items.find((i: { title: string }) => i.title === 'An MDX Post');
-    expect(mdx.content_html).toContain('the answer is 42');
-    expect(mdx.date_published).toBe('2021-01-01T05:00:00.000Z');
+    expect(feed.items.map((i) => i.title)).toEqual(rssTitles);
+    const mdx = feed.items.find((i) => i.title === 'An MDX Post');
+    expect(mdx?.content_html).toContain('the answer is 42');
+    expect(mdx?.date_published).toBe('2021-01-01T05:00:00.000Z');
     for (const item of feed.items) {
       expect(item.url).toMatch(/^https:\/\/example\.org\/blog\/posts\//);
       for (const [, url = ''] of String(item.content_html).matchAll(/\s(?:href|src)="([^"]*)"/g)) expect(url).toMatch(/^https?:\/\//);
@@ -60,12 +60,8 @@ describe('feeds', () => {
   it('is announced on every page, and tag pages announce their own feed', () => {
     for (const file of pages()) {
       const head = dist.html(file).querySelector('head')!;
-      expect(head.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), file).toBe(
-        'https://example.org/blog/rss.xml',
-      );
-      expect(head.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute('href'), file).toBe(
-        'https://example.org/blog/feed.json',
-      );
+      expect(head.querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href'), file).toBe('https://example.org/blog/rss.xml');
+      expect(head.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute('href'), file).toBe('https://example.org/blog/feed.json');
     }
     const feeds = dist.html('tags/go/index.html').querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
     expect(feeds.map((l) => l.getAttribute('href'))).toContain('https://example.org/blog/tags/go/rss.xml');
@@ -75,12 +71,18 @@ describe('feeds', () => {
 describe('search', () => {
   it('loads its script only on the search page; other pages stay nearly script-free', () => {
     for (const file of pages()) {
-      const scripts = dist.html(file).querySelectorAll('script[src]').map((s) => s.getAttribute('src') ?? '');
+      const scripts = dist
+        .html(file)
+        .querySelectorAll('script[src]')
+        .map((s) => s.getAttribute('src') ?? '');
       const search = scripts.filter((src) => /search/.test(src));
       expect(search.length, file).toBe(file === 'search/index.html' ? 1 : 0);
       expect(dist.read(file).includes('pagefind/'), file).toBe(file === 'search/index.html');
       // every page: the theme toggle; posts add the copy-code button; the search page its search
-      expect(scripts.filter((src) => /ThemeToggle/.test(src)), file).toHaveLength(1);
+      expect(
+        scripts.filter((src) => /ThemeToggle/.test(src)),
+        file,
+      ).toHaveLength(1);
       expect(scripts.length, file).toBeLessThanOrEqual(2);
     }
   });
@@ -116,23 +118,29 @@ describe('search engines', () => {
 
   it('serialises JSON-LD safely: BlogPosting and BreadcrumbList parse, hostile titles stay data', () => {
     for (const file of pages().filter((f) => f.startsWith('posts/'))) {
-      const blocks = dist.html(file).querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text));
-      expect(blocks.map((b) => b['@type']), file).toEqual(['BlogPosting', 'BreadcrumbList']);
+      const blocks = dist
+        .html(file)
+        .querySelectorAll('script[type="application/ld+json"]')
+        .map((s) => JSON.parse(s.text) as JsonLd);
+      expect(
+        blocks.map((b) => b['@type']),
+        file,
+      ).toEqual(['BlogPosting', 'BreadcrumbList']);
       const [posting, crumbs] = blocks;
-      expect(posting.url).toBe(`https://example.org${dist.urlOf(file)}`);
-      expect(posting.headline).toBe(dist.html(file).querySelector('h1')?.text.trim());
-      expect(crumbs.itemListElement.at(-1).item).toBe(posting.url);
+      expect(posting?.url).toBe(`https://example.org${dist.urlOf(file)}`);
+      expect(posting?.headline).toBe(dist.html(file).querySelector('h1')?.text.trim());
+      expect(crumbs?.itemListElement?.at(-1)?.item).toBe(posting?.url);
     }
     const raw = dist.read('posts/escaping/index.html');
     const ld = raw.slice(raw.indexOf('application/ld+json'));
     expect(ld.slice(0, ld.indexOf('</script>'))).not.toContain('<b>');
-    const posting = JSON.parse(dist.html('posts/escaping/index.html').querySelector('script[type="application/ld+json"]')!.text);
+    const posting = JSON.parse(dist.html('posts/escaping/index.html').querySelector('script[type="application/ld+json"]')!.text) as JsonLd;
     expect(posting.headline).toBe('Ampersands & <b>Angles</b> "quoted"');
     expect(posting.description).toBe('A description with <script>alert(1)</script> & friends');
   });
 
   it('dates sitemap entries: a post by its update, lists by their newest post', () => {
-    const urls = asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string; lastmod?: string }[];
+    const urls = asArray((xml.parse(dist.read('sitemap-0.xml')) as SitemapDocument).urlset.url) as { loc: string; lastmod?: string }[];
     const lastmod = (path: string) => urls.find((u) => u.loc === `https://example.org/blog/${path}`)?.lastmod;
     // c-plus-plus.md: dated 2023-05-02, updated 2024-06-01 (New York), later than any post's date.
     const update = '2024-06-01T04:00:00.000Z';

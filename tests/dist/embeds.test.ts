@@ -42,8 +42,20 @@ describe('files referenced from raw HTML in a Markdown post', () => {
       [body.querySelector('video[poster]')?.getAttribute('poster'), 'media-post/demo.jpg'],
       [body.querySelector('source')?.getAttribute('src'), 'shared/clip.webm'],
       [body.querySelector('track')?.getAttribute('src'), 'media-post/subs.vtt'],
-      [body.querySelectorAll('a').find((a) => a.text === 'slides')?.getAttribute('href'), 'media-post/slides.pdf'],
-      [body.querySelectorAll('a').find((a) => a.text === 'the data')?.getAttribute('href'), 'media-post/files/data.zip'],
+      [
+        body
+          .querySelectorAll('a')
+          .find((a) => a.text === 'slides')
+          ?.getAttribute('href'),
+        'media-post/slides.pdf',
+      ],
+      [
+        body
+          .querySelectorAll('a')
+          .find((a) => a.text === 'the data')
+          ?.getAttribute('href'),
+        'media-post/files/data.zip',
+      ],
       [prose('embeds-too').querySelector('audio')?.getAttribute('src'), 'media-post/demo.mp4'],
     ];
     for (const [url, file] of expected) {
@@ -76,9 +88,15 @@ describe('files referenced from raw HTML in a Markdown post', () => {
   });
 
   it('leaves links to pages and remote URLs as written; root-relative ones written for the site at the root go under the base', () => {
-    const hrefs = prose('media-post').querySelectorAll('a').map((a) => a.getAttribute('href'));
+    const hrefs = prose('media-post')
+      .querySelectorAll('a')
+      .map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(expect.arrayContaining(['../embeds-too/', '/blog/archive/']));
-    expect(prose('plain').querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['../media-post/', 'https://example.com/page', '/blog/tags/']);
+    expect(
+      prose('plain')
+        .querySelectorAll('a')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['../media-post/', 'https://example.com/page', '/blog/tags/']);
   });
 
   it("publishes nothing of a draft's: neither its files nor its embeds' origins", () => {
@@ -124,7 +142,7 @@ describe("a post page's Content-Security-Policy", () => {
     expect(metaPolicy('posts/media-post/index.html')['script-src']).not.toContain(`'${inlineScriptHash('{"@type": "Thing"}')}'`);
   });
 
-  it("of a post that embeds nothing is the policy every other page has: no addition at all", () => {
+  it('of a post that embeds nothing is the policy every other page has: no addition at all', () => {
     const plain = metaPolicy('posts/plain/index.html');
     const tag = metaPolicy('tags/media/index.html');
     expect(Object.keys(plain)).toEqual(Object.keys(tag));

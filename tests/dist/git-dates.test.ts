@@ -27,7 +27,11 @@ const build = (name: string, posts: string, settings: Record<string, unknown> = 
   return new Dist(join(out, name, 'dist'), site.base, site.site);
 };
 
-const times = (dist: Dist, id: string) => dist.html(`posts/${id}/index.html`).querySelectorAll('.post-header time').map((t) => [t.getAttribute('datetime'), t.text]);
+const times = (dist: Dist, id: string) =>
+  dist
+    .html(`posts/${id}/index.html`)
+    .querySelectorAll('.post-header time')
+    .map((t) => [t.getAttribute('datetime'), t.text]);
 const lastmod = (dist: Dist, id: string) => new RegExp(`<loc>${site.site}/posts/${id}/</loc><lastmod>([^<]+)</lastmod>`).exec(dist.read('sitemap-0.xml'))?.[1];
 
 // The Obsidian vault with its git history, one note edited and committed a year after it was
@@ -66,7 +70,7 @@ describe('updatedFromGit', () => {
 });
 
 describe('editUrl', () => {
-  it("links each post to its file in the repository, outside the search index; no link without the setting", () => {
+  it('links each post to its file in the repository, outside the search index; no link without the setting', () => {
     const dist = new Dist(join(out, 'full-build', 'dist'), site.base, site.site);
     const link = dist.html('posts/seed-catalogue/index.html').querySelector('.edit-link');
     expect(link?.querySelector('a')?.getAttribute('href')).toBe('https://github.com/owner/garden/edit/main/Seed%20Catalogue.md');

@@ -19,6 +19,9 @@ describe('HTML validity (Nu HTML Checker)', () => {
 
     const messages: VnuMessage[] = runVnu(files);
     const errors = messages.filter((m) => m.type !== 'info');
-    expect(errors.map((m) => formatVnuMessage(m, fixture.out)), `${errors.length} HTML error(s)`).toEqual([]);
+    expect(
+      errors.map((m) => formatVnuMessage(m, fixture.out)),
+      `${errors.length} HTML error(s)`,
+    ).toEqual([]);
   }, 120_000);
 });

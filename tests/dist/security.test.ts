@@ -25,7 +25,10 @@ describe('Content-Security-Policy', () => {
       const scriptSrc = directives['script-src'] ?? [];
       expect(scriptSrc, file).toContain("'self'");
       expect(scriptSrc, file).toContain(`'${theme}'`);
-      expect(scriptSrc.filter((s) => s === "'unsafe-inline'" || s === "'unsafe-eval'" || s.includes('*') || /^https?:$/.test(s)), file).toEqual([]);
+      expect(
+        scriptSrc.filter((s) => s === "'unsafe-inline'" || s === "'unsafe-eval'" || s.includes('*') || /^https?:$/.test(s)),
+        file,
+      ).toEqual([]);
       expect(directives['object-src'], file).toEqual(["'none'"]);
       expect(directives['base-uri'], file).toEqual(["'self'"]);
       expect(directives['style-src'] ?? [], file).not.toContain("'unsafe-inline'");

@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse as parse5 } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type RssDocument, type SitemapDocument, type SitemapIndexDocument } from '../helpers/dist';
 import { fixture } from './setup';
 import { absolutizeHtml, feedCallouts } from '../../src/lib/feed';
 
@@ -45,7 +45,11 @@ const isRedirect = (file: string) => /http-equiv="refresh"/.test(dist.read(file)
 
 const hidden = ['DRAFTMARKER7F3A', 'FUTUREMARKER91C2', 'SCHEDULEDMARKER5D1E', 'IGNOREDMARKER0B4C', 'draftonlytag', 'futureonlytag', 'SERIESDRAFTMARKER4C1D', 'SERIESFUTUREMARKER8E2B'];
 
-const postTitles = (file: string) => dist.html(file).querySelectorAll('.post-list .card-title a').map((a) => a.text.trim());
+const postTitles = (file: string) =>
+  dist
+    .html(file)
+    .querySelectorAll('.post-list .card-title a')
+    .map((a) => a.text.trim());
 
 describe('post pages', () => {
   it('exist for every published post, with the title as the only h1', () => {
@@ -84,11 +88,7 @@ describe('post pages', () => {
   it('show reading time and tag links', () => {
     const page = dist.html('posts/hello-world/index.html');
     expect(page.querySelector('.post-header .meta')?.text).toMatch(/1 min read/);
-    expect(page.querySelectorAll('.post-header .tags a').map((a) => a.getAttribute('href'))).toEqual([
-      '/blog/tags/go/',
-      '/blog/tags/web/',
-      '/blog/tags/series/',
-    ]);
+    expect(page.querySelectorAll('.post-header .tags a').map((a) => a.getAttribute('href'))).toEqual(['/blog/tags/go/', '/blog/tags/web/', '/blog/tags/series/']);
   });
 
   it('escape frontmatter text in HTML and attributes', () => {
@@ -99,12 +99,10 @@ describe('post pages', () => {
       names.push(node.nodeName);
       for (const child of node.childNodes ?? []) walk(child as typeof node);
     };
-    walk(parse5(dist.read('posts/escaping/index.html')) as never);
+    walk(parse5(dist.read('posts/escaping/index.html')));
     expect(names).not.toContain('b');
     const page = dist.html('posts/escaping/index.html');
-    expect(page.querySelector('meta[name=description]')?.getAttribute('content')).toBe(
-      'A description with <script>alert(1)</script> & friends',
-    );
+    expect(page.querySelector('meta[name=description]')?.getAttribute('content')).toBe('A description with <script>alert(1)</script> & friends');
     expect(page.querySelector('title')?.text).toBe('Ampersands & <b>Angles</b> "quoted" · Folio');
   });
 
@@ -230,7 +228,7 @@ describe('tags', () => {
 
   it('index every tag with its count', () => {
     const items = dist.html('tags/index.html').querySelectorAll('.tag-cloud a');
-    const counts = Object.fromEntries(items.map((a) => [a.childNodes[0]?.text.trim(), a.querySelector('.count')?.text.replace(/\D+/g, '')]));
+    const counts = Object.fromEntries(items.map((a) => [String(a.childNodes[0]?.text.trim()), a.querySelector('.count')?.text.replace(/\D+/g, '')] as const));
     expect(counts).toMatchObject({ series: '6', Go: '2', 'C#': '1', 'C++': '1', C: '1', 日本語: '1', mdx: '1' });
     expect(Object.keys(counts)).not.toContain('draftonlytag');
   });
@@ -248,7 +246,7 @@ describe('archive', () => {
 });
 
 describe('RSS feed', () => {
-  const feed = () => xml.parse(dist.read('rss.xml')).rss.channel;
+  const feed = () => (xml.parse(dist.read('rss.xml')) as RssDocument).rss.channel;
 
   it('lists every published post newest first with absolute links', () => {
     const items = asArray(feed().item) as { title: string; link: string; guid: { '#text': string } }[];
@@ -316,8 +314,8 @@ describe('RSS feed', () => {
 
 describe('search index', () => {
   it('indexes every published post and nothing else', () => {
-    const entry = JSON.parse(dist.read('pagefind/pagefind-entry.json'));
-    const indexed = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+    const entry = JSON.parse(dist.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
     expect(indexed).toBe(published.length);
     const fragments = dist.searchFragments();
     // Pagefind stores site-relative URLs; the search page adds the base path in the browser.
@@ -333,12 +331,12 @@ describe('search index', () => {
 
 describe('sitemap and robots', () => {
   const locs = () => {
-    const index = xml.parse(dist.read('sitemap-index.xml'));
+    const index = xml.parse(dist.read('sitemap-index.xml')) as SitemapIndexDocument;
     const maps = asArray(index.sitemapindex.sitemap) as { loc: string }[];
     return maps.flatMap(({ loc }) => {
       const file = dist.resolve(loc);
       expect(file, loc).toBeDefined();
-      return (asArray(xml.parse(dist.read(file!)).urlset.url) as { loc: string }[]).map((u) => u.loc);
+      return (asArray((xml.parse(dist.read(file!)) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc);
     });
   };
 

@@ -106,7 +106,12 @@ describe('a post without embeds', () => {
     // The frame is blocked by the page's own policy (the header's allows what any post
     // allows); the inline script by both.
     await expect.poll(async () => (await violations()).sort()).toEqual(['frame-src https://www.youtube-nocookie.com', 'script-src-elem inline', 'script-src-elem inline']);
-    expect(page.frames().map((f) => f.url()).filter((url) => url.startsWith('https://www.youtube-nocookie.com'))).toEqual([]);
+    expect(
+      page
+        .frames()
+        .map((f) => f.url())
+        .filter((url) => url.startsWith('https://www.youtube-nocookie.com')),
+    ).toEqual([]);
     expect(await dataset(page, 'injected')).toBeUndefined();
     expect(offline).toEqual([]);
   });

@@ -54,7 +54,14 @@ export class Dist {
   searchFragments(): SearchFragment[] {
     return this.files
       .filter((f) => /^pagefind\/(?:shard-\d+\/)?fragment\//.test(f))
-      .map((f) => JSON.parse(gunzipSync(readFileSync(join(this.dir, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as SearchFragment);
+      .map(
+        (f) =>
+          JSON.parse(
+            gunzipSync(readFileSync(join(this.dir, f)))
+              .toString('utf8')
+              .replace(/^pagefind_dcd/, ''),
+          ) as SearchFragment,
+      );
   }
 
   /** The directives of an HTML page's Content-Security-Policy meta. */
@@ -94,3 +101,29 @@ export function parsePolicy(text: string): Policy {
 export const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, htmlEntities: true });
 
 export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+// What the build tests read from parsed feeds, sitemaps and JSON-LD (JSON.parse and the XML parser
+// type their results any); a list the XML parser may give as one value or many stays unknown.
+export interface RssDocument {
+  rss: { channel: { link: string; language: string; lastBuildDate: string; item?: unknown } };
+}
+export interface SitemapIndexDocument {
+  sitemapindex: { sitemap: unknown };
+}
+export interface SitemapDocument {
+  urlset: { url: unknown };
+}
+export interface JsonFeed {
+  version: string;
+  feed_url: string;
+  home_page_url: string;
+  items: { url: string; title: string; content_html: string; date_published: string; tags?: string[] }[];
+}
+export interface JsonLd {
+  '@type': string;
+  url?: string;
+  headline?: string;
+  description?: string;
+  keywords?: string;
+  itemListElement?: { item: string }[];
+}

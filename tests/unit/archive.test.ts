@@ -14,7 +14,13 @@ describe('groupByYearMonth', () => {
     ]);
     const years = groupByYearMonth(posts);
     expect(years.map((y) => [y.year, y.months.map((m) => [m.month, m.posts.map((p) => p.id)])])).toEqual([
-      [2024, [[3, ['d']], [1, ['c', 'b']]]],
+      [
+        2024,
+        [
+          [3, ['d']],
+          [1, ['c', 'b']],
+        ],
+      ],
       [2023, [[12, ['a']]]],
       [2021, [[6, ['e']]]],
     ]);

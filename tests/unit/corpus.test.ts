@@ -234,9 +234,7 @@ describe('benchmark build log parsing', () => {
 
 describe('buildNodeFlags (the Node flags of npm run build, which the benchmark builds with)', () => {
   it('reads the flags of the build script', () => {
-    expect(buildNodeFlags({ scripts: { build: 'node --max-old-space-size-percentage=50 node_modules/astro/bin/astro.mjs build' } })).toEqual([
-      '--max-old-space-size-percentage=50',
-    ]);
+    expect(buildNodeFlags({ scripts: { build: 'node --max-old-space-size-percentage=50 node_modules/astro/bin/astro.mjs build' } })).toEqual(['--max-old-space-size-percentage=50']);
     expect(buildNodeFlags({ scripts: { build: 'node node_modules/astro/bin/astro.mjs build' } })).toEqual([]);
   });
 

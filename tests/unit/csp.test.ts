@@ -105,7 +105,13 @@ describe('allowances', () => {
 });
 
 describe('the _headers policy', () => {
-  const directives = (policy: string) => Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const directives = (policy: string) =>
+    Object.fromEntries(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values] as [string, string[]]),
+    );
 
   it('is unchanged when no post embeds anything', () => {
     expect(headerPolicy(NO_ALLOWANCE)).toBe(headerPolicy());

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dayIn,
-  formatDate,
-  formatMonth,
-  machineDate,
-  parseDateParts,
-  resolveDate,
-  zonedTimeToInstant,
-} from '../../src/lib/dates';
+import { dayIn, formatDate, formatMonth, machineDate, parseDateParts, resolveDate, zonedTimeToInstant } from '../../src/lib/dates';
 
 describe('parseDateParts', () => {
   it('reads a YAML date (a Date at UTC midnight) as the calendar day written', () => {
@@ -68,12 +60,8 @@ describe('resolveDate', () => {
   });
 
   it('reads a datetime without offset in the site zone, across daylight saving', () => {
-    expect(resolveDate({ day: '2024-07-01', time: '12:00:00' }, 'Europe/Paris').instant.toISOString()).toBe(
-      '2024-07-01T10:00:00.000Z',
-    );
-    expect(resolveDate({ day: '2024-01-15', time: '12:00:00' }, 'Europe/Paris').instant.toISOString()).toBe(
-      '2024-01-15T11:00:00.000Z',
-    );
+    expect(resolveDate({ day: '2024-07-01', time: '12:00:00' }, 'Europe/Paris').instant.toISOString()).toBe('2024-07-01T10:00:00.000Z');
+    expect(resolveDate({ day: '2024-01-15', time: '12:00:00' }, 'Europe/Paris').instant.toISOString()).toBe('2024-01-15T11:00:00.000Z');
   });
 
   it('handles the wall-clock hour right after a spring-forward change', () => {

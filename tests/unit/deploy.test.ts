@@ -40,8 +40,7 @@ const buildSteps = buildJob?.steps ?? [];
 /** The steps that use an action, matched by name without its version (`actions/checkout`). */
 const usesAction = (steps: Step[], action: string) => steps.filter((s) => s.uses?.split('@')[0] === action);
 const stepIndex = (predicate: (s: Step) => boolean) => buildSteps.findIndex(predicate);
-const runs = (command: string) => (s: Step) =>
-  (s.run ?? '').split(/&&|\n/).some((part) => part.trim() === command || part.trim().startsWith(`${command} `));
+const runs = (command: string) => (s: Step) => (s.run ?? '').split(/&&|\n/).some((part) => part.trim() === command || part.trim().startsWith(`${command} `));
 
 describe('GitHub Pages workflow', () => {
   it('runs on push to main and by hand', () => {

@@ -4,7 +4,13 @@ import Slugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const documents = ['README.md', 'CHANGELOG.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const documents = [
+  'README.md',
+  'CHANGELOG.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const scripts = Object.keys((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
 
 /** Markdown without its code (links and headings in examples are not the document's). */
@@ -14,7 +20,11 @@ const prose = (text: string) => text.replace(/^```[\s\S]*?^```/gm, '').replace(/
 function anchors(file: string): Set<string> {
   const slugger = new Slugger();
   return new Set(
-    [...readFileSync(file, 'utf8').replace(/^```[\s\S]*?^```/gm, '').matchAll(/^#{1,6}\s+(.+?)\s*$/gm)].map((m) => slugger.slug((m[1] ?? '').replace(/[`*_]|\[([^\]]*)\]\([^)]*\)/g, '$1'))),
+    [
+      ...readFileSync(file, 'utf8')
+        .replace(/^```[\s\S]*?^```/gm, '')
+        .matchAll(/^#{1,6}\s+(.+?)\s*$/gm),
+    ].map((m) => slugger.slug((m[1] ?? '').replace(/[`*_]|\[([^\]]*)\]\([^)]*\)/g, '$1'))),
   );
 }
 

@@ -146,7 +146,9 @@ describe('mayEmbed (which posts skip the plugin)', () => {
   });
 
   it('skips posts whose links are all remote, root-relative or fragments', () => {
-    expect(mayEmbed('# T\n\nText with [a link](https://example.org/x/), [home](/), [note](#n), <https://auto.link>, a <span>span</span> and `code`.\n\n[ref]: https://example.org/\n')).toBe(false);
+    expect(mayEmbed('# T\n\nText with [a link](https://example.org/x/), [home](/), [note](#n), <https://auto.link>, a <span>span</span> and `code`.\n\n[ref]: https://example.org/\n')).toBe(
+      false,
+    );
   });
 
   it('records a skipped post as embedding nothing, so its entry is stored with an empty record', async () => {

@@ -23,7 +23,7 @@ describe('classifyReference', () => {
     expect(classifyReference('  ').kind).toBe('none');
   });
 
-  it('leaves template values left as written alone (a Nunjucks loop\'s `{{ img.src }}`): there is no file to look for', () => {
+  it("leaves template values left as written alone (a Nunjucks loop's `{{ img.src }}`): there is no file to look for", () => {
     expect(classifyReference('{{ img.src }}').kind).toBe('none');
     expect(classifyReference('{% asset x.png %}').kind).toBe('none');
   });

@@ -101,9 +101,7 @@ describe('Liquid: highlight', () => {
 
   it('still works when the highlighted code contains a Markdown fence', () => {
     const inner = lines('```js', 'let x = 1;', '```');
-    expect(md(lines('{% highlight markdown %}', inner, '{% endhighlight %}', '', '{% include x.html %}'))).toBe(
-      lines('````markdown', inner, '````', '', '{% include x.html %}'),
-    );
+    expect(md(lines('{% highlight markdown %}', inner, '{% endhighlight %}', '', '{% include x.html %}'))).toBe(lines('````markdown', inner, '````', '', '{% include x.html %}'));
   });
 
   it('keeps a block inside a list item in the item', () => {
@@ -170,7 +168,7 @@ describe('Liquid: links and site URLs', () => {
   it('leaves an unknown post as written, with a warning on its line', () => {
     const result = convert(lines('Intro', '', 'See [old]({{ site.baseurl }}{% post_url 2009-01-01-gone %}).'));
     expect(result.body).toBe(lines('Intro', '', 'See [old](/blog{% post_url 2009-01-01-gone %}).'));
-    expect(result.warnings).toEqual([{ line: 3, tag: '{% post_url 2009-01-01-gone %}', message: expect.stringContaining('2009-01-01-gone') }]);
+    expect(result.warnings).toEqual([{ line: 3, tag: '{% post_url 2009-01-01-gone %}', message: expect.stringContaining('2009-01-01-gone') as string }]);
   });
 
   it('resolves {% link %} to posts, and other files to the path under the base', () => {
@@ -225,14 +223,32 @@ describe('Liquid: links and site URLs', () => {
 describe('kramdown', () => {
   it('removes options and comments, and keeps nomarkdown content as HTML', () => {
     const result = convert(
-      lines('{::options parse_block_html="true" /}', 'Text', '{::comment}', 'Draft: {% include x %}', '{:/comment}', '{::nomarkdown}', '<div class="box">*raw*</div>', '{:/nomarkdown}', 'End'),
+      lines(
+        '{::options parse_block_html="true" /}',
+        'Text',
+        '{::comment}',
+        'Draft: {% include x %}',
+        '{:/comment}',
+        '{::nomarkdown}',
+        '<div class="box">*raw*</div>',
+        '{:/nomarkdown}',
+        'End',
+      ),
     );
     expect(result.body).toBe(lines('Text', '<div class="box">*raw*</div>', 'End'));
     expect(result.warnings).toEqual([]);
   });
 
   it('removes block and span attribute lists, including {:target="_blank"} on links', () => {
-    const body = lines('A note.', '{: .notice--info}', '', '![Diagram](/img/d.png){: .align-center}', '', '[Docs](https://docs.example.org){:target="_blank"} and [more](/x){: target="_blank" }', '{:.no_toc}');
+    const body = lines(
+      'A note.',
+      '{: .notice--info}',
+      '',
+      '![Diagram](/img/d.png){: .align-center}',
+      '',
+      '[Docs](https://docs.example.org){:target="_blank"} and [more](/x){: target="_blank" }',
+      '{:.no_toc}',
+    );
     expect(md(body)).toBe(lines('A note.', '', '![Diagram](/img/d.png)', '', '[Docs](https://docs.example.org) and [more](/x)', ''));
     expect(html(body).querySelector('a')?.getAttribute('href')).toBe('https://docs.example.org');
   });
@@ -247,11 +263,7 @@ describe('kramdown', () => {
 
 describe('Hugo: figure', () => {
   it('wraps a Markdown image in a figure with its caption, which renders as HTML', () => {
-    const body = lines(
-      'Intro.',
-      '{{< figure src="elephant.jpg" alt="An elephant" title="At sunset" caption="Photo by [Ana](https://example.org/ana), *2019*" >}}',
-      'After.',
-    );
+    const body = lines('Intro.', '{{< figure src="elephant.jpg" alt="An elephant" title="At sunset" caption="Photo by [Ana](https://example.org/ana), *2019*" >}}', 'After.');
     const out = md(body);
     expect(out).toContain('![An elephant](<elephant.jpg> "At sunset")');
     const page = html(body);
@@ -317,7 +329,7 @@ describe('Hugo: video embeds', () => {
     const bad = '{{< youtube "x onload=alert(1)" >}}';
     const result = convert(bad);
     expect(result.body).toBe(bad);
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('video id') })]);
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('video id') as string })]);
   });
 });
 
@@ -392,7 +404,7 @@ describe('Hugo: escaped, unknown and comment shortcodes', () => {
   it('warns about a shortcode it can not read, and reads on after it', () => {
     const result = convert(lines('{{< figure src="a.png" caption="no end', '', '{{ site.url }}'));
     expect(result.body).toBe(lines('{{< figure src="a.png" caption="no end', '', 'https://example.org'));
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('could not be read') })]);
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('could not be read') as string })]);
   });
 
   it('removes the comment shortcode with what it wraps', () => {
@@ -533,7 +545,28 @@ describe('CRLF bodies', () => {
 
 describe('linear time', () => {
   it('handles a 2 MB body of broken and unclosed openers quickly, on one line or many', () => {
-    const openers = ['{% ', '{{ ', '{{< ', '{{% ', '![[ ', '%% ', '==a ', '`', '``', '{: ', '{::x ', '{% highlight x %} ', '{% raw %} ', '{{< highlight >}} ', '{::comment} ', '{{</* ', '%% c %%', '{{ site.url }}', '==b== ', '{::nomarkdown} '];
+    const openers = [
+      '{% ',
+      '{{ ',
+      '{{< ',
+      '{{% ',
+      '![[ ',
+      '%% ',
+      '==a ',
+      '`',
+      '``',
+      '{: ',
+      '{::x ',
+      '{% highlight x %} ',
+      '{% raw %} ',
+      '{{< highlight >}} ',
+      '{::comment} ',
+      '{{</* ',
+      '%% c %%',
+      '{{ site.url }}',
+      '==b== ',
+      '{::nomarkdown} ',
+    ];
     for (const separator of [' ', '\n']) {
       const body = Array.from({ length: 160_000 }, (_, i) => `${openers[i % openers.length]}word`).join(separator);
       const start = performance.now();

@@ -44,9 +44,7 @@ describe('plainText', () => {
   });
 
   it('reads wikilinks as the page shows them (label, else the note) and drops embeds', () => {
-    expect(plainText('See [[Gardening Log|the log]], [[Seed Catalogue]], [[Note#Part]] and [[#Part]]. ![[tomato.png|400]]Done.')).toBe(
-      'See the log, Seed Catalogue, Note and Part. Done.',
-    );
+    expect(plainText('See [[Gardening Log|the log]], [[Seed Catalogue]], [[Note#Part]] and [[#Part]]. ![[tomato.png|400]]Done.')).toBe('See the log, Seed Catalogue, Note and Part. Done.');
   });
 
   it('turns tables into their cell text', () => {

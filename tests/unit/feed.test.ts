@@ -9,8 +9,7 @@ const base = 'https://example.org/blog/posts/hello/';
 
 describe('absolutizeHtml', () => {
   it('makes relative links, images and srcsets absolute', () => {
-    const html =
-      '<a href="/blog/tags/go/">go</a> <a href="../other/">o</a> <img src="/blog/_astro/a.webp" srcset="/blog/_astro/a-400.webp 400w, /blog/_astro/a-800.webp 800w">';
+    const html = '<a href="/blog/tags/go/">go</a> <a href="../other/">o</a> <img src="/blog/_astro/a.webp" srcset="/blog/_astro/a-400.webp 400w, /blog/_astro/a-800.webp 800w">';
     expect(absolutizeHtml(html, base)).toBe(
       '<a href="https://example.org/blog/tags/go/">go</a> <a href="https://example.org/blog/posts/other/">o</a> ' +
         '<img src="https://example.org/blog/_astro/a.webp" srcset="https://example.org/blog/_astro/a-400.webp 400w, https://example.org/blog/_astro/a-800.webp 800w">',
@@ -124,9 +123,7 @@ describe('rssChannelExtras and escapeXml', () => {
   });
 
   it('leaves out what is not there', () => {
-    expect(rssChannelExtras({ selfUrl: 'https://x.org/rss.xml', lang: 'fr' })).toBe(
-      '<language>fr</language><atom:link href="https://x.org/rss.xml" rel="self" type="application/rss+xml"/>',
-    );
+    expect(rssChannelExtras({ selfUrl: 'https://x.org/rss.xml', lang: 'fr' })).toBe('<language>fr</language><atom:link href="https://x.org/rss.xml" rel="self" type="application/rss+xml"/>');
   });
 
   it('escapes the five XML specials, and a CDATA terminator as text', () => {
@@ -136,20 +133,17 @@ describe('rssChannelExtras and escapeXml', () => {
 
 describe('jsonFeed', () => {
   it('builds a JSON Feed 1.1 document', () => {
-    const feed = jsonFeed(
-      { title: 'T', description: 'D', homeUrl: 'https://x.org/', feedUrl: 'https://x.org/feed.json', lang: 'en', author: 'Ada', icon: 'https://x.org/i.png' },
-      [
-        {
-          title: 'P',
-          link: 'https://x.org/posts/p/',
-          pubDate: new Date('2024-01-01T00:00:00Z'),
-          updated: new Date('2024-02-01T00:00:00Z'),
-          description: 'S',
-          content: '<p>Hi</p>',
-          categories: ['go'],
-        },
-      ],
-    );
+    const feed = jsonFeed({ title: 'T', description: 'D', homeUrl: 'https://x.org/', feedUrl: 'https://x.org/feed.json', lang: 'en', author: 'Ada', icon: 'https://x.org/i.png' }, [
+      {
+        title: 'P',
+        link: 'https://x.org/posts/p/',
+        pubDate: new Date('2024-01-01T00:00:00Z'),
+        updated: new Date('2024-02-01T00:00:00Z'),
+        description: 'S',
+        content: '<p>Hi</p>',
+        categories: ['go'],
+      },
+    ]);
     expect(feed).toEqual({
       version: 'https://jsonfeed.org/version/1.1',
       title: 'T',

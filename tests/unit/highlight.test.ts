@@ -24,7 +24,12 @@ describe('highlight', () => {
   });
 
   it('reads languages as authors write them: any case, Shiki aliases', async () => {
-    for (const [lang, name] of [['R', 'r'], ['Python', 'python'], ['JS', 'js'], ['Shell', 'shell']] as const) {
+    for (const [lang, name] of [
+      ['R', 'r'],
+      ['Python', 'python'],
+      ['JS', 'js'],
+      ['Shell', 'shell'],
+    ] as const) {
       const { pre, warning } = await highlight({ code: 'x <- 1', lang });
       expect(warning).toBeUndefined();
       expect(pre.properties?.['dataLanguage']).toBe(name);

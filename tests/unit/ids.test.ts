@@ -13,15 +13,7 @@ describe('post ids from file names', () => {
   });
 
   it('keeps the year, then the whole date, for dated files whose names would clash', () => {
-    expect(
-      ids([
-        '2019-12-31-year-in-lists.md',
-        '2020-12-31-year-in-lists.md',
-        '2021-01-01-new-year.md',
-        '2021-06-01-new-year.md',
-        '2020-06-01-solo.md',
-      ]),
-    ).toEqual({
+    expect(ids(['2019-12-31-year-in-lists.md', '2020-12-31-year-in-lists.md', '2021-01-01-new-year.md', '2021-06-01-new-year.md', '2020-06-01-solo.md'])).toEqual({
       '2019-12-31-year-in-lists.md': '2019-year-in-lists',
       '2020-12-31-year-in-lists.md': '2020-year-in-lists',
       '2021-01-01-new-year.md': '2021-01-01-new-year',

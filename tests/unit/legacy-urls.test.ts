@@ -25,7 +25,7 @@ function source(over: Partial<Omit<RedirectSource, 'date'>> & { date?: string; z
 }
 
 describe('jekyllSlugify', () => {
-  it('matches Jekyll\'s own tests (test/test_utils.rb)', () => {
+  it("matches Jekyll's own tests (test/test_utils.rb)", () => {
     expect(jekyllSlugify('The _config.yml file?')).toBe('the-config-yml-file');
     expect(jekyllSlugify('The _config.yml file?', 'pretty')).toBe('the-_config.yml-file');
     expect(jekyllSlugify('The _config.yml file?', 'pretty', true)).toBe('The-_config.yml-file');
@@ -193,7 +193,7 @@ describe('postRedirects', () => {
 });
 
 describe('permalinkSlug', () => {
-  it("names a post by its own permalink, as a slug would, and not by one only the old engine could fill in", () => {
+  it('names a post by its own permalink, as a slug would, and not by one only the old engine could fill in', () => {
     expect(permalinkSlug('/about-this-blog/')).toBe('about-this-blog');
     expect(permalinkSlug('/2019/04/my-post.html')).toBe('2019/04/my-post');
     expect(permalinkSlug('/notes/trip-notes/index.html')).toBe('notes/trip-notes');
@@ -207,7 +207,7 @@ describe('permalinkSlug', () => {
 });
 
 describe('datedFolioId', () => {
-  it("gives the address a dated file had before Folio read its date prefix as the date, and none for other files", () => {
+  it('gives the address a dated file had before Folio read its date prefix as the date, and none for other files', () => {
     expect(datedFolioId('jekyll-post', 'src/content/posts/2019-04-01-jekyll-post.md')).toBe('2019-04-01-jekyll-post');
     expect(datedFolioId('notes/x', 'posts/notes/2019-04-01-X.markdown')).toBe('notes/2019-04-01-x');
     expect(datedFolioId('2019-year-in-lists', '2019-12-31-year-in-lists.md')).toBe('2019-12-31-year-in-lists');

@@ -20,7 +20,7 @@ const rewrite = (href: string) => {
 };
 
 describe('resolveLink', () => {
-  it("rewrites every old address of a post to its URL, under the base, fragment and query kept", () => {
+  it('rewrites every old address of a post to its URL, under the base, fragment and query kept', () => {
     expect(rewrite('/2019/04/01/old-post.html')).toBe('/blog/posts/old-post/');
     expect(rewrite('/blog/2019/04/01/old-post.html#part')).toBe('/blog/posts/old-post/#part');
     expect(rewrite('https://example.org/post/old-post/')).toBe('/blog/posts/old-post/');
@@ -49,7 +49,7 @@ describe('resolveLink', () => {
     }
   });
 
-  it("puts a link written for the old site at the root (a public file, a Folio page) under the base", () => {
+  it('puts a link written for the old site at the root (a public file, a Folio page) under the base', () => {
     expect(rewrite('/images/diagram.png')).toBe('/blog/images/diagram.png');
     expect(rewrite('/tags/go/#top')).toBe('/blog/tags/go/#top');
     expect(rewrite('https://example.org/images/diagram.png')).toBe('/blog/images/diagram.png');

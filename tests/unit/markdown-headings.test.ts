@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { headingsPlugin } from '../../src/build/markdown';
 
 const render = async (markdown: string, title = 'The Title') =>
-  (await markdownToHtml(markdown, { hastPlugins: [headingsPlugin()], features: { rawHtml: true }, data: { astro: { frontmatter: { title }, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } } })).html;
+  (
+    await markdownToHtml(markdown, {
+      hastPlugins: [headingsPlugin()],
+      features: { rawHtml: true },
+      data: { astro: { frontmatter: { title }, headings: [], localImagePaths: new Set(), remoteImagePaths: new Set() } },
+    })
+  ).html;
 
 describe('one <h1> per page', () => {
   it('drops a first heading that repeats the title, and keeps the levels of the rest', async () => {
@@ -23,7 +29,7 @@ describe('one <h1> per page', () => {
   });
 
   it('changes nothing in a body without level-1 headings', async () => {
-    expect(await render('## One\n\n### Two\n')).toBe((await markdownToHtml('## One\n\n### Two\n')).html);
+    expect(await render('## One\n\n### Two\n')).toBe(markdownToHtml('## One\n\n### Two\n').html);
   });
 });
 

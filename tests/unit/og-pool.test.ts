@@ -32,10 +32,7 @@ const workerUrl = (prelude = '') =>
       });`)}`,
   );
 
-const inProcess = async (task: Task): Promise<Out> => {
-  if (task.fail) throw new TypeError(task.fail);
-  return { id: task.id, thread: 0 };
-};
+const inProcess = (task: Task): Promise<Out> => (task.fail ? Promise.reject(new TypeError(task.fail)) : Promise.resolve({ id: task.id, thread: 0 }));
 
 const pools: WorkerPool<Task, Out>[] = [];
 function pool(options: Partial<Parameters<typeof createWorkerPool<Task, Out>>[0]> = {}) {

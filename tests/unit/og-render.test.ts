@@ -51,8 +51,8 @@ describe('OG card renderer', () => {
     expect([...jpeg.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     const image = await decode(jpeg);
     expect([image.width, image.height]).toEqual([1200, 630]);
-    expect(near(image.rgb(600, 4), '#a23b1e'), `accent ${image.rgb(600, 4)}`).toBe(true);
-    expect(near(image.rgb(1190, 300), '#fbfaf7'), `background ${image.rgb(1190, 300)}`).toBe(true);
+    expect(near(image.rgb(600, 4), '#a23b1e'), `accent ${image.rgb(600, 4).join(',')}`).toBe(true);
+    expect(near(image.rgb(1190, 300), '#fbfaf7'), `background ${image.rgb(1190, 300).join(',')}`).toBe(true);
     let dark = 0;
     for (let y = 120; y < 480; y += 2) for (let x = 80; x < 1120; x += 2) if (Math.max(...image.rgb(x, y)) < 80) dark++;
     expect(dark).toBeGreaterThan(2000); // "Becoming a Tech Lead" at 80 px

@@ -106,7 +106,7 @@ describe('unicode ranges and coverage', () => {
     expect(keepCovered('Cafe\u0301', coverage).text).toBe('Café');
   });
 
-  it("skips a subset whose range has a character its file lacks, for the next that has it", () => {
+  it('skips a subset whose range has a character its file lacks, for the next that has it', () => {
     const files = createCoverage([
       { id: 'latin', ranges: parseUnicodeRange('U+0000-00FF, U+2000-206F'), has: (cp) => cp !== 0x2020 && cp !== 0x204a },
       { id: 'latin-ext', ranges: parseUnicodeRange('U+2020') },

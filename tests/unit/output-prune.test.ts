@@ -31,7 +31,7 @@ describe('pruneStaleOutput', () => {
     expect(existsSync(join(out, 'posts/gone'))).toBe(false);
   });
 
-  it('takes files written after the build started as this build\'s, by the file system\'s clock', () => {
+  it("takes files written after the build started as this build's, by the file system's clock", () => {
     dir = mkdtempSync(join(tmpdir(), 'folio-prune-'));
     const out = join(dir, 'dist');
     earlier(out, ['stale.html']);

@@ -24,7 +24,7 @@ describe('postIdFromPath', () => {
 });
 
 describe('aliases', () => {
-  it('resolve from the post\'s folder (relative) or the site root (absolute)', () => {
+  it("resolve from the post's folder (relative) or the site root (absolute)", () => {
     expect(makePost('a', { aliases: ['/2019/05/old-permalink/', '/old/path', '/old/page.html', 'Old Name'] }).redirects.map((r) => r.route)).toEqual([
       '2019/05/old-permalink/',
       'old/path/',
@@ -34,7 +34,7 @@ describe('aliases', () => {
     expect(makePost('notes/a', { aliases: ['b', '../c.html'] }).redirects.map((r) => r.route)).toEqual(['posts/notes/b/', 'posts/c.html']);
   });
 
-  it('name where they came from, and leave out the post\'s own address and repeats', () => {
+  it("name where they came from, and leave out the post's own address and repeats", () => {
     const post = makePost('a', { aliases: ['old', '/posts/a/', '/posts/old'], slug: 'a' });
     expect(post.redirects).toEqual([{ route: 'posts/old/', from: 'alias old' }]);
   });
@@ -45,7 +45,7 @@ describe('unique URLs', () => {
     expect(() => assertUniqueUrls([makePost('a', {}), makePost('b', { aliases: ['/x/'] })])).not.toThrow();
   });
 
-  it('names both files when a slug takes another post\'s URL', () => {
+  it("names both files when a slug takes another post's URL", () => {
     const errors = findDuplicateUrls([makePost('fine', {}), makePost('other', { slug: 'fine' })]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(DuplicateUrlError);
@@ -68,9 +68,7 @@ describe('unique URLs', () => {
 
   it("catches a redirect that would take one of Folio's own pages", () => {
     const [error] = findDuplicateUrls([makePost('a', { aliases: ['/archive/'] })]);
-    expect(error?.message).toBe(
-      'src/content/posts/a.md (alias /archive/) would take /archive/, the address of the archive (src/pages/archive.astro). Remove or change it.',
-    );
+    expect(error?.message).toBe('src/content/posts/a.md (alias /archive/) would take /archive/, the address of the archive (src/pages/archive.astro). Remove or change it.');
     expect(findDuplicateUrls([makePost('a', { url: '/tags/go/' })])[0]?.message).toMatch(/url \/tags\/go\/\) would take \/tags\/go\/, the address of the tag pages/);
     expect(findDuplicateUrls([makePost('a', { aliases: ['/'] })])[0]?.message).toMatch(/the address of the home page/);
   });
@@ -81,9 +79,7 @@ describe('unique URLs', () => {
   });
 
   it('checks drafts too, so publishing one cannot break the site', () => {
-    expect(() => validatePosts([makePost('a', {}), makePost('b', { slug: 'a', draft: true })], { now: new Date(), includeDrafts: false })).toThrow(
-      DuplicateUrlError,
-    );
+    expect(() => validatePosts([makePost('a', {}), makePost('b', { slug: 'a', draft: true })], { now: new Date(), includeDrafts: false })).toThrow(DuplicateUrlError);
   });
 
   it('names the posts in file order, whatever order it is given them in', () => {
@@ -97,10 +93,10 @@ describe('unique URLs', () => {
       }
       return undefined;
     };
-    expect(message([two!, one!])).toBe(message([one!, two!]));
-    expect(message([two!, one!])).toMatch(/^Tags "Node\.js" \(in src\/content\/posts\/one\.md\) and "node js"/);
+    expect(message([two, one])).toBe(message([one, two]));
+    expect(message([two, one])).toMatch(/^Tags "Node\.js" \(in src\/content\/posts\/one\.md\) and "node js"/);
     const [a, b] = [makePost('a', { slug: 'same' }), makePost('b', { slug: 'same' })];
-    expect(message([b!, a!])).toBe(message([a!, b!]));
+    expect(message([b, a])).toBe(message([a, b]));
   });
 
   it('ignores tag collisions among unpublished posts only', () => {
@@ -164,7 +160,7 @@ describe('buildRelated', () => {
   it('ranks exactly as scoring every candidate in the window and sorting them all would', () => {
     // a seeded corpus with heavy tag overlap, many ties in score and in date
     let seed = 7;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const labels = Array.from({ length: 12 }, (_, i) => `t${i}`);
     const many = sortNewestFirst(
       Array.from({ length: 400 }, (_, i) =>
@@ -188,11 +184,18 @@ describe('buildRelated', () => {
         }
       }
       const time = (id: string) => Math.abs(many.find((p) => p.id === id)!.date.instant.getTime() - post.date.instant.getTime());
-      return [...scores].sort((a, b) => b[1] - a[1] || time(a[0]) - time(b[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, limit).map(([id]) => id);
+      return [...scores]
+        .sort((a, b) => b[1] - a[1] || time(a[0]) - time(b[0]) || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit)
+        .map(([id]) => id);
     };
     for (const limit of [0, 1, 3, 8]) {
       const related = buildRelated(many, index, { limit, window });
-      for (const post of many) expect(related.get(post.id)?.map((p) => p.id), `${post.id}, limit ${limit}`).toEqual(reference(post, limit));
+      for (const post of many)
+        expect(
+          related.get(post.id)?.map((p) => p.id),
+          `${post.id}, limit ${limit}`,
+        ).toEqual(reference(post, limit));
     }
   });
 
@@ -205,7 +208,7 @@ describe('buildRelated', () => {
     tag.posts = new Proxy(original, {
       get(target, prop, receiver) {
         if (typeof prop === 'string' && /^\d+$/.test(prop)) reads += 1;
-        return Reflect.get(target, prop, receiver);
+        return Reflect.get(target, prop, receiver) as unknown;
       },
     });
     buildRelated(many, index, { limit: 3, window: 10 });

@@ -14,7 +14,7 @@ writeFileSync(join(src, 'lib/engine-syntax/index.ts'), 'export const b = 2;');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('renderKey', () => {
-  it('is stable, and changes with Folio\'s build code and the settings, not with the posts', () => {
+  it("is stable, and changes with Folio's build code and the settings, not with the posts", () => {
     const settings = { base: '/', site: 'https://example.org' };
     const first = renderKey(root, src, settings);
     expect(renderKey(root, src, { ...settings })).toBe(first);

@@ -2,8 +2,7 @@ import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { templateTextPlugin } from '../../src/build/markdown';
 
-const render = async (markdown: string) =>
-  (await markdownToHtml(markdown, { hastPlugins: [templateTextPlugin()], features: { rawHtml: true, smartPunctuation: true } })).html;
+const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [templateTextPlugin()], features: { rawHtml: true, smartPunctuation: true } })).html;
 
 describe('template syntax left as written', () => {
   it('reads as typed in the page, while the text around it keeps its typography', async () => {

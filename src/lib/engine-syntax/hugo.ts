@@ -162,7 +162,10 @@ const figure: Converter = (s, at, sc) => {
   const caption = arg(sc, 'caption')?.replace(/\s*\n\s*/g, ' ');
   const alt = arg(sc, 'alt') ?? plainText(caption ?? '');
   const link = arg(sc, 'link');
-  const linkAttrs = [['target', arg(sc, 'target')], ['rel', arg(sc, 'rel')]]
+  const linkAttrs = [
+    ['target', arg(sc, 'target')],
+    ['rel', arg(sc, 'rel')],
+  ]
     .flatMap(([name, value]) => (value ? [` ${name}="${escapeHtml(value)}"`] : []))
     .join('');
   const width = arg(sc, 'width');

@@ -107,7 +107,7 @@ function highlight(s: Scanner, at: number, end: number, args: string): number {
   const parsed = HIGHLIGHT_ARGS.exec(args);
   let close: RegExpExecArray | null = null;
   // A raw block in the code may itself contain "{% endhighlight %}" as text.
-  for (let from = end; ; ) {
+  for (let from = end; ;) {
     const endTag = s.find(END_HIGHLIGHT, from);
     const rawTag = endTag && s.find(RAW, from);
     if (!endTag || !rawTag || rawTag.index > endTag.index) {
@@ -135,7 +135,11 @@ function highlight(s: Scanner, at: number, end: number, args: string): number {
   return stop;
 }
 
-const unquote = (text: string): string => text.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+const unquote = (text: string): string =>
+  text
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .trim();
 
 /**
  * `{% post_url name %}` → the post's URL. `{% link path %}` → the post's URL, or for any other file

@@ -9,8 +9,7 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"]/g, (c) 
 export const escapeMarkdownText = (text: string): string => text.replace(/[\\[\]*_`<>&]/g, '\\$&');
 
 /** A link or image destination in pointy brackets, so spaces and parentheses need no escaping. */
-export const markdownDestination = (url: string): string =>
-  `<${url.replace(/[<>\r\n]/g, (c) => encodeURIComponent(c))}>`;
+export const markdownDestination = (url: string): string => `<${url.replace(/[<>\r\n]/g, (c) => encodeURIComponent(c))}>`;
 
 /** A link or image title. */
 export const markdownTitle = (title: string): string => `"${title.replace(/[\\"]/g, '\\$&').replace(/\s*\n\s*/g, ' ')}"`;

@@ -97,7 +97,7 @@ export function obsidianHighlight(s: Scanner, at: number): number {
   if (run - at !== 2 || body[at - 1] === '\\' || s.markClose >= 0 || first === '' || /\s/.test(first)) return run;
   const le = s.lineEnd(at);
   if (at < (s.memo.get('mark') ?? -1)) return run;
-  for (let p = at + 3; p < le; ) {
+  for (let p = at + 3; p < le;) {
     const c = body[p];
     if (c === '`') {
       let len = 0;

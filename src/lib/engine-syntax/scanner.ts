@@ -26,9 +26,7 @@ const WARNING_TAG_LENGTH = 60;
 export function codeText(code: string): string {
   return code
     .replace(RAW_MARKER, '')
-    .replace(ESCAPED_SHORTCODE, (all, open: string, inner: string, close: string) =>
-      (open === '<') === (close === '>') ? `{{${open}${inner}${close}}}` : all,
-    );
+    .replace(ESCAPED_SHORTCODE, (all, open: string, inner: string, close: string) => ((open === '<') === (close === '>') ? `{{${open}${inner}${close}}}` : all));
 }
 
 /** A container prefix as the indentation of the lines that continue it: list markers become spaces. */
@@ -81,7 +79,6 @@ export class Scanner {
           i = end;
           continue;
         }
-        lineStart = false;
       }
       special.lastIndex = i;
       const match = special.exec(body);
@@ -206,7 +203,10 @@ export class Scanner {
   }
 
   warn(a: number, b: number, message: string): void {
-    const written = this.body.slice(a, Math.min(b, a + 4 * WARNING_TAG_LENGTH)).replace(/\s+/g, ' ').trim();
+    const written = this.body
+      .slice(a, Math.min(b, a + 4 * WARNING_TAG_LENGTH))
+      .replace(/\s+/g, ' ')
+      .trim();
     const tag = written.length > WARNING_TAG_LENGTH ? `${written.slice(0, WARNING_TAG_LENGTH - 1)}…` : written;
     this.warnings.push({ line: this.lineOf(a), tag, message });
   }
@@ -425,7 +425,7 @@ export class Scanner {
     const after = at + len;
     if (after < (this.noCloserBefore.get(len) ?? -1)) return after;
     const stop = this.paragraphEnd(at);
-    for (let p = after; ; ) {
+    for (let p = after; ;) {
       const q = body.indexOf('`', p);
       if (q < 0 || q >= stop) {
         this.noCloserBefore.set(len, stop);

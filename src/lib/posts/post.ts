@@ -72,10 +72,7 @@ export function toPost(entry: PostSource, { timeZone, excerptLength, legacyUrls,
   const post: Post = {
     id: entry.id,
     slug,
-    redirects: postRedirects(
-      { id: entry.id, slug, slugField: entry.data.slug, file: entry.filePath, date, categories, aliases, permalink, url },
-      { timeZone, legacyUrls },
-    ),
+    redirects: postRedirects({ id: entry.id, slug, slugField: entry.data.slug, file: entry.filePath, date, categories, aliases, permalink, url }, { timeZone, legacyUrls }),
     title: entry.data.title,
     date,
     description: entry.data.description ?? excerpt(text, excerptLength),

@@ -18,8 +18,7 @@ const twoPosts = (url: string, files: [string, string], what: [string, string]) 
   new DuplicateUrlError(
     url,
     files,
-    `Two posts would be published at /${url}: ${files[0]} (${what[0]}) and ${files[1]} (${what[1]}). ` +
-      'Give one of them a different file name, `slug`, alias or permalink.',
+    `Two posts would be published at /${url}: ${files[0]} (${what[0]}) and ${files[1]} (${what[1]}). ` + 'Give one of them a different file name, `slug`, alias or permalink.',
   );
 
 type UrlPost = Pick<Post, 'id' | 'slug' | 'redirects' | 'filePath'>;

@@ -142,7 +142,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `a list (${JSON.stringify(value).slice(0, 60)})`;
   if (typeof value === 'object') return `an object (${JSON.stringify(value).slice(0, 60)})`;
-  return String(value);
+  // All a frontmatter value can be after the checks above: a number, a boolean or a bigint.
+  const primitive = value as number | boolean | bigint;
+  return String(primitive);
 }
 
 type Ctx = z.core.$RefinementCtx<unknown>;
@@ -176,7 +178,7 @@ function readTags(key: string, value: unknown, ctx: Ctx): unknown[] | undefined 
   if (value === undefined || value === null) return [];
   // Jekyll writes categories as a space-separated string; everything else uses commas.
   if (typeof value === 'string') return !value.includes(',') && key.startsWith('categor') ? value.split(/\s+/) : value.split(',');
-  if (Array.isArray(value)) return value;
+  if (Array.isArray(value)) return value as unknown[];
   fail(ctx, `expected a list of tags or a comma-separated string, found ${describeValue(value)}${writtenAs(key, 'tags')}`, value);
   return undefined;
 }
@@ -213,13 +215,7 @@ const title = z
   .transform((value, ctx): string => {
     const text = typeof value === 'number' ? String(value) : value;
     if (typeof text === 'string' && text.trim() !== '') return text.trim();
-    return fail(
-      ctx,
-      value === undefined
-        ? 'is required (add a line such as `title: My post` to the frontmatter)'
-        : `expected non-empty text, found ${describeValue(value)}`,
-      value,
-    );
+    return fail(ctx, value === undefined ? 'is required (add a line such as `title: My post` to the frontmatter)' : `expected non-empty text, found ${describeValue(value)}`, value);
   });
 
 const draft = z
@@ -295,7 +291,7 @@ const oldPath = <F extends boolean>(name: 'permalink' | 'url', allowFalse: F) =>
       if (value === undefined || value === null || value === '') return undefined;
       if (value === false && allowFalse) return false as Out;
       const text = typeof value === 'string' ? value.trim() : undefined;
-      if (text !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text === '' ? undefined : (text as Out);
+      if (text !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return text === '' ? undefined : text;
       const example = name === 'permalink' ? '/2019/04/01/my-post.html, or false' : '/2019/04/my-post/';
       return fail(ctx, `expected a path on this site such as ${example}, found ${describeValue(value)}`, value);
     });
@@ -435,10 +431,19 @@ function buildFields() {
 export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
   const cover = z.union([
     z.undefined(),
-    z.string().regex(ABSOLUTE_URL).transform((src): CoverImage<L> => ({ kind: 'url', src })),
+    z
+      .string()
+      .regex(ABSOLUTE_URL)
+      .transform((src): CoverImage<L> => ({ kind: 'url', src })),
     // Protocol-relative (`//cdn.example.org/x.png`): the site is served over https.
-    z.string().regex(/^\/\/[^/]/).transform((src): CoverImage<L> => ({ kind: 'url', src: `https:${src}` })),
-    z.string().regex(SITE_PATH).transform((src): CoverImage<L> => ({ kind: 'url', src })),
+    z
+      .string()
+      .regex(/^\/\/[^/]/)
+      .transform((src): CoverImage<L> => ({ kind: 'url', src: `https:${src}` })),
+    z
+      .string()
+      .regex(SITE_PATH)
+      .transform((src): CoverImage<L> => ({ kind: 'url', src })),
     (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
   ]);
   fields ??= buildFields();
@@ -446,7 +451,7 @@ export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
     type Parsed = z.ZodSafeParseResult<CoverImage<L> | undefined>;
     const finish = (parsed: Parsed) => {
       if (parsed.success) return { ...data, image: parsed.data };
-      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['image', ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: ['image', ...issue.path] });
       return z.NEVER;
     };
     // Astro's image() resolves files asynchronously; URLs and absent covers need no wait.

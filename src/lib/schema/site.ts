@@ -53,7 +53,9 @@ const legacyUrls = z
       const permalink = (value as { permalink?: unknown }).permalink;
       if (permalink === undefined) return { engine: 'jekyll' };
       if (typeof permalink !== 'string' || !(isJekyllStyle(permalink) || permalink.trim().startsWith('/'))) {
-        return fail(`legacyUrls.permalink: expected the permalink of the site's _config.yml, a style (date, pretty, ordinal, none) or a pattern such as '/:title/', found ${JSON.stringify(permalink)}`);
+        return fail(
+          `legacyUrls.permalink: expected the permalink of the site's _config.yml, a style (date, pretty, ordinal, none) or a pattern such as '/:title/', found ${JSON.stringify(permalink)}`,
+        );
       }
       return { engine: 'jekyll', permalink: permalink.trim() };
     }
@@ -110,12 +112,12 @@ export const siteConfigSchema = z.object({
   /** BCP 47 language tag for <html lang> and the feed. */
   lang: z.string().default('en').refine(isLocale, { error: 'lang must be a BCP 47 language tag such as "en" or "fr-CA"' }),
   /** Locale used to format dates and numbers; defaults to `lang`. */
-  locale: z.string().optional().refine((v) => v === undefined || isLocale(v), { error: 'locale must be a BCP 47 locale such as "en-GB"' }),
-  /** IANA time zone used to read datetimes without an offset and to decide what is "today". */
-  timeZone: z
+  locale: z
     .string()
-    .default('UTC')
-    .refine(isTimeZone, { error: 'timeZone must be an IANA time zone such as "Europe/Paris" or "UTC"' }),
+    .optional()
+    .refine((v) => v === undefined || isLocale(v), { error: 'locale must be a BCP 47 locale such as "en-GB"' }),
+  /** IANA time zone used to read datetimes without an offset and to decide what is "today". */
+  timeZone: z.string().default('UTC').refine(isTimeZone, { error: 'timeZone must be an IANA time zone such as "Europe/Paris" or "UTC"' }),
   postsPerPage: z.number().int().min(1).max(100).default(10),
   /** The site's image or logo (a path under public/, e.g. "/logo.png", or an absolute URL): feed image, JSON Feed icon. */
   image: z.string().trim().min(1).optional(),
@@ -238,12 +240,13 @@ export function unknownSettings(input: object, known: readonly string[] = SETTIN
   return Object.keys(input)
     .filter((key) => !known.includes(key))
     .map((key) => {
-      const near = closest(key.toLowerCase(), known.map((name) => name.toLowerCase()));
+      const near = closest(
+        key.toLowerCase(),
+        known.map((name) => name.toLowerCase()),
+      );
       const name = known.find((candidate) => candidate.toLowerCase() === near) ?? near;
       // A name at most a third different (at least 2 edits) is a typo of it; else list them all.
       const likely = distance(key.toLowerCase(), near) <= Math.max(2, Math.floor(name.length / 3));
-      return likely
-        ? `${key}: unknown setting; did you mean ${name}?`
-        : `${key}: unknown setting; the settings are ${known.join(', ')}`;
+      return likely ? `${key}: unknown setting; did you mean ${name}?` : `${key}: unknown setting; the settings are ${known.join(', ')}`;
     });
 }
