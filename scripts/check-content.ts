@@ -92,7 +92,11 @@ for (const page of pages) {
   for (const problem of found.problems) report(page.file, embedProblemMessage(problem, pagesFolder, 'page'));
   warnings.push(...found.warnings);
 }
-for (const error of findPageProblems(pages, valid.map((v) => v.post))) for (const file of error.files) report(file, error.message);
+for (const error of findPageProblems(
+  pages,
+  valid.map((v) => v.post),
+))
+  for (const file of error.files) report(file, error.message);
 
 const published = valid.filter(({ post }) => isPublished(post, { now, includeDrafts: false }));
 const publishedPosts = published.map(({ post }) => post);

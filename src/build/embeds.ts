@@ -192,7 +192,16 @@ export function embedsPlugin({ postsDir = contentDir(), pagesDir: pages = pagesD
     const shown = toPosix(relative(process.cwd(), file));
 
     /** A local file reference: recorded, checked, and pointed at what will be published. */
-    const local = async (tag: string, attr: string, value: string, path: string, suffix: string, setAttr: (v: string) => void, copied: (size?: ImageSize) => void, astro: AstroData | undefined) => {
+    const local = async (
+      tag: string,
+      attr: string,
+      value: string,
+      path: string,
+      suffix: string,
+      setAttr: (v: string) => void,
+      copied: (size?: ImageSize) => void,
+      astro: AstroData | undefined,
+    ) => {
       const kind = tag === 'img' ? 'image' : 'file';
       let optimise = tag === 'img' && attr === 'src' && isOptimisableImage(path);
       // Astro passes an SVG through as it is, but stops the build on one whose size it cannot

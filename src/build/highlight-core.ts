@@ -135,7 +135,7 @@ function markLine(line: Element, ranges: readonly MarkRange[]): void {
     }
   }
   const children: Child[] = [];
-  for (let i = 0; i < pieces.length; ) {
+  for (let i = 0; i < pieces.length;) {
     const { range } = pieces[i]!;
     let j = i;
     while (j < pieces.length && pieces[j]!.range === range) j += 1;

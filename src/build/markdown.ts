@@ -35,7 +35,6 @@ import { createTranslator } from '../i18n/index.ts';
 /** The interface's words in the site's language (src/i18n/): the heading links' names. */
 const interfaceText = createTranslator(siteConfig.lang, { locale: siteConfig.locale, overrides: siteConfig.strings ?? {} }).t;
 
-
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;
 type HastElement = { tagName: string; properties?: Record<string, unknown>; children?: unknown[] };
@@ -55,9 +54,7 @@ export interface WikiState {
 /** Every file in the posts folder (dot folders left out), for embeds. */
 function folderFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
-    .map((p) => p.split(sep).join('/'))
-    .filter((p) => !p.split('/').some((segment) => segment.startsWith('.')));
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((p) => p.split(sep).join('/')).filter((p) => !p.split('/').some((segment) => segment.startsWith('.')));
 }
 
 // Shared through globalThis: the content loader and the Markdown renderer are loaded
@@ -272,12 +269,7 @@ export function calloutFromBlockquote(node: Readonly<Blockquote>, source: string
         ]),
       ]
     : [element('calloutTitle', 'p', { className: [CALLOUT_CLASS.title] }, titleChildren), bodyElement];
-  return element(
-    'callout',
-    'aside',
-    { className: calloutClasses(marker.kind), role: 'note', ariaLabel: calloutName(marker.label, text), dataCallout: marker.name },
-    inner,
-  );
+  return element('callout', 'aside', { className: calloutClasses(marker.kind), role: 'note', ariaLabel: calloutName(marker.label, text), dataCallout: marker.name }, inner);
 }
 
 /**
@@ -508,7 +500,12 @@ export function codeBlocksPlugin(): HastPlugins[number] {
         if (typeof lang !== 'string') return;
         const label = lang === 'plaintext' || lang === 'text' ? 'text' : lang;
         const title = props[CODE_TITLE];
-        const span = (className: string, value: string) => ({ type: 'element' as const, tagName: 'span', properties: { className: [className] }, children: [{ type: 'text' as const, value }] });
+        const span = (className: string, value: string) => ({
+          type: 'element' as const,
+          tagName: 'span',
+          properties: { className: [className] },
+          children: [{ type: 'text' as const, value }],
+        });
         let pre = node;
         if (typeof title === 'string') {
           const { [CODE_TITLE]: _, ...rest } = props;

@@ -79,9 +79,7 @@ export function pagesLoader(base: string | undefined): Loader {
           return { data: read.data, body: read.body.trim(), slug: '', rawData: '' };
         },
       });
-      const entryTypes = new Map(
-        [...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const),
-      );
+      const entryTypes = new Map([...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const));
       const markdown = entryTypes.get('.md');
       if (markdown) for (const ext of MARKDOWN_EXTENSIONS) for (const e of [ext, ext.toUpperCase()]) entryTypes.set(e, markdown);
       const mdx = entryTypes.get('.mdx');

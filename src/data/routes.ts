@@ -259,7 +259,11 @@ export async function postPages(): Promise<{ slug: string; props: PostPageProps 
         older: link(around?.older),
         related: (data.related.get(post.id) ?? []).map((p) => postSummary(p, ctx)),
         series: series && seriesBox(series, data.urls, t),
-        image: post.image && (post.image.kind === 'url' ? { kind: 'url', src: data.urls.resource(post.image.src) } : { kind: isSocialCover(post.image) ? 'local' : 'vector', image: post.image.image as ImageMetadata }),
+        image:
+          post.image &&
+          (post.image.kind === 'url'
+            ? { kind: 'url', src: data.urls.resource(post.image.src) }
+            : { kind: isSocialCover(post.image) ? 'local' : 'vector', image: post.image.image as ImageMetadata }),
         imageAlt: post.imageAlt ?? '',
         socialCover: post.image !== undefined && isSocialCover(post.image),
         toc: post.toc,

@@ -69,7 +69,10 @@ export const es: Strings = {
   'series.title': 'Series',
   'series.heading': 'Serie: {series}',
   'series.count': { one: '{n} parte', other: '{n} partes' },
-  'series.indexDescription': { one: 'Todas las series de artículos, {n} en total, con el número de partes de cada una.', other: 'Todas las series de artículos, {n} en total, con el número de partes de cada una.' },
+  'series.indexDescription': {
+    one: 'Todas las series de artículos, {n} en total, con el número de partes de cada una.',
+    other: 'Todas las series de artículos, {n} en total, con el número de partes de cada una.',
+  },
   'series.description': { one: 'La parte de la serie {series}.', other: 'Las {n} partes de la serie {series}, en orden de lectura.' },
   'series.partLabel': 'Parte {n}',
   'series.boxLabel': 'Serie: {series}',

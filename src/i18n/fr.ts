@@ -69,7 +69,10 @@ export const fr: Strings = {
   'series.title': 'Séries',
   'series.heading': 'Série : {series}',
   'series.count': { one: '{n} partie', other: '{n} parties' },
-  'series.indexDescription': { one: 'Toutes les séries d’articles, {n} en tout, avec le nombre de parties de chacune.', other: 'Toutes les séries d’articles, {n} en tout, avec le nombre de parties de chacune.' },
+  'series.indexDescription': {
+    one: 'Toutes les séries d’articles, {n} en tout, avec le nombre de parties de chacune.',
+    other: 'Toutes les séries d’articles, {n} en tout, avec le nombre de parties de chacune.',
+  },
   'series.description': { one: 'La partie de la série {series}.', other: 'Les {n} parties de la série {series}, dans l’ordre de lecture.' },
   'series.partLabel': 'Partie {n}',
   'series.boxLabel': 'Série : {series}',

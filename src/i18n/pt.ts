@@ -69,7 +69,10 @@ export const pt: Strings = {
   'series.title': 'Séries',
   'series.heading': 'Série: {series}',
   'series.count': { one: '{n} parte', other: '{n} partes' },
-  'series.indexDescription': { one: 'Todas as séries de artigos, {n} no total, com o número de partes de cada uma.', other: 'Todas as séries de artigos, {n} no total, com o número de partes de cada uma.' },
+  'series.indexDescription': {
+    one: 'Todas as séries de artigos, {n} no total, com o número de partes de cada uma.',
+    other: 'Todas as séries de artigos, {n} no total, com o número de partes de cada uma.',
+  },
   'series.description': { one: 'A parte da série {series}.', other: 'As {n} partes da série {series}, por ordem de leitura.' },
   'series.partLabel': 'Parte {n}',
   'series.boxLabel': 'Série: {series}',

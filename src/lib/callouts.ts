@@ -6,23 +6,7 @@
  */
 
 /** The kinds a callout is drawn as: GitHub's five and Obsidian's thirteen (note and tip and warning shared). */
-export const CALLOUT_KINDS = [
-  'note',
-  'abstract',
-  'info',
-  'todo',
-  'tip',
-  'success',
-  'question',
-  'warning',
-  'failure',
-  'danger',
-  'bug',
-  'example',
-  'quote',
-  'important',
-  'caution',
-] as const;
+export const CALLOUT_KINDS = ['note', 'abstract', 'info', 'todo', 'tip', 'success', 'question', 'warning', 'failure', 'danger', 'bug', 'example', 'quote', 'important', 'caution'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
 
 /** An SVG child element of an icon (24×24 viewBox, stroked with the callout's colour). */

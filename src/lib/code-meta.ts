@@ -237,14 +237,7 @@ export function parseCodeMeta(meta: string | undefined): CodeMeta {
 
 /** Whether a block's meta asks for anything the code-block stylesheet draws. */
 export function hasCodeExtras(meta: CodeMeta): boolean {
-  return (
-    meta.title !== undefined ||
-    meta.lineNumbers === true ||
-    meta.highlight.length > 0 ||
-    meta.added.length > 0 ||
-    meta.removed.length > 0 ||
-    meta.marks.length > 0
-  );
+  return meta.title !== undefined || meta.lineNumbers === true || meta.highlight.length > 0 || meta.added.length > 0 || meta.removed.length > 0 || meta.marks.length > 0;
 }
 
 /** An opening or closing fence line: its marker and info string. */

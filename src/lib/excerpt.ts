@@ -18,43 +18,44 @@ export function plainText(markdown: string): string {
       // (indentation only: `\s` would take the blank line before a fence, and the fence then never closed)
       .replace(FENCED_CODE, '\n'),
   );
-  return math.restore(
-    math.text
-      .replace(/\\\$/g, '$')
-      // MDX import/export statements
-      .replace(/^(?:import|export)\s[^\n]*$/gm, '')
-      .replace(/<!--[\s\S]*?-->/g, '')
-      // MDX expressions {...} on their own
-      .replace(/\{[^{}\n]*\}/g, '')
-      // wikilinks read as their label, else the note they name (as the page shows them); embeds go
-      .replace(/!\[\[[^[\]\n]*\]\]/g, '')
-      .replace(/\[\[([^[\]|#\n]*)(?:#([^[\]|\n]*))?(?:\|([^[\]\n]*))?\]\]/g, (raw, target: string, heading?: string, label?: string) => {
-        const name = target.trim();
-        return label?.trim() || (name === '' ? heading?.trim() : name) || raw;
-      })
-      // images, then links (inline and reference), autolinks
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '')
-      .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '')
-      .replace(/\[\^[^\]]+\]:?/g, '')
-      .replace(/^\s*\[[^\]]+\]:\s+\S+.*$/gm, '')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-      .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-      // HTML / JSX tags: keep their text
-      .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
-      // block markers: headings, quotes, lists, table rules
-      .replace(/^\s{0,3}#{1,6}\s+/gm, '')
-      .replace(/^\s*>+\s?/gm, '')
-      .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/gm, '')
-      .replace(/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/gm, '')
-      .replace(/^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/gm, '')
-      .replace(/\|/g, ' ')
-      // inline code keeps its text; emphasis and strike markers go
-      .replace(/`+([^`]*)`+/g, '$1')
-      .replace(/(\*{1,3}|_{1,3}|~~)(\S(?:[\s\S]*?\S)?)\1/g, '$2')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  )
+  return math
+    .restore(
+      math.text
+        .replace(/\\\$/g, '$')
+        // MDX import/export statements
+        .replace(/^(?:import|export)\s[^\n]*$/gm, '')
+        .replace(/<!--[\s\S]*?-->/g, '')
+        // MDX expressions {...} on their own
+        .replace(/\{[^{}\n]*\}/g, '')
+        // wikilinks read as their label, else the note they name (as the page shows them); embeds go
+        .replace(/!\[\[[^[\]\n]*\]\]/g, '')
+        .replace(/\[\[([^[\]|#\n]*)(?:#([^[\]|\n]*))?(?:\|([^[\]\n]*))?\]\]/g, (raw, target: string, heading?: string, label?: string) => {
+          const name = target.trim();
+          return label?.trim() || (name === '' ? heading?.trim() : name) || raw;
+        })
+        // images, then links (inline and reference), autolinks
+        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '')
+        .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, '')
+        .replace(/\[\^[^\]]+\]:?/g, '')
+        .replace(/^\s*\[[^\]]+\]:\s+\S+.*$/gm, '')
+        .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+        .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+        .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+        // HTML / JSX tags: keep their text
+        .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
+        // block markers: headings, quotes, lists, table rules
+        .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+        .replace(/^\s*>+\s?/gm, '')
+        .replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/gm, '')
+        .replace(/^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/gm, '')
+        .replace(/^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/gm, '')
+        .replace(/\|/g, ' ')
+        // inline code keeps its text; emphasis and strike markers go
+        .replace(/`+([^`]*)`+/g, '$1')
+        .replace(/(\*{1,3}|_{1,3}|~~)(\S(?:[\s\S]*?\S)?)\1/g, '$2')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -46,12 +46,10 @@ function absolutizeTag(tag: string, baseUrl: string): string {
     });
 }
 
-const hasClass = (node: T.Element, name: string): boolean =>
-  node.attrs.some((attr) => attr.name === 'class' && attr.value.split(/\s+/).includes(name));
+const hasClass = (node: T.Element, name: string): boolean => node.attrs.some((attr) => attr.name === 'class' && attr.value.split(/\s+/).includes(name));
 
 /** Folio's callout markup (src/lib/callouts.ts), not some raw HTML that happens to use the class. */
-const isCallout = (node: T.Element): boolean =>
-  node.tagName === 'aside' && hasClass(node, CALLOUT_CLASS.root) && node.attrs.some((attr) => attr.name === 'data-callout');
+const isCallout = (node: T.Element): boolean => node.tagName === 'aside' && hasClass(node, CALLOUT_CLASS.root) && node.attrs.some((attr) => attr.name === 'data-callout');
 
 /** The first descendant element with a class, depth first. */
 function find(node: T.ParentNode, name: string): T.Element | undefined {

@@ -18,7 +18,11 @@ export interface ImageSize {
 export const LAZY_IMAGE = { loading: 'lazy', decoding: 'async' } as const;
 
 /** An image's format from its name, lower case, without the dot ("PHOTO.JPG" → "jpg"). */
-export const imageFormat = (path: string) => posix.extname(path.replace(/[?#].*$/, '')).toLowerCase().slice(1);
+export const imageFormat = (path: string) =>
+  posix
+    .extname(path.replace(/[?#].*$/, ''))
+    .toLowerCase()
+    .slice(1);
 
 /** An SVG file: published as it is, whatever its size (it is drawn at any size). */
 export const isVectorImage = (path: string) => imageFormat(path) === 'svg';
@@ -59,7 +63,10 @@ export function svgSize(text: string): ImageSize | undefined {
   if (!attributes) return undefined;
   const width = length(attributes.get('width'));
   const height = length(attributes.get('height'));
-  const box = (attributes.get('viewbox') ?? '').trim().split(/[\s,]+/).map(Number);
+  const box = (attributes.get('viewbox') ?? '')
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
   const [boxWidth, boxHeight] = box.length === 4 && box.every(Number.isFinite) && box[2]! > 0 && box[3]! > 0 ? [box[2]!, box[3]!] : [undefined, undefined];
   const size = (w: number, h: number): ImageSize => ({ width: Math.max(1, Math.round(w)), height: Math.max(1, Math.round(h)) });
   if (width !== undefined && height !== undefined) return size(width, height);

@@ -37,7 +37,7 @@ function runLength(text: string, at: number, char: string): number {
 /** Where a code span opened by the backtick run at `at` ends, or undefined when it is never closed. */
 function codeSpanEnd(text: string, at: number): number | undefined {
   const open = runLength(text, at, '`');
-  for (let i = at + open; i < text.length; ) {
+  for (let i = at + open; i < text.length;) {
     if (text[i] !== '`') {
       i += 1;
       continue;
@@ -58,7 +58,7 @@ function codeSpanEnd(text: string, at: number): number | undefined {
 function inlineEnd(text: string, at: number): number | undefined {
   const first = text[at + 1];
   if (first === undefined || SPACE.test(first) || first === '$') return undefined;
-  for (let i = at + 1; i < text.length; ) {
+  for (let i = at + 1; i < text.length;) {
     const char = text[i]!;
     if (char === '\\') {
       // `\$` and `\\` are TeX's: an escaped dollar does not close the formula.
@@ -95,7 +95,7 @@ function displayEnd(text: string, at: number): number | undefined {
 export function scanInlineMath(text: string): InlineMathScan {
   const spans: MathSpan[] = [];
   const lone: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const char = text[i]!;
     if (char === '\\' && ASCII_PUNCTUATION.test(text[i + 1] ?? '')) {
       i += 2;
@@ -127,10 +127,9 @@ export function scanInlineMath(text: string): InlineMathScan {
  * (`\$`): what a Markdown parser reads as the same inline content, without guessing at math.
  */
 export function replaceInlineMath(text: string, { spans, lone }: InlineMathScan, placeholder: (index: number) => string): string {
-  const edits = [
-    ...spans.map((span, index) => ({ start: span.start, end: span.end, value: placeholder(index) })),
-    ...lone.map((at) => ({ start: at, end: at + 1, value: '\\$' })),
-  ].sort((a, b) => a.start - b.start);
+  const edits = [...spans.map((span, index) => ({ start: span.start, end: span.end, value: placeholder(index) })), ...lone.map((at) => ({ start: at, end: at + 1, value: '\\$' }))].sort(
+    (a, b) => a.start - b.start,
+  );
   let out = '';
   let at = 0;
   for (const edit of edits) {

@@ -135,11 +135,7 @@ export function assertPageRoutes(pages: readonly PageFile[], posts: readonly Red
   const problems = findPageProblems(pages, posts);
   if (problems.length === 0) return;
   if (problems.length === 1) throw problems[0];
-  throw new DuplicateUrlError(
-    problems[0]!.url,
-    [...new Set(problems.flatMap((p) => p.files))],
-    problems.map((p) => p.message).join('\n'),
-  );
+  throw new DuplicateUrlError(problems[0]!.url, [...new Set(problems.flatMap((p) => p.files))], problems.map((p) => p.message).join('\n'));
 }
 
 /**

@@ -78,7 +78,41 @@ export function giscusThemes(settings: GiscusSettings): { light: string; dark: s
 }
 
 /** giscus's interface languages are BCP 47 tags it ships; others fall back to their language, then English. */
-const GISCUS_LANGS = ['ar', 'be', 'bg', 'ca', 'cs', 'da', 'de', 'en', 'eo', 'es', 'fa', 'fr', 'gr', 'he', 'hu', 'id', 'it', 'ja', 'kh', 'ko', 'nl', 'pl', 'pt', 'ro', 'ru', 'th', 'tr', 'uk', 'uz', 'vi', 'zh-CN', 'zh-HK', 'zh-TW'];
+const GISCUS_LANGS = [
+  'ar',
+  'be',
+  'bg',
+  'ca',
+  'cs',
+  'da',
+  'de',
+  'en',
+  'eo',
+  'es',
+  'fa',
+  'fr',
+  'gr',
+  'he',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'kh',
+  'ko',
+  'nl',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'th',
+  'tr',
+  'uk',
+  'uz',
+  'vi',
+  'zh-CN',
+  'zh-HK',
+  'zh-TW',
+];
 
 export function giscusLang(lang: string): string {
   const exact = GISCUS_LANGS.find((l) => l.toLowerCase() === lang.toLowerCase());

@@ -18,7 +18,12 @@ const SYMBOL_WORDS: [RegExp, string][] = [
 export function tagSlug(label: string): string {
   let text = label.normalize('NFC').trim();
   for (const [pattern, word] of SYMBOL_WORDS) text = text.replace(pattern, word);
-  const slug = githubSlug(text.replace(/[./\\_]+/g, ' ').replace(/\s+/g, ' ').trim())
+  const slug = githubSlug(
+    text
+      .replace(/[./\\_]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
   if (slug !== '') return slug;
@@ -32,7 +37,11 @@ export function tagSlug(label: string): string {
  * tag, as Hugo and Jekyll merge them.
  */
 export function tagKey(label: string): string {
-  return label.normalize('NFC').trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return label
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 /** What grouping by label needs of a post: its id, and its file for messages. */
@@ -129,11 +138,13 @@ export function groupByLabel<P extends LabelledPost>(
  * of its tags once; nothing scans the whole list per tag.
  */
 export function buildTagIndex<P extends TaggedPost>(posts: readonly P[]): TagIndex<P> {
-  const byKey = groupByLabel(posts, (post) => post.tags, (slug, labels, files) => new TagCollisionError(slug, labels, files));
+  const byKey = groupByLabel(
+    posts,
+    (post) => post.tags,
+    (slug, labels, files) => new TagCollisionError(slug, labels, files),
+  );
   const bySlug = new Map<string, Tag<P>>();
   for (const tag of byKey.values()) bySlug.set(tag.slug, tag);
-  const tags = [...byKey.values()].sort(
-    (a, b) => b.posts.length - a.posts.length || a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1),
-  );
+  const tags = [...byKey.values()].sort((a, b) => b.posts.length - a.posts.length || a.label.localeCompare(b.label, 'en') || (a.slug < b.slug ? -1 : 1));
   return { tags, bySlug, forLabel: (label) => byKey.get(tagKey(label)) };
 }

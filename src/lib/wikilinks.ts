@@ -32,7 +32,11 @@ export function parseWikilinks(text: string): WikiSegment[] {
 
 /** Text as the page shows it: each wikilink read as its label, resolved or not. */
 export function wikilinkText(text: string): string {
-  return text.includes('[[') ? parseWikilinks(text).map((segment) => (typeof segment === 'string' ? segment : segment.label)).join('') : text;
+  return text.includes('[[')
+    ? parseWikilinks(text)
+        .map((segment) => (typeof segment === 'string' ? segment : segment.label))
+        .join('')
+    : text;
 }
 
 export interface WikiTarget {

@@ -17,8 +17,7 @@ const frontmatter = (file: string, extra: string) => {
   writeFileSync(path, readFileSync(path, 'utf8').replace(/^---\n/, `---\n${extra}\n`));
 };
 
-const build = (name: string) =>
-  astroBuild({ contentDir: join(content, 'posts'), outDir: join(out, name, 'dist'), cacheDir: join(out, name, 'cache'), env: engineEnv(site), project });
+const build = (name: string) => astroBuild({ contentDir: join(content, 'posts'), outDir: join(out, name, 'dist'), cacheDir: join(out, name, 'cache'), env: engineEnv(site), project });
 
 // The Astro engine site with two authors beside its posts: one in YAML with a local avatar
 // and links, one in Markdown (the body is the bio); posts name them by id, by name, or not at all.

@@ -109,14 +109,7 @@ describe('callouts in the feeds', () => {
     const html = content('markdown-features');
     expect(html.querySelectorAll('aside, svg, details, summary, [class^="callout"]')).toHaveLength(0);
     const titles = html.querySelectorAll('blockquote > p:first-child > strong').map((s) => s.text);
-    expect(titles).toEqual([
-      'Note',
-      'Tip: A title with code and bold',
-      'FAQ: A folded question?',
-      'Danger: Nested danger',
-      'Recipe: Grandma’s bread',
-      'Info: Linked to hello-world',
-    ]);
+    expect(titles).toEqual(['Note', 'Tip: A title with code and bold', 'FAQ: A folded question?', 'Danger: Nested danger', 'Recipe: Grandma’s bread', 'Info: Linked to hello-world']);
     expect(html.querySelector('blockquote blockquote > p > strong')?.text).toBe('Danger: Nested danger');
     expect(html.text).toContain('The folded reply, quillwork.');
     const mdx = content('mdx-post');

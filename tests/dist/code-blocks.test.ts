@@ -43,7 +43,13 @@ describe('code blocks in the fixture site', () => {
     expect(diff?.querySelector('.code-lang')?.text).toBe('diff');
     expect(lines(diff!).map((l) => l.classNames)).toEqual(['line diff remove', 'line diff add', 'line']);
     expect(shown(diff!)).toEqual([`${MINUS}int total = 0;`, '+var total = 0;', ' Console.WriteLine(total);']);
-    expect(new Set(code(diff!).querySelectorAll('.line.add span[style]').map((s) => s.getAttribute('style'))).size).toBeGreaterThan(1);
+    expect(
+      new Set(
+        code(diff!)
+          .querySelectorAll('.line.add span[style]')
+          .map((s) => s.getAttribute('style')),
+      ).size,
+    ).toBeGreaterThan(1);
     // Python's # notation on a line of its own marks the next line and goes; showLineNumbers=false
     expect(shown(python!)).toEqual(['print("lines marked by a comment")']);
     expect(lines(python!).map((l) => l.classNames)).toEqual(['line highlighted']);
@@ -53,11 +59,15 @@ describe('code blocks in the fixture site', () => {
 
   it('mark words in <mark>, and number lines from where asked', () => {
     const [titled] = prose('c-sharp').querySelectorAll('.code-block');
-    expect(code(titled!).querySelectorAll('mark').map((m) => m.text)).toEqual(['Greeting', 'Greeting']);
+    expect(
+      code(titled!)
+        .querySelectorAll('mark')
+        .map((m) => m.text),
+    ).toEqual(['Greeting', 'Greeting']);
     expect(titled?.querySelector('pre')?.classNames).toContain('line-numbers');
     const mdx = prose('mdx-post').querySelector('figure.code-block pre');
     expect(mdx?.getAttribute('style')).toContain('--line-start:39;');
-    expect(shown(prose('mdx-post').querySelector('figure.code-block')!)).toEqual([`${MINUS}export const question = 'six by nine';`, "+export const answer = 42;"]);
+    expect(shown(prose('mdx-post').querySelector('figure.code-block')!)).toEqual([`${MINUS}export const question = 'six by nine';`, '+export const answer = 42;']);
   });
 
   describe('in the feeds, read without CSS', () => {
@@ -86,7 +96,10 @@ describe('code blocks in the fixture site', () => {
   });
 
   it('load the code-block stylesheet only on posts that use it: a post with a plain code block pays nothing', () => {
-    const stylesheets = (id: string) => measurePage(fixture.out, `posts/${id}/index.html`).resources.filter((r) => r.kind === 'css').map((r) => r.file);
+    const stylesheets = (id: string) =>
+      measurePage(fixture.out, `posts/${id}/index.html`)
+        .resources.filter((r) => r.kind === 'css')
+        .map((r) => r.file);
     const extras = stylesheets('c-sharp').filter((file) => !stylesheets('hello-world').includes(file));
     expect(extras).toHaveLength(1);
     expect(extras[0]).toMatch(/^_astro\/code-blocks\.[\w-]+\.css$/);

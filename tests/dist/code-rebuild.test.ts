@@ -25,7 +25,9 @@ const block = (id: string) => {
   const pre = html.querySelector('.code-block pre')!;
   return {
     title: html.querySelector('.code-title')?.text,
-    lines: parse(pre.innerHTML).querySelectorAll('.line').map((l) => l.classNames),
+    lines: parse(pre.innerHTML)
+      .querySelectorAll('.line')
+      .map((l) => l.classNames),
     numbered: pre.classNames.includes('line-numbers'),
     stylesheet: html.querySelectorAll('link[rel=stylesheet]').some((l) => /code-blocks\./.test(l.getAttribute('href') ?? '')),
   };

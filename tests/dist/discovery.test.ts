@@ -156,7 +156,11 @@ describe('search engines', () => {
     // a page of its own by its `updated`; without one (as Hugo leaves it) it has no lastmod
     expect(lastmod('about/')).toBe('2025-06-01T04:00:00.000Z');
     const undated = ['now/', 'colophon/', 'projects/'];
-    for (const path of undated) expect(urls.some((u) => u.loc === `https://example.org/blog/${path}`), path).toBe(true);
+    for (const path of undated)
+      expect(
+        urls.some((u) => u.loc === `https://example.org/blog/${path}`),
+        path,
+      ).toBe(true);
     for (const path of undated) expect(lastmod(path), path).toBeUndefined();
     for (const url of urls.filter((u) => !undated.some((path) => u.loc.endsWith(`/blog/${path}`)))) expect(url.lastmod, url.loc).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });

@@ -63,7 +63,11 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
       expect.stringMatching(/ThemeToggle/),
       expect.stringMatching(/slug/),
     ]);
-    const meta = (p: string) => attr(elements.find((e) => e.tagName === 'meta' && (attr(e, 'property') === p || attr(e, 'name') === p))!, 'content');
+    const meta = (p: string) =>
+      attr(
+        elements.find((e) => e.tagName === 'meta' && (attr(e, 'property') === p || attr(e, 'name') === p))!,
+        'content',
+      );
     expect(meta('og:title')).toBe(HOSTILE_TITLE);
     expect(meta('description')).toBe(`<b>bold?</b> & ]]> </script> "quoted" description`);
     const tagTexts = elements.filter((e) => e.tagName === 'a' && attr(e, 'rel') === 'tag').map((e) => text(e));
@@ -125,7 +129,12 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
   it('an alias with markup in it becomes a harmless redirect page', () => {
     const file = dist.files.find((f) => f.startsWith('old/') && f.endsWith('index.html'))!;
     const { elements, attr } = browserView(dist.read(file));
-    expect(attr(elements.find((e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')!, 'href')).toBe('https://example.org/blog/posts/hostile/');
+    expect(
+      attr(
+        elements.find((e) => e.tagName === 'link' && attr(e, 'rel') === 'canonical')!,
+        'href',
+      ),
+    ).toBe('https://example.org/blog/posts/hostile/');
     expect(elements.filter((e) => e.tagName === 'script')).toEqual([]);
   });
 });
@@ -135,9 +144,18 @@ describe('odd but valid posts: nothing lost', () => {
     const all = posts();
     expect(all.length).toBe(8);
     const tags = buildTagIndex(all);
-    const listed = (files: string[]) => files.flatMap((f) => dist.html(f).querySelectorAll('.post-list .card-title a').map((a) => a.getAttribute('href')));
+    const listed = (files: string[]) =>
+      files.flatMap((f) =>
+        dist
+          .html(f)
+          .querySelectorAll('.post-list .card-title a')
+          .map((a) => a.getAttribute('href')),
+      );
     const home = listed(dist.files.filter((f) => f === 'index.html' || /^page\/\d+\/index\.html$/.test(f)));
-    const archive = dist.html('archive/index.html').querySelectorAll('.timeline a').map((a) => a.getAttribute('href'));
+    const archive = dist
+      .html('archive/index.html')
+      .querySelectorAll('.timeline a')
+      .map((a) => a.getAttribute('href'));
     const rss = parseFeed(dist.read('rss.xml')).items.map((i) => i.url);
     const json = JSON.parse(dist.read('feed.json')).items.map((i: { url: string }) => i.url);
     const sitemap = (asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string }[]).map((u) => u.loc);

@@ -184,7 +184,10 @@ describe.each(Object.entries(sites))('the %s engine site', (_engine, expected) =
       expect(times[1]?.text, url).toBe(post.updated);
     }
     // the archive lists the same posts
-    const archived = dist.html('archive/index.html').querySelectorAll('main a[href*="/posts/"]').map((a) => a.getAttribute('href'));
+    const archived = dist
+      .html('archive/index.html')
+      .querySelectorAll('main a[href*="/posts/"]')
+      .map((a) => a.getAttribute('href'));
     expect([...new Set(archived)].sort()).toEqual(Object.keys(expected.posts).map(encodeURI).sort());
   });
 
@@ -215,14 +218,19 @@ describe.each(Object.entries(sites))('the %s engine site', (_engine, expected) =
     for (const file of pages) expect(dist.html(file).querySelectorAll('h1'), file).toHaveLength(1);
   });
 
-  it("resolves every local image, video and source of its post pages to a file in dist", () => {
+  it('resolves every local image, video and source of its post pages to a file in dist', () => {
     let checked = 0;
     for (const file of postFiles) {
       const page = dist.html(file);
       const urls = [
         ...page.querySelectorAll('img[src], video[src], audio[src], source[src], track[src]').map((e) => e.getAttribute('src')!),
         ...page.querySelectorAll('video[poster]').map((e) => e.getAttribute('poster')!),
-        ...page.querySelectorAll('img[srcset], source[srcset]').flatMap((e) => e.getAttribute('srcset')!.split(',').map((c) => c.trim().split(/\s+/)[0]!)),
+        ...page.querySelectorAll('img[srcset], source[srcset]').flatMap((e) =>
+          e
+            .getAttribute('srcset')!
+            .split(',')
+            .map((c) => c.trim().split(/\s+/)[0]!),
+        ),
       ].filter(isLocal);
       for (const url of urls) expect(dist.resolve(url), `${url} in ${file}`).toBeDefined();
       checked += urls.length;
@@ -230,7 +238,7 @@ describe.each(Object.entries(sites))('the %s engine site', (_engine, expected) =
     expect(checked).toBeGreaterThanOrEqual(expected.localMedia);
   });
 
-  it("gives each post page a policy that allows exactly its own embeds", () => {
+  it('gives each post page a policy that allows exactly its own embeds', () => {
     const site = metaPolicy(dist, 'archive/index.html');
     const union: Policy = {};
     for (const file of postFiles) {
@@ -381,7 +389,11 @@ describe('Hugo: TOML, bundles, shortcodes, aliases, url', () => {
     const p = post(dist, 'pi-day');
     expect(p.description).toBe("Hugo's TOML frontmatter, its highlight and youtube shortcodes.");
     expect(p.page.querySelector('pre[data-language=go]')?.classList.contains('line-numbers')).toBe(true);
-    expect(code(p.page, 'go').querySelectorAll('.line').map((line) => line.classList.contains('highlighted'))).toEqual([false, true, false]);
+    expect(
+      code(p.page, 'go')
+        .querySelectorAll('.line')
+        .map((line) => line.classList.contains('highlighted')),
+    ).toEqual([false, true, false]);
     expect(p.prose.querySelector('iframe')?.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/w7Ft2ymGmfc');
     expect(p.links).toEqual([['the Hugo post', '/posts/hugo-style/']]);
     expect(p.page.text).not.toContain('A draft paragraph');
@@ -434,7 +446,11 @@ describe('Eleventy: bundles, files beside the post, permalink', () => {
   it('reads a fence language in any case, with line numbers and a marked line', () => {
     const page = post(dist, 'eleventy-post').page;
     expect(page.querySelector('pre[data-language=python]')?.classList.contains('line-numbers')).toBe(true);
-    expect(code(page, 'python').querySelectorAll('.line').map((line) => line.classList.contains('highlighted'))).toEqual([false, true, false]);
+    expect(
+      code(page, 'python')
+        .querySelectorAll('.line')
+        .map((line) => line.classList.contains('highlighted')),
+    ).toEqual([false, true, false]);
   });
 
   it("copies a bundle's video and its poster, with their bytes, to content-addressed URLs", () => {
@@ -480,7 +496,7 @@ describe('Obsidian vault: notes without frontmatter, embeds, a front note, dates
     expect(dist.files).toContain('og/quartz-note.jpg');
   });
 
-  it("embeds attachments (at a width when asked), links embedded notes, marks highlights and drops comments", () => {
+  it('embeds attachments (at a width when asked), links embedded notes, marks highlights and drops comments', () => {
     const p = post(dist, 'gardening-log');
     const images = p.prose.querySelectorAll('img');
     expect(images.map((img) => img.getAttribute('alt'))).toEqual(['bed-layout', 'tomato', 'tomato']);
@@ -498,7 +514,11 @@ describe('Obsidian vault: notes without frontmatter, embeds, a front note, dates
   });
 
   it("moves a note's own level-1 headings down under the title", () => {
-    expect(post(dist, 'notes/compost-ratios').prose.querySelectorAll('h2').map((h) => h.text)).toEqual(['Greens', 'Browns']);
+    expect(
+      post(dist, 'notes/compost-ratios')
+        .prose.querySelectorAll('h2')
+        .map((h) => h.text),
+    ).toEqual(['Greens', 'Browns']);
   });
 
   it('leaves out the front note, templates and .obsidian, and says how notes were dated', () => {
@@ -542,7 +562,11 @@ describe('Astro: the blog starter and AstroPaper', () => {
   });
 
   it("Astro starter: the style guide's headings sit under the title", () => {
-    expect(post(dist, 'markdown-style-guide').prose.querySelectorAll('h2, h3, h4, h5, h6').map((h) => h.tagName.toLowerCase())).toEqual(['h2', 'h3', 'h4', 'h5', 'h6', 'h6']);
+    expect(
+      post(dist, 'markdown-style-guide')
+        .prose.querySelectorAll('h2, h3, h4, h5, h6')
+        .map((h) => h.tagName.toLowerCase()),
+    ).toEqual(['h2', 'h3', 'h4', 'h5', 'h6', 'h6']);
   });
 
   it('AstroPaper: pubDatetime, modDatetime, slug and an absolute ogImage used as is', () => {
@@ -555,7 +579,7 @@ describe('Astro: the blog starter and AstroPaper', () => {
     expect(dist.files).not.toContain('og/adding-new-posts-in-astropaper-theme.jpg');
   });
 
-  it("AstroPaper: a featured post is pinned at the top of the home page, one with featured: false is not", () => {
+  it('AstroPaper: a featured post is pinned at the top of the home page, one with featured: false is not', () => {
     const home = dist.html('index.html');
     expect(home.querySelectorAll('.pinned .card-title a').map((a) => a.getAttribute('href'))).toEqual(['/posts/adding-new-posts-in-astropaper-theme/']);
     expect(home.querySelectorAll('main > .wrap > .post-list .card-title a').map((a) => a.getAttribute('href'))).toContain('/posts/astropaper-toc/');

@@ -10,7 +10,22 @@ const site = engineSites.astro;
 const sites: Record<string, Dist> = {};
 
 /** English words of Folio's interface that no page of another language may show. */
-const ENGLISH = ['Skip to content', 'Related posts', 'min read', 'Previous post', 'Next post', 'Older posts', 'Newer posts', 'Switch theme', 'Page not found', 'Nothing published', 'Tagged “', 'is written by', 'Contents', 'Link to the section'];
+const ENGLISH = [
+  'Skip to content',
+  'Related posts',
+  'min read',
+  'Previous post',
+  'Next post',
+  'Older posts',
+  'Newer posts',
+  'Switch theme',
+  'Page not found',
+  'Nothing published',
+  'Tagged “',
+  'is written by',
+  'Contents',
+  'Link to the section',
+];
 
 // The Astro engine site built in German and in Arabic (with one string of its own).
 beforeAll(() => {
@@ -27,7 +42,9 @@ const pages = (dist: Dist) => dist.htmlFiles().filter((f) => !dist.read(f).inclu
 const text = (dist: Dist, file: string) => {
   const page = dist.html(file);
   // What a reader sees or hears: text, and the names of links and regions.
-  return [page.querySelector('body')?.text ?? '', ...page.querySelectorAll('[aria-label]').map((e) => e.getAttribute('aria-label') ?? ''), page.querySelector('title')?.text ?? ''].join('\n');
+  return [page.querySelector('body')?.text ?? '', ...page.querySelectorAll('[aria-label]').map((e) => e.getAttribute('aria-label') ?? ''), page.querySelector('title')?.text ?? ''].join(
+    '\n',
+  );
 };
 
 describe('the interface in German', () => {
@@ -57,9 +74,17 @@ describe('the interface in Arabic', () => {
       expect(html?.getAttribute('lang'), file).toBe('ar');
       for (const english of ENGLISH) expect(text(ar, file), `${file}: ${english}`).not.toContain(english);
     }
-    expect(ar.html('index.html').querySelectorAll('header nav a').map((a) => a.text.trim())).toEqual(['البداية', 'الأرشيف', 'الوسوم', 'البحث', 'RSS']);
+    expect(
+      ar
+        .html('index.html')
+        .querySelectorAll('header nav a')
+        .map((a) => a.text.trim()),
+    ).toEqual(['البداية', 'الأرشيف', 'الوسوم', 'البحث', 'RSS']);
     // Code stays left to right inside a right-to-left page.
-    const css = ar.files.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(ar.dir, f), 'utf8')).join('\n');
+    const css = ar.files
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(ar.dir, f), 'utf8'))
+      .join('\n');
     expect(css).toMatch(/pre\{direction:ltr/);
     expect(css).not.toMatch(/margin-left|margin-right|padding-left|border-left/);
   });

@@ -61,7 +61,10 @@ describe('images of every format', () => {
 
   it('publish SVGs as they are, byte for byte, with the width and height the file states, or none', () => {
     for (const slug of POSTS) {
-      const sized = { 'Logo, 120 by 60': [svgs.logo, '120', '60'], 'A wave, sized by its viewBox': [svgs.wave, '200', '100'], 'A sketch that states no size': [svgs.sketch, null, null],
+      const sized = {
+        'Logo, 120 by 60': [svgs.logo, '120', '60'],
+        'A wave, sized by its viewBox': [svgs.wave, '200', '100'],
+        'A sketch that states no size': [svgs.sketch, null, null],
         // a viewBox written with commas, which Astro's reader does not take
         'A ruler, 80 by 20': [svgs.ruler, '80', '20'],
       } as const;
@@ -114,7 +117,10 @@ describe('images of every format', () => {
     // in Markdown and raw HTML (remote-images.md), as Markdown and as JSX in MDX (mdx-post.mdx)
     for (const slug of ['remote-images', 'mdx-post']) {
       const remote = images(slug).filter((img) => img.getAttribute('src')?.startsWith(REMOTE));
-      expect(remote.map((img) => img.getAttribute('src')), slug).toEqual([`${REMOTE}photos/harbour.jpg`, `${REMOTE}photos/pier.jpg`]);
+      expect(
+        remote.map((img) => img.getAttribute('src')),
+        slug,
+      ).toEqual([`${REMOTE}photos/harbour.jpg`, `${REMOTE}photos/pier.jpg`]);
       for (const img of remote) expect([img.getAttribute('loading'), img.getAttribute('decoding'), img.getAttribute('srcset')], slug).toEqual(['lazy', 'async', undefined]);
     }
     // nothing was made from them: the build has no network, and needs none
@@ -161,13 +167,17 @@ describe('images in the feeds and the search index', () => {
       expect(src, title).toMatch(/^https:\/\/example\.org\/blog\//);
       expect(published(src).file, `${title}: ${src}`).toBeDefined();
     }
-    for (const set of html.matchAll(/srcset="([^"]+)"/g)) for (const candidate of set[1]!.split(',')) expect(candidate.trim(), title).toMatch(/^https:\/\/example\.org\/blog\/_astro\/\S+ \d+w$/);
+    for (const set of html.matchAll(/srcset="([^"]+)"/g))
+      for (const candidate of set[1]!.split(',')) expect(candidate.trim(), title).toMatch(/^https:\/\/example\.org\/blog\/_astro\/\S+ \d+w$/);
   }
 
   it('are in the RSS and JSON feeds with absolute URLs to published files', () => {
     const rss = asArray(xml.parse(dist.read('rss.xml')).rss.channel.item) as Record<string, string>[];
     const json = (JSON.parse(dist.read('feed.json')) as { items: { title: string; content_html: string }[] }).items;
-    for (const [title, slug] of [['A Post With an Image', 'with-image'], ['Images of Every Format in MDX', 'image-formats']] as const) {
+    for (const [title, slug] of [
+      ['A Post With an Image', 'with-image'],
+      ['Images of Every Format in MDX', 'image-formats'],
+    ] as const) {
       checkItem(`rss: ${title}`, rss.find((i) => i['title'] === title)?.['content:encoded'] ?? '', COUNTS[slug].body);
       checkItem(`json: ${title}`, json.find((i) => i.title === title)?.content_html ?? '', COUNTS[slug].body);
     }

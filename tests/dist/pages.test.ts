@@ -22,7 +22,11 @@ const pages = [
 ] as const;
 const unpublished = ['DRAFTPAGEMARKER3C9E', 'IGNOREDPAGEMARKER'];
 
-const headerLinks = (file: string) => dist.html(file).querySelectorAll('header.site-header nav a').map((a) => [a.text.trim(), a.getAttribute('href')]);
+const headerLinks = (file: string) =>
+  dist
+    .html(file)
+    .querySelectorAll('header.site-header nav a')
+    .map((a) => [a.text.trim(), a.getAttribute('href')]);
 /** Every byte of the output as a reader gets it (Pagefind's files are gzipped). */
 const outputText = (file: string) => {
   const raw = readFileSync(join(dist.dir, file));
@@ -33,7 +37,10 @@ describe('a page of its own', () => {
   it('is published at /<id>/ under the base, its title the only h1, its body rendered by the Markdown pipeline', () => {
     for (const [file, title, marker] of pages) {
       const page = dist.html(file);
-      expect(page.querySelectorAll('h1').map((h) => h.text.trim()), file).toEqual([title]);
+      expect(
+        page.querySelectorAll('h1').map((h) => h.text.trim()),
+        file,
+      ).toEqual([title]);
       expect(page.querySelector('title')?.text).toBe(`${title} · Folio`);
       expect(page.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${fixture.site}${dist.urlOf(file)}`);
       expect(page.querySelector('article .prose')?.text, file).toContain(marker);
@@ -75,7 +82,10 @@ describe('a page of its own', () => {
   });
 
   it('links to posts and pages, wikilinks included, and publishes a file beside it as a post does', () => {
-    const links = dist.html('about/index.html').querySelectorAll('.prose a:not(.heading-anchor)').map((a) => [a.text, a.getAttribute('href')]);
+    const links = dist
+      .html('about/index.html')
+      .querySelectorAll('.prose a:not(.heading-anchor)')
+      .map((a) => [a.text, a.getAttribute('href')]);
     expect(links.slice(0, 3)).toEqual([
       ['a post', '/blog/posts/hello-world/'],
       ['Now', '/blog/now/'],
@@ -105,13 +115,27 @@ describe('the header', () => {
       ['Now', '/blog/now/'],
       ['Site Colophon', '/blog/colophon/'],
     ];
-    for (const file of ['index.html', 'page/2/index.html', 'posts/hello-world/index.html', 'tags/index.html', 'archive/index.html', 'search/index.html', '404.html', 'about/index.html', 'projects/index.html']) {
+    for (const file of [
+      'index.html',
+      'page/2/index.html',
+      'posts/hello-world/index.html',
+      'tags/index.html',
+      'archive/index.html',
+      'search/index.html',
+      '404.html',
+      'about/index.html',
+      'projects/index.html',
+    ]) {
       expect(headerLinks(file), file).toEqual(expected);
     }
   });
 
   it('marks the page being read', () => {
-    const current = (file: string) => dist.html(file).querySelectorAll('header nav a[aria-current="page"]').map((a) => a.text.trim());
+    const current = (file: string) =>
+      dist
+        .html(file)
+        .querySelectorAll('header nav a[aria-current="page"]')
+        .map((a) => a.text.trim());
     expect(current('about/index.html')).toEqual(['About This Fixture']);
     expect(current('now/index.html')).toEqual(['Now']);
     expect(current('projects/index.html')).toEqual([]);
@@ -135,7 +159,11 @@ describe('pages and the rest of the site', () => {
       for (const [, , marker] of pages) expect(text.includes(marker), `${marker} in ${file}`).toBe(false);
     }
     expect(dist.searchFragments().filter((f) => !f.url.startsWith('/posts/'))).toEqual([]);
-    const titles = (file: string) => dist.html(file).querySelectorAll('main a').map((a) => a.text.trim());
+    const titles = (file: string) =>
+      dist
+        .html(file)
+        .querySelectorAll('main a')
+        .map((a) => a.text.trim());
     for (const file of ['index.html', 'page/2/index.html', 'archive/index.html']) expect(titles(file), file).not.toContain('Site Colophon');
   });
 
@@ -229,7 +257,14 @@ describe('a page added to the header, rebuilt in place', () => {
     const out = new Dist(join(work, 'dist'), fixture.base, fixture.site);
     const withHeader = listFiles(out.dir).filter((f) => f.endsWith('.html') && out.read(f).includes('class="site-header"'));
     expect(withHeader.length).toBeGreaterThan(8);
-    for (const file of withHeader) expect(out.html(file).querySelectorAll('header nav a').map((a) => a.text.trim()), file).toContain('Colophon');
+    for (const file of withHeader)
+      expect(
+        out
+          .html(file)
+          .querySelectorAll('header nav a')
+          .map((a) => a.text.trim()),
+        file,
+      ).toContain('Colophon');
     // the rebuild was warm: only the header changed, yet nothing was left as cached
     expect(second).not.toContain('(cached)');
   });

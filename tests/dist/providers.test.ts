@@ -41,7 +41,12 @@ describe('comments and analytics', () => {
   it('puts giscus under each post only, and widens only post pages for it', () => {
     const post = dist.html('posts/first-post/index.html');
     const container = post.querySelector('section.comments .giscus');
-    expect(JSON.parse(container?.getAttribute('data-giscus') ?? '{}')).toMatchObject({ 'data-repo': 'owner/blog', 'data-repo-id': 'R_kgDOTest', 'data-mapping': 'pathname', 'data-lang': 'en' });
+    expect(JSON.parse(container?.getAttribute('data-giscus') ?? '{}')).toMatchObject({
+      'data-repo': 'owner/blog',
+      'data-repo-id': 'R_kgDOTest',
+      'data-mapping': 'pathname',
+      'data-lang': 'en',
+    });
     expect(JSON.parse(container?.getAttribute('data-themes') ?? '{}')).toEqual({ light: 'light', dark: 'dark_dimmed' });
     expect(post.querySelector('section.comments')?.getAttribute('data-pagefind-ignore')).not.toBeNull();
     // giscus's own script is not in the page: it is loaded when the reader scrolls near the comments.
@@ -60,7 +65,10 @@ describe('comments and analytics', () => {
     for (const file of pages()) {
       const scripts = sources(dist.metaPolicy(file), 'script-src');
       expect(scripts, file).not.toContain("'unsafe-inline'");
-      expect(scripts.some((s) => s.includes('*') || s === 'https:'), file).toBe(false);
+      expect(
+        scripts.some((s) => s.includes('*') || s === 'https:'),
+        file,
+      ).toBe(false);
       expect(dist.read(file), file).not.toMatch(/\son[a-z]+=/i);
     }
   });

@@ -27,7 +27,11 @@ const box = (dist: Dist, id: string) => {
   const nav = dist.html(`posts/${id}/index.html`).querySelector('.series-box');
   return { position: nav?.querySelector('.muted')?.text, parts: nav?.querySelectorAll('ol a').map((a) => [a.text.trim(), a.getAttribute('href')]) };
 };
-const headerLinks = (dist: Dist, file: string) => dist.html(file).querySelectorAll('.site-header nav a').map((a) => a.text.trim());
+const headerLinks = (dist: Dist, file: string) =>
+  dist
+    .html(file)
+    .querySelectorAll('.site-header nav a')
+    .map((a) => a.text.trim());
 
 beforeAll(async () => {
   rmSync(work, { recursive: true, force: true });

@@ -12,7 +12,11 @@ beforeAll(() => {
   dist = new Dist(fixture.out, fixture.base, fixture.site);
 });
 
-const titles = (file: string, selector = '.post-list .card-title a') => dist.html(file).querySelectorAll(selector).map((a) => a.text.trim());
+const titles = (file: string, selector = '.post-list .card-title a') =>
+  dist
+    .html(file)
+    .querySelectorAll(selector)
+    .map((a) => a.text.trim());
 const file = (id: string) => `posts/${id}/index.html`;
 
 const compiler = [
@@ -55,7 +59,10 @@ describe('pinned posts', () => {
     const seriesTag = [...titles('tags/series/index.html'), ...titles('tags/series/page/2/index.html')];
     expect(seriesTag.at(-1)).toBe('Late Evening in California');
     expect(titles('tags/markdown/index.html')).toEqual(['Markdown Features']);
-    const archive = dist.html('archive/index.html').querySelectorAll('.timeline a').map((a) => a.text.trim());
+    const archive = dist
+      .html('archive/index.html')
+      .querySelectorAll('.timeline a')
+      .map((a) => a.text.trim());
     expect(archive.at(-1)).toBe('Markdown Features');
     expect(archive.indexOf('Late Evening in California')).toBeGreaterThan(archive.indexOf('An MDX Post'));
   });
@@ -78,7 +85,11 @@ describe('the series box on each part', () => {
   });
 
   it('links the previous and next parts below the post', () => {
-    const links = (id: string) => dist.html(file(id)).querySelectorAll('article nav.series-nav a').map((a) => [a.text.trim(), dist.resolve(a.getAttribute('href') ?? '')]);
+    const links = (id: string) =>
+      dist
+        .html(file(id))
+        .querySelectorAll('article nav.series-nav a')
+        .map((a) => [a.text.trim(), dist.resolve(a.getAttribute('href') ?? '')]);
     expect(links('compiler/intro')).toEqual([['Next part →Lexing, One Character at a Time', file('compiler/lexing')]]);
     expect(links('compiler/parsing')).toEqual([
       ['← Previous partLexing, One Character at a Time', file('compiler/lexing')],
@@ -97,13 +108,19 @@ describe('the series box on each part', () => {
 
   it('makes each part isPartOf its series in JSON-LD, at its place', () => {
     compiler.forEach(([id], i) => {
-      const blocks = dist.html(file(id)).querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text) as Record<string, unknown>);
+      const blocks = dist
+        .html(file(id))
+        .querySelectorAll('script[type="application/ld+json"]')
+        .map((s) => JSON.parse(s.text) as Record<string, unknown>);
       const posting = blocks.find((b) => b['@type'] === 'BlogPosting')!;
       expect(posting['isPartOf'], id).toEqual({ '@type': 'CreativeWorkSeries', name: 'Building a Compiler', url: 'https://example.org/blog/series/building-a-compiler/' });
       expect(posting['position'], id).toBe(i + 1);
       expect(dist.resolve((posting['isPartOf'] as { url: string }).url)).toBe('series/building-a-compiler/index.html');
     });
-    const alone = dist.html(file('hello-world')).querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text) as Record<string, unknown>);
+    const alone = dist
+      .html(file('hello-world'))
+      .querySelectorAll('script[type="application/ld+json"]')
+      .map((s) => JSON.parse(s.text) as Record<string, unknown>);
     expect(alone.some((b) => 'isPartOf' in b)).toBe(false);
   });
 });
@@ -112,7 +129,9 @@ describe('series pages', () => {
   it('/series/ lists every series by name with its number of parts', () => {
     const page = dist.html('series/index.html');
     expect(page.querySelector('h1')?.text).toBe('Series');
-    expect(page.querySelectorAll('.series-list li').map((li) => [li.querySelector('a')?.text, dist.resolve(li.querySelector('a')?.getAttribute('href') ?? ''), li.querySelector('.count')?.text])).toEqual([
+    expect(
+      page.querySelectorAll('.series-list li').map((li) => [li.querySelector('a')?.text, dist.resolve(li.querySelector('a')?.getAttribute('href') ?? ''), li.querySelector('.count')?.text]),
+    ).toEqual([
       ['Building a Compiler', 'series/building-a-compiler/index.html', '4 parts'],
       ['C Family Notes', 'series/c-family-notes/index.html', '3 parts'],
     ]);
@@ -137,7 +156,10 @@ describe('series pages', () => {
 
   it('are linked from the header of every page', () => {
     for (const page of ['index.html', 'page/2/index.html', file('hello-world'), 'tags/index.html', 'archive/index.html', 'search/index.html', '404.html', 'series/index.html']) {
-      const nav = dist.html(page).querySelectorAll('.site-header nav a').map((a) => [a.text.trim(), a.getAttribute('href')]);
+      const nav = dist
+        .html(page)
+        .querySelectorAll('.site-header nav a')
+        .map((a) => [a.text.trim(), a.getAttribute('href')]);
       expect(nav, page).toContainEqual(['Series', '/blog/series/']);
     }
     expect(dist.html('series/index.html').querySelector('.site-header a[aria-current="page"]')?.text.trim()).toBe('Series');
@@ -170,7 +192,10 @@ describe('feeds and the search index', () => {
   it('leave the draft and future parts out of every page, feed, sitemap and the index', () => {
     const everywhere = ['rss.xml', 'feed.json', 'sitemap-0.xml', ...dist.htmlFiles()].map((f) => dist.read(f)).join('\n');
     for (const id of leftOut) {
-      expect(dist.files.some((f) => f.startsWith(`posts/${id}/`)), id).toBe(false);
+      expect(
+        dist.files.some((f) => f.startsWith(`posts/${id}/`)),
+        id,
+      ).toBe(false);
       expect(everywhere, id).not.toContain(`/posts/${id}/`);
     }
     expect(dist.searchFragments().some((f) => leftOut.some((id) => f.url.includes(id)))).toBe(false);

@@ -37,11 +37,14 @@ describe('math in the browser', () => {
 
   it('centres a formula that fits', async () => {
     const { page } = await browser().open(post, { viewport: { width: 1280, height: 900 } });
-    const [box, math] = await page.locator('.prose .math-display').first().evaluate((b) => {
-      const outer = b.getBoundingClientRect();
-      const inner = b.querySelector('math > semantics > *')!.getBoundingClientRect();
-      return [outer.left + outer.width / 2, inner.left + inner.width / 2];
-    });
+    const [box, math] = await page
+      .locator('.prose .math-display')
+      .first()
+      .evaluate((b) => {
+        const outer = b.getBoundingClientRect();
+        const inner = b.querySelector('math > semantics > *')!.getBoundingClientRect();
+        return [outer.left + outer.width / 2, inner.left + inner.width / 2];
+      });
     expect(Math.abs(box - math)).toBeLessThan(2);
     await page.context().close();
   });

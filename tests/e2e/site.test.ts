@@ -249,7 +249,10 @@ describe('code blocks', () => {
 
   it('draw line numbers and signs where they are not copied', async () => {
     const { page } = await browser().open(codePost);
-    const number = await page.locator('pre.line-numbers .line').first().evaluate((line) => getComputedStyle(line, '::before').content);
+    const number = await page
+      .locator('pre.line-numbers .line')
+      .first()
+      .evaluate((line) => getComputedStyle(line, '::before').content);
     expect(number).toBe('counter(line)');
     const sign = page.locator('.line.remove .diff-sign').first();
     expect(await sign.textContent()).toBe('\u2212');

@@ -32,7 +32,7 @@ describe('layering (GUIDE.md)', () => {
   });
 });
 
-describe('zod, a direct dependency at Astro\'s version', () => {
+describe("zod, a direct dependency at Astro's version", () => {
   /** Where `from` (a folder under the project) resolves zod, links followed. */
   const zodFrom = (from: string) => realpathSync(createRequire(join(root, from, 'package.json')).resolve('zod/package.json'));
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {

@@ -22,7 +22,9 @@ describe('buildAuthorIndex', () => {
     const published = [post('a', ['ada'])];
     const draft = post('draft', ['grace']);
     expect(() => buildAuthorIndex([ada, alan], published, [...published, draft])).toThrow(UnknownAuthorError);
-    expect(() => buildAuthorIndex([ada, alan], published, [...published, draft])).toThrow('src/content/posts/draft.md: author "grace" is not one of the site\'s authors (src/content/authors/: ada, alan)');
+    expect(() => buildAuthorIndex([ada, alan], published, [...published, draft])).toThrow(
+      'src/content/posts/draft.md: author "grace" is not one of the site\'s authors (src/content/authors/: ada, alan)',
+    );
   });
 
   it('without authors, ignores what posts name (the site author applies); with one, every post is theirs', () => {

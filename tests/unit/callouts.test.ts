@@ -2,15 +2,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { calloutsPlugin } from '../../src/build/markdown';
-import {
-  CALLOUT_KINDS,
-  calloutIcon,
-  calloutName,
-  calloutType,
-  mayContainCallouts,
-  parseCalloutMarker,
-  withoutCalloutMarkers,
-} from '../../src/lib/callouts';
+import { CALLOUT_KINDS, calloutIcon, calloutName, calloutType, mayContainCallouts, parseCalloutMarker, withoutCalloutMarkers } from '../../src/lib/callouts';
 import { plainText } from '../../src/lib/excerpt';
 
 const render = async (markdown: string) => parse((await markdownToHtml(markdown, { mdastPlugins: [calloutsPlugin()], features: { rawHtml: true } })).html);
@@ -182,9 +174,7 @@ describe('the Markdown plugin', () => {
   });
 
   it('nests callouts, and holds lists, code and images', async () => {
-    const root = await render(
-      '> [!info] Outer\n> - one\n> - two\n>\n> ```js\n> const x = 1;\n> ```\n>\n> ![A chart](./chart.png)\n>\n> > [!danger]- Inner\n> > Careful.\n',
-    );
+    const root = await render('> [!info] Outer\n> - one\n> - two\n>\n> ```js\n> const x = 1;\n> ```\n>\n> ![A chart](./chart.png)\n>\n> > [!danger]- Inner\n> > Careful.\n');
     const [outer, inner] = callouts(root);
     const body = outer?.querySelector(':scope > .callout-body');
     expect(body?.querySelectorAll('li').map((li) => li.text)).toEqual(['one', 'two']);

@@ -185,7 +185,7 @@ describe('the embeds plugin on pages of their own', () => {
     return { html: result.code, found: takeRenderedEmbeds(file)! };
   }
 
-  it('finds a page\'s files beside it in the pages folder, and copies them as a post\'s', async () => {
+  it("finds a page's files beside it in the pages folder, and copies them as a post's", async () => {
     const { html, found } = await renderPage('[my CV](cv.pdf) <iframe src="https://www.youtube-nocookie.com/embed/x" title="t"></iframe>\n');
     expect(html).toContain(`<a href="${base}_media/${short('cv bytes')}/cv.pdf">my CV</a>`);
     expect(found.embeds.files.map((f) => [f.path, f.copy])).toEqual([['about/cv.pdf', true]]);
@@ -201,6 +201,8 @@ describe('the embeds plugin on pages of their own', () => {
     ]);
     expect(found.warnings).toEqual([expect.stringMatching(/index\.md: the link gone\.pdf points to no file beside the page; it is left as written$/)]);
     expect(embedProblemMessage(found.problems[0]!, pages, 'page')).toBe('the file nope.mp4 does not exist next to the page. Fix the path or add the file.');
-    expect(embedProblemMessage(found.problems[1]!, pages, 'page')).toMatch(/^the file \.\.\/\.\.\/post\/demo\.mp4 is outside the pages folder \(.+\): only files beside the pages are published\.$/);
+    expect(embedProblemMessage(found.problems[1]!, pages, 'page')).toMatch(
+      /^the file \.\.\/\.\.\/post\/demo\.mp4 is outside the pages folder \(.+\): only files beside the pages are published\.$/,
+    );
   });
 });

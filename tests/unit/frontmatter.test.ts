@@ -58,12 +58,14 @@ describe('localImageRefs', () => {
   });
 
   it('finds an <img> with a bare relative src too, but not a remote, site, query or expression one', () => {
-    const body = '<img src="e.gif" alt=""> <IMG SRC="sub/my%20f.svg"/> <img src="//cdn.x.org/a.png"> <img src="data:image/png;base64,x"> <img src="/s.png"> <img src="g.png?v=2"> <img src={pic}>';
+    const body =
+      '<img src="e.gif" alt=""> <IMG SRC="sub/my%20f.svg"/> <img src="//cdn.x.org/a.png"> <img src="data:image/png;base64,x"> <img src="/s.png"> <img src="g.png?v=2"> <img src={pic}>';
     expect(localImageRefs(body)).toEqual(['e.gif', 'sub/my f.svg']);
   });
 
   it('leaves out images shown as code, fenced or inline', () => {
-    const body = 'Write `<img src="inline.png">` or:\n\n```html\n<img src="fenced.png">\n![x](./fenced.png)\n```\n\n~~~\n<img src="tilde.png">\n~~~\n\n<img src="real.png" alt="">\n\n```\n<img src="unclosed.png">\n';
+    const body =
+      'Write `<img src="inline.png">` or:\n\n```html\n<img src="fenced.png">\n![x](./fenced.png)\n```\n\n~~~\n<img src="tilde.png">\n~~~\n\n<img src="real.png" alt="">\n\n```\n<img src="unclosed.png">\n';
     expect(localImageRefs(body)).toEqual(['real.png']);
   });
 });

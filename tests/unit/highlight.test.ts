@@ -80,10 +80,13 @@ describe('code blocks', () => {
   const html = (pre: HastJson) => toHtml(pre as never);
   /** The text each line shows, signs aside, as the copy button takes it. */
   const lineTexts = (pre: HastJson) =>
-    (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((line) => text({ ...line, children: line.children?.filter((c) => c.properties?.['class'] !== 'diff-sign') ?? [] }));
+    (pre.children?.[0]?.children ?? [])
+      .filter((n) => n.tagName === 'span')
+      .map((line) => text({ ...line, children: line.children?.filter((c) => c.properties?.['class'] !== 'diff-sign') ?? [] }));
   const text = (node: HastJson): string => node.value ?? (node.children ?? []).map(text).join('');
   const lineClasses = (pre: HastJson) => (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((n) => n.properties?.['class']);
-  const signs = (pre: HastJson) => (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((line) => (line.children?.[0]?.properties?.['class'] === 'diff-sign' ? text(line.children[0]!) : ''));
+  const signs = (pre: HastJson) =>
+    (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((line) => (line.children?.[0]?.properties?.['class'] === 'diff-sign' ? text(line.children[0]!) : ''));
 
   it('numbers lines with a class (the numbers are CSS, not text) and marks the lines asked for', async () => {
     const { pre } = await highlight({ code: 'a\nb\nc\n', lang: 'txt', lineNumbers: true, highlight: [2] });
@@ -130,7 +133,12 @@ describe('code blocks', () => {
       expect(lineTexts(pre), lang).toEqual(['x = 1 // [!code ++] and [!code --]']);
       expect(lineClasses(pre), lang).toEqual(['line']);
       // marks are found in the text as shown
-      expect(toHtml(pre as never).match(/<mark>(.*?)<\/mark>/)?.[1]?.replace(/<[^>]+>/g, ''), lang).toBe('code --');
+      expect(
+        toHtml(pre as never)
+          .match(/<mark>(.*?)<\/mark>/)?.[1]
+          ?.replace(/<[^>]+>/g, ''),
+        lang,
+      ).toBe('code --');
     }
   });
 
@@ -185,7 +193,8 @@ describe('code blocks', () => {
   it("numbers every block with the site's lineNumbers setting, but a block that turns them off", async () => {
     const markdown = '```ts\na\n```\n\n```ts showLineNumbers=false\nb\n```\n\n```ts linenos=false\nc\n```\n';
     const render = async (lineNumbers?: boolean) =>
-      (await markdownToHtml(markdown, { mdastPlugins: [codeMetaPlugin()], hastPlugins: [highlightPlugin(lineNumbers === undefined ? {} : { lineNumbers })], features: { rawHtml: true } })).html;
+      (await markdownToHtml(markdown, { mdastPlugins: [codeMetaPlugin()], hastPlugins: [highlightPlugin(lineNumbers === undefined ? {} : { lineNumbers })], features: { rawHtml: true } }))
+        .html;
     expect((await render(true)).match(/<pre class="[^"]*"/g)?.map((c) => c.includes('line-numbers'))).toEqual([true, false, false]);
     // off by default
     expect(await render()).not.toContain('line-numbers');
@@ -195,7 +204,9 @@ describe('code blocks', () => {
   it('puts a title in the header as the caption of a <figure>; a block without one keeps its <div>', async () => {
     const options = { mdastPlugins: [codeMetaPlugin()], hastPlugins: [highlightPlugin(), codeBlocksPlugin()], features: { rawHtml: true } };
     const titled = (await markdownToHtml('```ts title="src/app <1>.ts" /x/\nconst x = 1;\n```\n', options)).html;
-    expect(titled).toMatch(/^<figure class="code-block"><figcaption class="code-header"><span class="code-title">src\/app &lt;1&gt;.ts<\/span> <span class="code-lang">ts<\/span><\/figcaption><pre /);
+    expect(titled).toMatch(
+      /^<figure class="code-block"><figcaption class="code-header"><span class="code-title">src\/app &lt;1&gt;.ts<\/span> <span class="code-lang">ts<\/span><\/figcaption><pre /,
+    );
     expect(titled).not.toMatch(/data-folio/);
     const plain = (await markdownToHtml('```ts\nconst x = 1;\n```\n', options)).html;
     expect(plain).toMatch(/^<div class="code-block"><div class="code-header"><span class="code-lang">ts<\/span><\/div><pre /);

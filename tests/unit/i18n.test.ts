@@ -16,7 +16,10 @@ describe('the string tables', () => {
       if (typeof english === 'object') expect(typeof mine === 'object' && 'other' in mine, `${tag} ${key}`).toBe(true);
       const needed = names(english).filter((name) => name !== 'n' || typeof english === 'string');
       // A language may leave a count unsaid where its words carry it (Arabic "two posts").
-      expect(names(mine).filter((name) => needed.includes(name)), `${tag} ${key}`).toEqual(needed);
+      expect(
+        names(mine).filter((name) => needed.includes(name)),
+        `${tag} ${key}`,
+      ).toEqual(needed);
     }
   });
 });

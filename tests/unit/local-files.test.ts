@@ -27,7 +27,7 @@ describe('coverProblem', () => {
     expect(await coverProblem(post, { image: '//cdn.example.org/x.png' })).toBeUndefined();
   });
 
-  it("takes an SVG cover whose size Astro reads, and names one it cannot read with what to write", async () => {
+  it('takes an SVG cover whose size Astro reads, and names one it cannot read with what to write', async () => {
     expect(await coverProblem(post, { coverImage: './logo.svg' })).toBeUndefined();
     const message = (cover: string) =>
       `the cover image ${cover} is an SVG whose size cannot be read: give its <svg> element a width and height in px, or a viewBox of four numbers separated by spaces (such as viewBox="0 0 1200 630", its drawing's width and height).`;

@@ -40,9 +40,7 @@ describe('page addresses', () => {
   });
 
   it("refuse Folio's own routes, naming the file and what is there", () => {
-    expect(messages([file('tags.md')])).toEqual([
-      "src/content/pages/tags.md would be published at /tags/, the address of the tag pages (src/pages/tags/). Rename the page's file.",
-    ]);
+    expect(messages([file('tags.md')])).toEqual(["src/content/pages/tags.md would be published at /tags/, the address of the tag pages (src/pages/tags/). Rename the page's file."]);
     for (const [entry, what] of [
       ['index.md', 'the home page and its list pages'],
       ['page/2.md', 'the home page and its list pages'],
@@ -56,7 +54,9 @@ describe('page addresses', () => {
       ['series.md', 'the series pages'],
       ['authors/ann.md', 'the author pages'],
     ] as const) {
-      expect(messages([file(entry)]), entry).toEqual([expect.stringContaining(`src/content/pages/${entry} would be published at /${pageRoute(pageIdFromPath(entry))}, the address of ${what} (`)]);
+      expect(messages([file(entry)]), entry).toEqual([
+        expect.stringContaining(`src/content/pages/${entry} would be published at /${pageRoute(pageIdFromPath(entry))}, the address of ${what} (`),
+      ]);
     }
   });
 
@@ -134,7 +134,7 @@ describe('page frontmatter', () => {
     return result.success ? [] : formatIssues(result.error);
   };
 
-  it('takes the day it was last changed, under posts\' names for it, read in the site\'s zone', () => {
+  it("takes the day it was last changed, under posts' names for it, read in the site's zone", () => {
     expect(parse({ title: 'A', updated: '2025-06-01' }).data?.updated).toEqual({ day: '2025-06-01' });
     expect(parse({ title: 'A', lastmod: '2025-06-01T10:00:00+02:00' }).data?.updated).toEqual({ day: '2025-06-01', time: '10:00:00', offset: '+02:00' });
     expect(problems({ title: 'A', updated: '2025-13-01' })).toEqual([expect.stringMatching(/^updated: expected a real date such as 2024-03-03/)]);
@@ -180,7 +180,10 @@ describe('pages as the site sees them', () => {
 
   it('describe themselves, or with an excerpt of their text', () => {
     expect(toPage({ id: 'about', data: data({ description: 'Mine.' }), body: 'Body text.' }, { excerptLength: 160, timeZone: 'UTC' }).description).toBe('Mine.');
-    const page = toPage({ id: 'about', data: data({ nav: 1 }), body: '## Hello\n\nThis **page** has [a link](/x/) and more words.', filePath: 'src/content/pages/about.md' }, { excerptLength: 20, timeZone: 'UTC' });
+    const page = toPage(
+      { id: 'about', data: data({ nav: 1 }), body: '## Hello\n\nThis **page** has [a link](/x/) and more words.', filePath: 'src/content/pages/about.md' },
+      { excerptLength: 20, timeZone: 'UTC' },
+    );
     expect(page).toEqual({ id: 'about', route: 'about/', title: 'About', description: 'Hello This page has…', nav: 1, draft: false, filePath: 'src/content/pages/about.md' });
   });
 

@@ -7,18 +7,40 @@ const directive = (policy: string, name: string) => policy.split('; ').find((d) 
 
 describe('analytics providers', () => {
   it("writes each provider's script tag as its documentation does, never render-blocking", () => {
-    expect(analyticsScript({ provider: 'plausible', domain: 'example.org' })).toEqual({ src: 'https://plausible.io/js/script.js', load: 'defer', attributes: { 'data-domain': 'example.org' } });
+    expect(analyticsScript({ provider: 'plausible', domain: 'example.org' })).toEqual({
+      src: 'https://plausible.io/js/script.js',
+      load: 'defer',
+      attributes: { 'data-domain': 'example.org' },
+    });
     expect(analyticsScript({ provider: 'plausible', domain: 'example.org', src: 'https://stats.example.org/js/script.js' }).src).toBe('https://stats.example.org/js/script.js');
-    expect(analyticsScript({ provider: 'umami', websiteId: 'abc', src: 'https://cloud.umami.is/script.js' })).toEqual({ src: 'https://cloud.umami.is/script.js', load: 'defer', attributes: { 'data-website-id': 'abc' } });
-    expect(analyticsScript({ provider: 'goatcounter', code: 'mysite' })).toEqual({ src: 'https://gc.zgo.at/count.js', load: 'async', attributes: { 'data-goatcounter': 'https://mysite.goatcounter.com/count' } });
+    expect(analyticsScript({ provider: 'umami', websiteId: 'abc', src: 'https://cloud.umami.is/script.js' })).toEqual({
+      src: 'https://cloud.umami.is/script.js',
+      load: 'defer',
+      attributes: { 'data-website-id': 'abc' },
+    });
+    expect(analyticsScript({ provider: 'goatcounter', code: 'mysite' })).toEqual({
+      src: 'https://gc.zgo.at/count.js',
+      load: 'async',
+      attributes: { 'data-goatcounter': 'https://mysite.goatcounter.com/count' },
+    });
     expect(analyticsScript({ provider: 'goatcounter', code: 'mysite', src: 'https://count.example.org/count.js' }).attributes['data-goatcounter']).toBe('https://count.example.org/count');
   });
 
   it('allows exactly the script origin and where it sends page views', () => {
     expect(analyticsCsp(undefined)).toEqual(NO_PROVIDER_CSP);
     expect(analyticsCsp({ provider: 'plausible', domain: 'example.org' })).toEqual({ scriptSrc: ['https://plausible.io'], connectSrc: ['https://plausible.io'], frameSrc: [], styleSrc: [] });
-    expect(analyticsCsp({ provider: 'umami', websiteId: 'abc', src: 'https://umami.example.net:8443/script.js' })).toEqual({ scriptSrc: ['https://umami.example.net:8443'], connectSrc: ['https://umami.example.net:8443'], frameSrc: [], styleSrc: [] });
-    expect(analyticsCsp({ provider: 'goatcounter', code: 'mysite' })).toEqual({ scriptSrc: ['https://gc.zgo.at'], connectSrc: ['https://mysite.goatcounter.com'], frameSrc: [], styleSrc: [] });
+    expect(analyticsCsp({ provider: 'umami', websiteId: 'abc', src: 'https://umami.example.net:8443/script.js' })).toEqual({
+      scriptSrc: ['https://umami.example.net:8443'],
+      connectSrc: ['https://umami.example.net:8443'],
+      frameSrc: [],
+      styleSrc: [],
+    });
+    expect(analyticsCsp({ provider: 'goatcounter', code: 'mysite' })).toEqual({
+      scriptSrc: ['https://gc.zgo.at'],
+      connectSrc: ['https://mysite.goatcounter.com'],
+      frameSrc: [],
+      styleSrc: [],
+    });
     expect(() => analyticsCsp({ provider: 'umami', websiteId: 'abc', src: 'http://umami.example.net/script.js' })).toThrow(/analytics\.src: expected an https:\/\/ URL/);
   });
 });
@@ -30,13 +52,20 @@ describe('giscus comments', () => {
   });
 
   it("gives giscus the repository, the mapping and the site's language", () => {
-    expect(giscusAttributes(giscus, 'de-AT')).toMatchObject({ 'data-repo': 'owner/blog', 'data-repo-id': 'R_1', 'data-category-id': 'DIC_1', 'data-mapping': 'pathname', 'data-lang': 'de', 'data-loading': 'lazy' });
+    expect(giscusAttributes(giscus, 'de-AT')).toMatchObject({
+      'data-repo': 'owner/blog',
+      'data-repo-id': 'R_1',
+      'data-category-id': 'DIC_1',
+      'data-mapping': 'pathname',
+      'data-lang': 'de',
+      'data-loading': 'lazy',
+    });
     expect(giscusAttributes({ ...giscus, mapping: 'og:title' }, 'en')['data-mapping']).toBe('og:title');
     expect([giscusLang('zh-Hans'), giscusLang('zh-TW'), giscusLang('pt-BR'), giscusLang('xx')]).toEqual(['zh-CN', 'zh-TW', 'pt', 'en']);
   });
 });
 
-describe("the _headers policy with providers", () => {
+describe('the _headers policy with providers', () => {
   it('is unchanged without providers', () => {
     expect(headerPolicy(undefined, NO_PROVIDER_CSP)).toBe(headerPolicy());
   });

@@ -80,7 +80,10 @@ describe('paginateHome: pinned posts', () => {
 
   it('paginates the other posts, newest first, page 1 holding a full page of them besides the pinned', () => {
     const pages = paginateHome(posts, 3);
-    expect(pages.map((p) => p.items.map((post) => post.id))).toEqual([['a', 'b', 'd'], ['e', 'g', 'h']]);
+    expect(pages.map((p) => p.items.map((post) => post.id))).toEqual([
+      ['a', 'b', 'd'],
+      ['e', 'g', 'h'],
+    ]);
     expect(pages.map((p) => [p.number, p.total])).toEqual([
       [1, 2],
       [2, 2],

@@ -57,19 +57,13 @@ describe('postSchema', () => {
 
   it('rejects a missing or impossible date, saying what was found', () => {
     expect(errorsOf({ title: 'T' })).toEqual([expect.stringMatching(/^date: is required/)]);
-    expect(errorsOf({ title: 'T', date: '2024-13-45' })).toEqual([
-      expect.stringContaining('date: expected a real date such as 2024-03-03'),
-    ]);
+    expect(errorsOf({ title: 'T', date: '2024-13-45' })).toEqual([expect.stringContaining('date: expected a real date such as 2024-03-03')]);
     expect(errorsOf({ title: 'T', date: '2024-13-45' })[0]).toContain('found "2024-13-45"');
   });
 
   it('rejects wrong types with the field and the value found', () => {
-    expect(errorsOf({ title: 'T', date: '2024-01-02', tags: 42 })).toEqual([
-      'tags: expected a list of tags or a comma-separated string, found 42',
-    ]);
-    expect(errorsOf({ title: 'T', date: '2024-01-02', draft: 'maybe' })).toEqual([
-      'draft: expected true or false, found "maybe"',
-    ]);
+    expect(errorsOf({ title: 'T', date: '2024-01-02', tags: 42 })).toEqual(['tags: expected a list of tags or a comma-separated string, found 42']);
+    expect(errorsOf({ title: 'T', date: '2024-01-02', draft: 'maybe' })).toEqual(['draft: expected true or false, found "maybe"']);
     expect(errorsOf({ title: 'T', date: '2024-01-02', tags: [{ a: 1 }] })[0]).toMatch(/^tags: each tag must be text/);
     expect(errorsOf({ title: 'T', date: '2024-01-02', updated: 'soon' })[0]).toMatch(/^updated: expected a real date/);
   });
@@ -194,7 +188,6 @@ describe('frontmatter from other engines', () => {
     expect(errorsOf({ title: 'T', date: '2024-01-01', toc: 'yes' })[0]).toMatch(/^toc: expected true or false/);
   });
 });
-
 
 describe('pinned posts and series', () => {
   const parse = (data: Record<string, unknown>) => postSchema.parse({ title: 'T', date: '2024-01-01', ...data });

@@ -134,9 +134,29 @@ describe('articleMeta, articleJsonLd and serializeJsonLd', () => {
   });
 
   it('describes the post as a BlogPosting with a breadcrumb trail', () => {
-    const [posting, crumbs] = articleJsonLd({ ...input, homeUrl: 'https://example.org/', breadcrumbs: [{ name: 'Home', url: 'https://example.org/' }, { name: 'X', url: input.url }] }) as Record<string, unknown>[];
-    expect(posting).toMatchObject({ '@type': 'BlogPosting', headline: input.title, datePublished: input.published, dateModified: input.modified, keywords: 'Go, C#', author: { name: 'Ada' } });
-    expect(crumbs).toMatchObject({ '@type': 'BreadcrumbList', itemListElement: [{ position: 1, name: 'Home' }, { position: 2, item: input.url }] });
+    const [posting, crumbs] = articleJsonLd({
+      ...input,
+      homeUrl: 'https://example.org/',
+      breadcrumbs: [
+        { name: 'Home', url: 'https://example.org/' },
+        { name: 'X', url: input.url },
+      ],
+    }) as Record<string, unknown>[];
+    expect(posting).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: input.title,
+      datePublished: input.published,
+      dateModified: input.modified,
+      keywords: 'Go, C#',
+      author: { name: 'Ada' },
+    });
+    expect(crumbs).toMatchObject({
+      '@type': 'BreadcrumbList',
+      itemListElement: [
+        { position: 1, name: 'Home' },
+        { position: 2, item: input.url },
+      ],
+    });
   });
 
   it('serialises hostile text so it cannot end the script block, and reads back the same', () => {
@@ -194,8 +214,23 @@ describe('series views and JSON-LD', () => {
   });
 
   it('makes a part of a series isPartOf a CreativeWorkSeries, at its position', () => {
-    const base = { title: 'Lexing', description: 'D', url: 'https://example.org/blog/posts/lexer/', published: 'x', modified: 'x', tags: [], siteTitle: 'S', author: 'A', lang: 'en', homeUrl: 'h', breadcrumbs: [] };
-    const [posting] = articleJsonLd({ ...base, series: { name: 'Building a Compiler', url: 'https://example.org/blog/series/building-a-compiler/', position: 2 } }) as Record<string, unknown>[];
+    const base = {
+      title: 'Lexing',
+      description: 'D',
+      url: 'https://example.org/blog/posts/lexer/',
+      published: 'x',
+      modified: 'x',
+      tags: [],
+      siteTitle: 'S',
+      author: 'A',
+      lang: 'en',
+      homeUrl: 'h',
+      breadcrumbs: [],
+    };
+    const [posting] = articleJsonLd({ ...base, series: { name: 'Building a Compiler', url: 'https://example.org/blog/series/building-a-compiler/', position: 2 } }) as Record<
+      string,
+      unknown
+    >[];
     expect(posting?.['isPartOf']).toEqual({ '@type': 'CreativeWorkSeries', name: 'Building a Compiler', url: 'https://example.org/blog/series/building-a-compiler/' });
     expect(posting?.['position']).toBe(2);
     const [alone] = articleJsonLd(base) as Record<string, unknown>[];

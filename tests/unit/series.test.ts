@@ -41,9 +41,7 @@ describe('buildSeriesIndex: grouping', () => {
   it('stops on distinct series that would share a URL, naming both and their files', () => {
     const posts = [makePost('one', { series: 'Node.js' }), makePost('two', { series: 'node js' })];
     expect(() => buildSeriesIndex(posts)).toThrow(SeriesCollisionError);
-    expect(() => buildSeriesIndex(posts)).toThrow(
-      'Series "Node.js" (in src/content/posts/one.md) and "node js" (in src/content/posts/two.md) would both be published at /series/node-js/.',
-    );
+    expect(() => buildSeriesIndex(posts)).toThrow('Series "Node.js" (in src/content/posts/one.md) and "node js" (in src/content/posts/two.md) would both be published at /series/node-js/.');
   });
 
   it('does not mistake a series for a tag of the same name', () => {

@@ -59,7 +59,7 @@ describe('createUrls', () => {
 });
 
 describe('resolveRoute', () => {
-  it('reads a leading slash from the site root and anything else from the page\'s folder', () => {
+  it("reads a leading slash from the site root and anything else from the page's folder", () => {
     expect(resolveRoute('/old-url')).toBe('old-url/');
     expect(resolveRoute('/old-url', 'posts/notes/')).toBe('old-url/');
     expect(resolveRoute('old-name', 'posts/notes/')).toBe('posts/notes/old-name/');
@@ -106,7 +106,24 @@ describe('routeFile, routeKey and folioPage', () => {
   });
 
   it("know Folio's own pages and assets", () => {
-    for (const route of ['', 'page/2/', 'tags/', 'tags/go/', 'archive/', 'search/', 'series/', 'series/x/', 'rss.xml', 'feed.json', 'robots.txt', '404.html', 'sitemap-0.xml', 'og/x.png', 'pagefind/x', '_astro/a.js']) {
+    for (const route of [
+      '',
+      'page/2/',
+      'tags/',
+      'tags/go/',
+      'archive/',
+      'search/',
+      'series/',
+      'series/x/',
+      'rss.xml',
+      'feed.json',
+      'robots.txt',
+      '404.html',
+      'sitemap-0.xml',
+      'og/x.png',
+      'pagefind/x',
+      '_astro/a.js',
+    ]) {
       expect(folioPage(route), route).toBeDefined();
     }
     expect(folioPage('archive/')?.source).toBe('src/pages/archive.astro');

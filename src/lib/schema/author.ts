@@ -22,7 +22,10 @@ export function createAuthorSchema<L>(localImage: () => z.ZodType<L, any>) {
     bio: z.string({ error: 'expected a short text' }).trim().optional(),
     avatar: z
       .union([
-        z.string().regex(/^https:\/\//i).transform((src): Avatar<L> => ({ kind: 'url', src })),
+        z
+          .string()
+          .regex(/^https:\/\//i)
+          .transform((src): Avatar<L> => ({ kind: 'url', src })),
         localImage().transform((image): Avatar<L> => ({ kind: 'local', image })),
       ])
       .optional(),

@@ -70,7 +70,11 @@ const legacyUrls = z
     return { engine: 'hugo', section: clean };
   });
 
-const text = (setting: string, what: string) => z.string({ error: `expected ${what}` }).trim().min(1, `${setting} must not be empty`);
+const text = (setting: string, what: string) =>
+  z
+    .string({ error: `expected ${what}` })
+    .trim()
+    .min(1, `${setting} must not be empty`);
 const httpsUrl = (what: string) =>
   z.string({ error: `expected ${what}` }).refine((value) => {
     const result = remoteOrigin(value);
@@ -85,15 +89,21 @@ const giscus = z.strictObject({
   category: text('category', 'the Discussions category name (data-category)'),
   categoryId: text('categoryId', "the category's id from giscus.app (data-category-id)"),
   mapping: z.enum(['pathname', 'url', 'title', 'og:title'], { error: "expected 'pathname', 'url', 'title' or 'og:title'" }).optional(),
-  theme: z.strictObject({ light: text('theme.light', 'a giscus theme name'), dark: text('theme.dark', 'a giscus theme name') }, { error: "expected { light: 'light', dark: 'dark_dimmed' }" }).optional(),
+  theme: z
+    .strictObject({ light: text('theme.light', 'a giscus theme name'), dark: text('theme.dark', 'a giscus theme name') }, { error: "expected { light: 'light', dark: 'dark_dimmed' }" })
+    .optional(),
 });
 
 const analytics = z.discriminatedUnion(
   'provider',
   [
-    z.strictObject({ provider: z.literal('plausible'), domain: text('domain', 'the site\'s domain as Plausible knows it'), src: httpsUrl("the script's URL").optional() }),
+    z.strictObject({ provider: z.literal('plausible'), domain: text('domain', "the site's domain as Plausible knows it"), src: httpsUrl("the script's URL").optional() }),
     z.strictObject({ provider: z.literal('umami'), websiteId: text('websiteId', 'the website id from Umami'), src: httpsUrl("the script's URL (Umami Cloud's or your instance's)") }),
-    z.strictObject({ provider: z.literal('goatcounter'), code: z.string({ error: 'expected your GoatCounter code' }).regex(/^[a-z0-9-]+$/i, 'expected your GoatCounter code (the name in code.goatcounter.com)'), src: httpsUrl("the script's URL").optional() }),
+    z.strictObject({
+      provider: z.literal('goatcounter'),
+      code: z.string({ error: 'expected your GoatCounter code' }).regex(/^[a-z0-9-]+$/i, 'expected your GoatCounter code (the name in code.goatcounter.com)'),
+      src: httpsUrl("the script's URL").optional(),
+    }),
   ],
   { error: "expected { provider: 'plausible', domain }, { provider: 'umami', websiteId, src } or { provider: 'goatcounter', code }" },
 );
@@ -168,9 +178,15 @@ export const siteConfigSchema = z.object({
   strings: z
     .record(
       z.string(),
-      z.union([z.string(), z.object({ zero: z.string().optional(), one: z.string().optional(), two: z.string().optional(), few: z.string().optional(), many: z.string().optional(), other: z.string() })], {
-        error: "expected a text, or plural forms such as { one: '{n} note', other: '{n} notes' }",
-      }),
+      z.union(
+        [
+          z.string(),
+          z.object({ zero: z.string().optional(), one: z.string().optional(), two: z.string().optional(), few: z.string().optional(), many: z.string().optional(), other: z.string() }),
+        ],
+        {
+          error: "expected a text, or plural forms such as { one: '{n} note', other: '{n} notes' }",
+        },
+      ),
     )
     .superRefine((strings, ctx) => {
       for (const message of unknownSettings(strings, STRING_KEYS)) ctx.addIssue({ code: 'custom', message: message.replace('unknown setting', 'unknown string'), path: [] });
@@ -210,7 +226,10 @@ export function parseSiteConfig(input: SiteConfigInput, env: SiteEnv = {}, sourc
     ...issues.map((issue) => {
       const field = issue.path.join('.') || '(root)';
       // A misspelt key inside a provider's settings, named with the closest known key.
-      if (issue.code === 'unrecognized_keys') return unknownSettings(Object.fromEntries(issue.keys.map((k) => [k, true])), knownKeysAt(issue.path, merged)).map((m) => `  - ${field}.${m}`).join('\n');
+      if (issue.code === 'unrecognized_keys')
+        return unknownSettings(Object.fromEntries(issue.keys.map((k) => [k, true])), knownKeysAt(issue.path, merged))
+          .map((m) => `  - ${field}.${m}`)
+          .join('\n');
       // Messages that name their own field (legacyUrls.section) are not prefixed twice.
       return issue.message.startsWith(`${field}:`) || issue.message.startsWith(`${field}.`) ? `  - ${issue.message}` : `  - ${field}: ${issue.message}`;
     }),
