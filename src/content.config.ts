@@ -22,7 +22,7 @@ const posts = defineCollection({
 
 const authors = defineCollection({
   // No folder, no authors: the site's `author` setting names the writer, as before.
-  loader: existsSync(authorsDir) ? glob({ pattern: '**/*.{yaml,yml,md}', base: authorsDir }) : { name: 'folio-no-authors', load: async ({ store }) => store.clear() },
+  loader: existsSync(authorsDir) ? glob({ pattern: '**/*.{yaml,yml,md}', base: authorsDir }) : { name: 'folio-no-authors', load: ({ store }) => Promise.resolve(store.clear()) },
   schema: ({ image }) => createAuthorSchema(image),
 });
 

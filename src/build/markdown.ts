@@ -54,7 +54,9 @@ export interface WikiState {
 /** Every file in the posts folder (dot folders left out), for embeds. */
 function folderFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((p) => p.split(sep).join('/')).filter((p) => !p.split('/').some((segment) => segment.startsWith('.')));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((p) => p.split(sep).join('/'))
+    .filter((p) => !p.split('/').some((segment) => segment.startsWith('.')));
 }
 
 // Shared through globalThis: the content loader and the Markdown renderer are loaded
@@ -412,7 +414,8 @@ export function safeLinksPlugin(): HastPlugins[number] {
         visit(node, ctx) {
           const props = (node as HastElement).properties ?? {};
           if (props['target'] === '_blank') {
-            const rel = new Set([...(Array.isArray(props['rel']) ? props['rel'] : String(props['rel'] ?? '').split(/\s+/)).filter(Boolean), 'noopener', 'noreferrer']);
+            const written = props['rel'] as string[] | string | undefined;
+            const rel = new Set([...(Array.isArray(written) ? written : (written ?? '').split(/\s+/)).filter(Boolean), 'noopener', 'noreferrer']);
             ctx.setProperty(node, 'rel', [...rel]);
           }
         },
@@ -455,7 +458,7 @@ export function highlightPlugin({ lineNumbers = siteConfig.lineNumbers }: { line
       filter: ['pre'],
       async visit(node, ctx) {
         const props = (node as HastElement).properties ?? {};
-        if (String(props['className'] ?? '').includes('astro-code')) return;
+        if (String((props['className'] as string[] | string | undefined) ?? '').includes('astro-code')) return;
         const code = (node as HastElement).children?.find((c) => (c as HastElement).tagName === 'code') as HastElement | undefined;
         if (!code) return;
         const classes = Array.isArray(code.properties?.['className']) ? (code.properties['className'] as string[]) : [];
@@ -523,7 +526,7 @@ export function codeBlocksPlugin(): HastPlugins[number] {
               // a space between title and language for readers without CSS (feeds); flex layout ignores it
               children: typeof title === 'string' ? [span('code-title', title), { type: 'text', value: ' ' }, span('code-lang', label)] : [span('code-lang', label)],
             },
-            pre as never,
+            pre,
           ],
         });
       },

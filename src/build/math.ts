@@ -195,11 +195,11 @@ export function mathPlugin(features: Features, warn: MathWarn = warnInLog): Mdas
     return {
       name: 'folio-math',
       options: { position: true },
-      math: (node) => block(node as Node) as never,
+      math: (node) => block(node) as never,
       code: (node) => (node.lang?.toLowerCase() === 'math' ? (block(node as Node) as never) : undefined),
-      paragraph: (node, ctx) => inline(node as Node, ctx, 'paragraph'),
-      heading: (node, ctx) => inline(node as Node, ctx, 'heading'),
-      tableCell: (node, ctx) => inline(node as Node, ctx, 'cell'),
+      paragraph: (node, ctx) => inline(node, ctx, 'paragraph'),
+      heading: (node, ctx) => inline(node, ctx, 'heading'),
+      tableCell: (node, ctx) => inline(node, ctx, 'cell'),
     };
   };
 }
@@ -212,7 +212,8 @@ export function mathWarnings(path: string, body: string, features: Features): st
   if (!mayContainMath(body)) return [];
   const found: string[] = [];
   const options = { mdastPlugins: [mathPlugin(features, (message) => found.push(message))], features, fileURL: pathToFileURL(path) };
-  if (/\.mdx$/i.test(path)) mdxToJs(body, options);
-  else markdownToHtml(body, options);
+  // The warnings are pushed as the plugin visits, which it does before these return.
+  if (/\.mdx$/i.test(path)) void mdxToJs(body, options);
+  else void markdownToHtml(body, options);
   return found;
 }

@@ -10,7 +10,6 @@ import { mayLinkInternally } from '../lib/links.ts';
 import { assertPageRoutes } from '../lib/pages.ts';
 import { readPageFile } from '../lib/post-file.ts';
 import { siteConfig } from '../site.config.ts';
-import type { RenderedLike } from './body-store.ts';
 import { embedFilesChanged, mdxImageProblems } from './embeds.ts';
 import { assertNoProblems, POST_PATTERN, postError, withEmbeds, type EmbedsFolder } from './loader.ts';
 import { wikiState } from './markdown.ts';
@@ -63,12 +62,12 @@ export function pagesLoader(base: string | undefined): Loader {
           if (key === 'set') {
             return (entry: Parameters<typeof target.set>[0]) => {
               if (!entry.rendered || !entry.filePath) return target.set(entry);
-              const rendered = withEmbeds(entry.rendered as RenderedLike, resolve(root, entry.filePath), context.logger, folder);
-              return target.set({ ...entry, rendered: rendered as typeof entry.rendered });
+              const rendered = withEmbeds(entry.rendered, resolve(root, entry.filePath), context.logger, folder);
+              return target.set({ ...entry, rendered: rendered });
             };
           }
           const value: unknown = Reflect.get(target, key);
-          return typeof value === 'function' ? value.bind(target) : value;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         },
       });
       const readEntry = (type: ContentEntryType): ContentEntryType => ({

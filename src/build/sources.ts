@@ -100,7 +100,7 @@ export function readPostSources(dir: string, fallbackDate?: FallbackDate, fallba
 /** Every page file under `dir` (Markdown and MDX; names starting with "_" or "." skipped), sorted; none when there is no folder. */
 export function listPageFiles(dir: string | undefined): string[] {
   if (dir === undefined || !existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((p) => p.split(sep).join('/'))
     .filter((p) => isPostFile(p))
     .sort();

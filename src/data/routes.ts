@@ -90,7 +90,7 @@ export function listParam(n: number): string | undefined {
 /** Home list pages: 1 is "/", then "/page/2/", ... */
 export async function homePages() {
   const data = await getSiteData();
-  return listPages(data, paginateHome(data.posts, siteConfig.postsPerPage), data.urls.homePage);
+  return listPages(data, paginateHome(data.posts, siteConfig.postsPerPage), (n) => data.urls.homePage(n));
 }
 
 export async function tagPages() {

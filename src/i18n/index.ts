@@ -47,13 +47,13 @@ export type Params = Record<string, string | number>;
 
 export interface Translator {
   /** The string for `key`, `{name}`s filled from `params`; a plural entry picks its form by `params.n`. */
-  t(key: StringKey, params?: Params): string;
+  t: (key: StringKey, params?: Params) => string;
   /** The entry as the table has it (a text, or its plural forms), for scripts that fill it in the browser. */
-  entry(key: StringKey): Entry;
+  entry: (key: StringKey) => Entry;
   /** A number as the locale writes it. */
-  number(n: number): string;
+  number: (n: number) => string;
   /** A list ("A, B and C") as the language joins it. */
-  list(items: readonly string[]): string;
+  list: (items: readonly string[]) => string;
   lang: string;
   dir: 'rtl' | 'ltr';
 }
@@ -77,7 +77,7 @@ export function createTranslator(lang: string, { locale = lang, overrides = {} }
       const entry: Entry = table[key] ?? en[key];
       if (typeof entry === 'string') return fill(entry, params);
       const n = typeof params['n'] === 'number' ? params['n'] : 0;
-      const category = plurals.select(n) as keyof typeof entry;
+      const category = plurals.select(n);
       // Languages with a zero form use it for 0 only when the table has one.
       const form = (n === 0 && entry.zero) || entry[category] || entry.other;
       return fill(form, params);

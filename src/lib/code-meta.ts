@@ -207,8 +207,10 @@ export function parseCodeMeta(meta: string | undefined): CodeMeta {
     }
     if (!value) continue;
     if (key === undefined) {
-      if (value.type === 'braces') value.text.includes('=') ? hugo(value.text) : addLines('highlight', value.text);
-      else addMark('mark', value);
+      if (value.type === 'braces') {
+        if (value.text.includes('=')) hugo(value.text);
+        else addLines('highlight', value.text);
+      } else addMark('mark', value);
       continue;
     }
     if (key === 'title') {

@@ -134,8 +134,10 @@ export function findPageProblems(pages: readonly PageFile[], posts: readonly Red
 export function assertPageRoutes(pages: readonly PageFile[], posts: readonly RedirectingPost[] = []): void {
   const problems = findPageProblems(pages, posts);
   if (problems.length === 0) return;
-  if (problems.length === 1) throw problems[0];
-  throw new DuplicateUrlError(problems[0]!.url, [...new Set(problems.flatMap((p) => p.files))], problems.map((p) => p.message).join('\n'));
+  const [first] = problems;
+  if (!first) return;
+  if (problems.length === 1) throw first;
+  throw new DuplicateUrlError(first.url, [...new Set(problems.flatMap((p) => p.files))], problems.map((p) => p.message).join('\n'));
 }
 
 /**

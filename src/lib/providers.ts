@@ -37,7 +37,7 @@ export interface ProviderCsp {
   styleSrc: string[];
 }
 
-export const NO_PROVIDER_CSP: ProviderCsp = Object.freeze({ scriptSrc: [], connectSrc: [], frameSrc: [], styleSrc: [] }) as ProviderCsp;
+export const NO_PROVIDER_CSP: ProviderCsp = Object.freeze({ scriptSrc: [], connectSrc: [], frameSrc: [], styleSrc: [] });
 
 /** An external script tag: its URL and data attributes, as the provider documents them. */
 export interface ScriptTag {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { Dist } from '../helpers/dist';
+import { Dist, type RssDocument, type JsonFeed } from '../helpers/dist';
 import { fixture } from './setup';
 
 let dist: Dist;
@@ -94,11 +94,11 @@ describe('callout styles', () => {
 
 describe('callouts in the feeds', () => {
   const rssContent = (id: string) => {
-    const items = new XMLParser().parse(dist.read('rss.xml')).rss.channel.item as { link: string; 'content:encoded': string }[];
+    const items = (new XMLParser().parse(dist.read('rss.xml')) as RssDocument).rss.channel.item as { link: string; 'content:encoded': string }[];
     return parse(items.find((i) => i.link.endsWith(`/posts/${id}/`))!['content:encoded']);
   };
   const jsonContent = (id: string) => {
-    const items = JSON.parse(dist.read('feed.json')).items as { url: string; content_html: string }[];
+    const items = (JSON.parse(dist.read('feed.json')) as JsonFeed).items;
     return parse(items.find((i) => i.url.endsWith(`/posts/${id}/`))!.content_html);
   };
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readPostSources } from '../../src/build/sources';
 import { toPost } from '../../src/lib/posts/post';
 import { buildTagIndex, tagSlug } from '../../src/lib/tags';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type RssDocument, type SitemapDocument, type JsonFeed, type JsonLd } from '../helpers/dist';
 import { decodeJpeg } from '../helpers/images';
 import { edge } from './setup';
 
@@ -33,7 +33,7 @@ function browserView(html: string) {
     if (node.tagName) elements.push(node);
     for (const child of node.childNodes ?? []) walk(child);
   };
-  walk(parse5(html) as unknown as Node5);
+  walk(parse5(html));
   const text = (node: Node5): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(text).join(''));
   const attr = (node: Node5, name: string) => node.attrs?.find((a) => a.name === name)?.value;
   return { elements, text, attr };
@@ -76,7 +76,7 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
 
   it('JSON-LD: parses back to the same title', () => {
     const { elements, text, attr } = browserView(dist.read('posts/hostile/index.html'));
-    const ld = elements.filter((e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(text(e)));
+    const ld = elements.filter((e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(text(e)) as JsonLd);
     expect(ld[0].headline).toBe(HOSTILE_TITLE);
     expect(ld[0].keywords).toBe(HOSTILE_TAGS.join(', '));
   });
@@ -87,7 +87,7 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
     expect(item.title).toBe(HOSTILE_TITLE);
     expect(item.categories.map((c) => c.label)).toEqual(HOSTILE_TAGS);
     expect(item.content).toContain('a CDATA end ]]> in it');
-    const raw = xml.parse(dist.read('rss.xml')).rss.channel.item as Record<string, unknown>[];
+    const raw = (xml.parse(dist.read('rss.xml')) as RssDocument).rss.channel.item as Record<string, unknown>[];
     expect(asArray(raw).find((i) => i['title'] === HOSTILE_TITLE)?.['description']).toBe(`<b>bold?</b> & ]]> </script> "quoted" description`);
     for (const tag of HOSTILE_TAGS) {
       const tagFeed = parseFeed(dist.read(`tags/${tagSlug(tag)}/rss.xml`));
@@ -97,14 +97,14 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
   });
 
   it('JSON Feed: the same strings', () => {
-    const feed = JSON.parse(dist.read('feed.json'));
+    const feed = JSON.parse(dist.read('feed.json')) as JsonFeed;
     const item = feed.items.find((i: { url: string }) => i.url === 'https://example.org/blog/posts/hostile/');
     expect(item.title).toBe(HOSTILE_TITLE);
     expect(item.tags).toEqual(HOSTILE_TAGS);
   });
 
   it('sitemap: valid XML whose tag URLs resolve', () => {
-    const urls = (asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string }[]).map((u) => u.loc);
+    const urls = (asArray((xml.parse(dist.read('sitemap-0.xml')) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc);
     for (const tag of HOSTILE_TAGS) {
       const loc = urls.find((u) => u === `https://example.org/blog/tags/${encodeURIComponent(tagSlug(tag))}/`);
       expect(loc, tag).toBeDefined();
@@ -157,8 +157,8 @@ describe('odd but valid posts: nothing lost', () => {
       .querySelectorAll('.timeline a')
       .map((a) => a.getAttribute('href'));
     const rss = parseFeed(dist.read('rss.xml')).items.map((i) => i.url);
-    const json = JSON.parse(dist.read('feed.json')).items.map((i: { url: string }) => i.url);
-    const sitemap = (asArray(xml.parse(dist.read('sitemap-0.xml')).urlset.url) as { loc: string }[]).map((u) => u.loc);
+    const json = (JSON.parse(dist.read('feed.json')) as JsonFeed).items.map((i) => i.url);
+    const sitemap = (asArray((xml.parse(dist.read('sitemap-0.xml')) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc);
     const indexed = dist.searchFragments().map((f) => f.url);
     for (const post of all) {
       const path = `/blog/posts/${encodeURIComponent(post.slug)}/`;

@@ -4,7 +4,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inlineScriptHash } from '../../src/lib/csp';
 import { runScript } from '../helpers/build';
-import { asArray, Dist, listFiles, xml, parsePolicy, type Policy } from '../helpers/dist';
+import { asArray, Dist, listFiles, xml, parsePolicy, type Policy, type RssDocument } from '../helpers/dist';
 import { engineEnv, engineSites, type EngineSite } from './setup';
 
 // One site per engine a blog moves in from (tests/fixtures/engines/<engine>, built by
@@ -201,7 +201,7 @@ describe.each(Object.entries(sites))('the %s engine site', (_engine, expected) =
     };
     for (const file of pages) look(file, visibleText(dist.html(file)));
     for (const file of dist.files.filter((f) => f.endsWith('rss.xml'))) {
-      for (const item of asArray(xml.parse(dist.read(file)).rss.channel.item) as Record<string, string>[]) {
+      for (const item of asArray((xml.parse(dist.read(file)) as RssDocument).rss.channel.item) as Record<string, string>[]) {
         look(`${file} ${item['title']}`, `${item['title']} ${item['description']} ${fragmentText(item['content:encoded'] ?? '')}`);
       }
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type RssDocument } from '../helpers/dist';
 import { fixture } from './setup';
 
 // Images of every format (tests/fixtures/site/posts: with-image.md, image-formats.mdx,
@@ -172,7 +172,7 @@ describe('images in the feeds and the search index', () => {
   }
 
   it('are in the RSS and JSON feeds with absolute URLs to published files', () => {
-    const rss = asArray(xml.parse(dist.read('rss.xml')).rss.channel.item) as Record<string, string>[];
+    const rss = asArray((xml.parse(dist.read('rss.xml')) as RssDocument).rss.channel.item) as Record<string, string>[];
     const json = (JSON.parse(dist.read('feed.json')) as { items: { title: string; content_html: string }[] }).items;
     for (const [title, slug] of [
       ['A Post With an Image', 'with-image'],
@@ -190,7 +190,7 @@ describe('images in the feeds and the search index', () => {
     const fragments = dist.searchFragments().filter((f) => /^\/posts\/(with-image|image-formats|animated-cover)\/$/.test(f.url));
     expect(fragments).toHaveLength(3);
     for (const fragment of fragments) {
-      const image = (fragment.meta as Record<string, string>)['image'];
+      const image = fragment.meta['image'];
       expect(published(image).file, fragment.url).toBeDefined();
     }
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { measurePage } from '../../scripts/budget.ts';
 import { FORMULA_LABEL } from '../../src/lib/mathml';
-import { asArray, Dist, xml } from '../helpers/dist';
+import { asArray, Dist, xml, type RssDocument } from '../helpers/dist';
 import { fixture } from './setup';
 
 let dist: Dist;
@@ -92,7 +92,7 @@ describe('math on the post page', () => {
 
 describe('math in the feeds', () => {
   it('carries the MathML in the RSS feed, readable without Folio’s CSS or JavaScript', () => {
-    const items = asArray(xml.parse(dist.read('rss.xml')).rss.channel.item) as Record<string, string>[];
+    const items = asArray((xml.parse(dist.read('rss.xml')) as RssDocument).rss.channel.item) as Record<string, string>[];
     const html = items.find((i) => i['title'] === 'Math in a Post')?.['content:encoded'] ?? '';
     expect(html).toMatch(/^<div class="math-display"[^>]*><math display="block"/);
     expect(annotations(html)).toHaveLength(7);

@@ -1,9 +1,10 @@
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuildAsync, root, runScript } from '../helpers/build';
-import { asArray, Dist, listFiles, xml } from '../helpers/dist';
+import { asArray, Dist, listFiles, xml, type SitemapDocument, type SitemapIndexDocument } from '../helpers/dist';
 import { fixture } from './setup';
 
 // Pages of their own: tests/fixtures/site/pages, beside the fixture's posts folder, built by
@@ -108,6 +109,8 @@ describe('the header', () => {
       ['Home', '/blog/'],
       ['Archive', '/blog/archive/'],
       ['Tags', '/blog/tags/'],
+      // the fixture has series
+      ['Series', '/blog/series/'],
       ['Search', '/blog/search/'],
       ['RSS', '/blog/rss.xml'],
       ['About This Fixture', '/blog/about/'],
@@ -144,9 +147,9 @@ describe('the header', () => {
 
 describe('pages and the rest of the site', () => {
   it('are in the sitemap', () => {
-    const index = xml.parse(dist.read('sitemap-index.xml'));
+    const index = xml.parse(dist.read('sitemap-index.xml')) as SitemapIndexDocument;
     const locs = (asArray(index.sitemapindex.sitemap) as { loc: string }[]).flatMap(({ loc }) =>
-      (asArray(xml.parse(dist.read(dist.resolve(loc)!)).urlset.url) as { loc: string }[]).map((u) => u.loc),
+      (asArray((xml.parse(dist.read(dist.resolve(loc)!)) as SitemapDocument).urlset.url) as { loc: string }[]).map((u) => u.loc),
     );
     for (const [file] of pages) expect(locs).toContain(`${fixture.site}${dist.urlOf(file)}`);
   });
@@ -200,7 +203,7 @@ const cases = {
   ],
 };
 const builds = new Map<string, { status: number | null; output: string }>();
-const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ');
+const plain = (text: string) => stripVTControlCharacters(text).replace(/\s+/g, ' ');
 
 describe.each(Object.entries(cases))('a page at a taken address: %s', (name, messages) => {
   beforeAll(async () => {

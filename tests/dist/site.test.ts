@@ -168,11 +168,11 @@ describe('drafts, future and ignored posts', () => {
 });
 
 describe('home and pagination', () => {
-  it('lists every published post newest first across / to /page/4/, the pinned ones in their group on /', () => {
-    expect(dist.files).toContain('page/4/index.html');
-    expect(dist.files).not.toContain('page/5/index.html');
+  it('lists every published post newest first across / to /page/5/, the pinned ones in their group on /', () => {
+    expect(dist.files).toContain('page/5/index.html');
+    expect(dist.files).not.toContain('page/6/index.html');
     expect(dist.files).not.toContain('page/1/index.html');
-    const pages = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'];
+    const pages = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html', 'page/5/index.html'];
     const pinned = ['Late Evening in California', 'Markdown Features'];
     expect(pages.flatMap(postTitles)).toEqual([...pinned, ...published.map(([, title]) => title).filter((title) => !pinned.includes(title))]);
   });
@@ -190,7 +190,7 @@ describe('home and pagination', () => {
     expect(card?.querySelector('.excerpt')?.text).toMatch(/^The first post links to the archive/);
     expect(card?.querySelectorAll('.tags a').length).toBe(3);
     // every entry: the date and tags its post page shows, and an excerpt
-    const cards = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html'].flatMap((f) => dist.html(f).querySelectorAll('.card'));
+    const cards = ['index.html', 'page/2/index.html', 'page/3/index.html', 'page/4/index.html', 'page/5/index.html'].flatMap((f) => dist.html(f).querySelectorAll('.card'));
     expect(cards).toHaveLength(published.length);
     for (const entry of cards) {
       const url = entry.querySelector('.card-title a')?.getAttribute('href') ?? '';

@@ -46,8 +46,8 @@ export default function setup() {
     contentDir: join(root, 'src/content/posts'),
     outDir: e2e.out,
     cacheDir: e2e.cache,
-    // Search shards of two posts: the six sample posts' index comes in four, merged in the browser.
-    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base, FOLIO_SETTINGS: JSON.stringify({ searchShardPosts: 2 }) },
+    // Search shards of four posts: the sample posts' index comes in three, merged in the browser.
+    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base, FOLIO_SETTINGS: JSON.stringify({ searchShardPosts: 4 }) },
   });
   if (status !== 0) throw new Error(`Sample site build failed:\n${output}`);
   rmSync(join(root, 'tests/.output/e2e-providers'), { recursive: true, force: true });

@@ -151,12 +151,12 @@ describe('search', () => {
     // page loaded, its shards merged (a second import of the URL is that same module). It must be
     // the article alone, without the skip link, the menu or the links to other posts. A string, so
     // that Vitest leaves its import() alone.
-    const indexed = (await page.evaluate(`(async () => {
+    const indexed = await page.evaluate<{ url: string; content: string }[]>(`(async () => {
       const bundle = new URL(document.querySelector('form[data-bundle]').dataset.bundle, location.href);
       const pagefind = await import(new URL('pagefind.js', bundle).href);
       const { results } = await pagefind.search('the');
       return Promise.all(results.map(async (result) => { const { url, content } = await result.data(); return { url, content }; }));
-    })()`)) as { url: string; content: string }[];
+    })()`);
     expect(indexed.map((p) => p.url).toSorted()).toEqual(posts.toSorted());
     for (const { url, content } of indexed) {
       for (const chrome of ['Skip to content', 'Home Archive Tags', 'Previous post', 'Next post']) expect(content, url).not.toContain(chrome);

@@ -86,7 +86,7 @@ describe('code blocks', () => {
   const text = (node: HastJson): string => node.value ?? (node.children ?? []).map(text).join('');
   const lineClasses = (pre: HastJson) => (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((n) => n.properties?.['class']);
   const signs = (pre: HastJson) =>
-    (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((line) => (line.children?.[0]?.properties?.['class'] === 'diff-sign' ? text(line.children[0]!) : ''));
+    (pre.children?.[0]?.children ?? []).filter((n) => n.tagName === 'span').map((line) => (line.children?.[0]?.properties?.['class'] === 'diff-sign' ? text(line.children[0]) : ''));
 
   it('numbers lines with a class (the numbers are CSS, not text) and marks the lines asked for', async () => {
     const { pre } = await highlight({ code: 'a\nb\nc\n', lang: 'txt', lineNumbers: true, highlight: [2] });

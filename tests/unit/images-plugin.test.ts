@@ -34,10 +34,7 @@ async function markdown(body: string) {
 }
 
 async function mdx(body: string) {
-  const processor = await satteri({ hastPlugins: [imagesPlugin()] }).createMdxRenderer!(
-    { syntaxHighlight: false } as never,
-    { optimize: false, srcDir: pathToFileURL(`${posts}/`) } as never,
-  );
+  const processor = await satteri({ hastPlugins: [imagesPlugin()] }).createMdxRenderer!({ syntaxHighlight: false } as never, { optimize: false, srcDir: pathToFileURL(`${posts}/`) });
   return (await processor.process(body, join(posts, 'post/index.mdx'), {})).code;
 }
 

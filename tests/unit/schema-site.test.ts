@@ -90,7 +90,7 @@ describe('legacyUrls', () => {
       'nav.home': 'Start',
       'tag.count': { one: '{n} note', other: '{n} notes' },
     });
-    expect(() => parseSiteConfig({ ...minimal, strings: { 'nav.hom': 'Start' } } as never)).toThrow(/- strings: nav\.hom: unknown string; did you mean nav\.home\?/);
+    expect(() => parseSiteConfig({ ...minimal, strings: { 'nav.hom': 'Start' } })).toThrow(/- strings: nav\.hom: unknown string; did you mean nav\.home\?/);
     expect(() => parseSiteConfig({ ...minimal, strings: { 'nav.home': 3 } } as never)).toThrow(/- strings\.nav\.home: expected a text, or plural forms/);
   });
 });

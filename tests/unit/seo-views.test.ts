@@ -76,9 +76,9 @@ describe('views', () => {
 
   it('gives pagers prev and next URLs only where pages exist', () => {
     const pages = paginate([1, 2, 3], 1);
-    expect(pagerView(pages[0]!, urls.homePage)).toEqual({ current: 1, total: 3, next: '/blog/page/2/' });
-    expect(pagerView(pages[1]!, urls.homePage)).toEqual({ current: 2, total: 3, prev: '/blog/', next: '/blog/page/3/' });
-    expect(pagerView(pages[2]!, urls.homePage)).toEqual({ current: 3, total: 3, prev: '/blog/page/2/' });
+    expect(pagerView(pages[0]!, (n) => urls.homePage(n))).toEqual({ current: 1, total: 3, next: '/blog/page/2/' });
+    expect(pagerView(pages[1]!, (n) => urls.homePage(n))).toEqual({ current: 2, total: 3, prev: '/blog/', next: '/blog/page/3/' });
+    expect(pagerView(pages[2]!, (n) => urls.homePage(n))).toEqual({ current: 3, total: 3, prev: '/blog/page/2/' });
   });
 
   it('labels archive months in the site locale', () => {

@@ -327,7 +327,7 @@ const series = z
     if (value === undefined || value === null) return undefined;
     const list = Array.isArray(value) ? value : [value];
     if (list.length > 1) return fail(ctx, `expected one series name, found ${describeValue(value)}`, value);
-    const name = list[0];
+    const name: unknown = list[0];
     if (name === undefined || name === null) return undefined;
     if (typeof name !== 'string' && typeof name !== 'number') return fail(ctx, `expected a series name such as "Building a compiler", found ${describeValue(value)}`, value);
     const text = String(name).normalize('NFC').trim().replace(/\s+/g, ' ');
@@ -401,7 +401,7 @@ function buildFields() {
         .array(
           z.unknown().transform((value, ctx): string => {
             // Hugo's author maps (`{ name: ... }`) are read by their name.
-            const name = value && typeof value === 'object' && 'name' in value ? (value as { name: unknown }).name : value;
+            const name = value && typeof value === 'object' && 'name' in value ? value.name : value;
             if (typeof name === 'string' && name.trim() !== '') return name.trim();
             return fail(ctx, `expected an author's id (the file name in src/content/authors/) or a list of them, found ${describeValue(value)}`, value);
           }),
