@@ -31,6 +31,9 @@ export const e2eProviders = {
   out: (name: string) => join(root, `tests/.output/e2e-providers/${name}/dist`),
 };
 
+/** The sample site in Arabic (right to left), for the RTL browser test. */
+export const e2eArabic = { out: join(root, 'tests/.output/e2e-ar/dist'), cache: join(root, 'tests/.output/e2e-ar/cache') };
+
 /** Builds the sample site (src/content/posts) once for the browser tests, under /blog/, and the embeds fixture. */
 export default function setup() {
   rmSync(join(root, 'tests/.output/e2e'), { recursive: true, force: true });
@@ -50,6 +53,14 @@ export default function setup() {
     env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base, FOLIO_SETTINGS: JSON.stringify({ searchShardPosts: 4 }) },
   });
   if (status !== 0) throw new Error(`Sample site build failed:\n${output}`);
+  rmSync(join(root, 'tests/.output/e2e-ar'), { recursive: true, force: true });
+  const arabic = astroBuild({
+    contentDir: join(root, 'src/content/posts'),
+    outDir: e2eArabic.out,
+    cacheDir: e2eArabic.cache,
+    env: { SITE_URL: 'https://folio.example.org', BASE_PATH: e2e.base, FOLIO_NOW: '2026-01-01T00:00:00Z', FOLIO_SETTINGS: JSON.stringify({ lang: 'ar', ogImages: false }) },
+  });
+  if (arabic.status !== 0) throw new Error(`The Arabic sample site build failed:\n${arabic.output}`);
   rmSync(join(root, 'tests/.output/e2e-providers'), { recursive: true, force: true });
   for (const [name, settings] of Object.entries(e2eProviders.sites)) {
     const built = astroBuild({
