@@ -3,9 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
-import { cspConfig } from './src/build/csp.ts';
-import { sitemapOptions } from './src/build/sitemap.ts';
-import { publicDir } from './src/build/sources.ts';
+import { cspConfig } from './src/integrations/csp.ts';
+import { sitemapOptions } from './src/integrations/sitemap.ts';
+import { publicDir } from './src/loaders/sources.ts';
 import { folio } from './src/integrations/folio.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -25,7 +25,7 @@ export default defineConfig({
   publicDir: publicDir(),
   cacheDir: process.env['FOLIO_CACHE_DIR'] ?? './node_modules/.astro',
   integrations: [site.build, mdx(), sitemap(sitemapOptions(resolve(outDir), siteConfig.base)), site.finish],
-  // A Content-Security-Policy <meta> on every page (see src/build/csp.ts).
+  // A Content-Security-Policy <meta> on every page (see src/integrations/csp.ts).
   security: { csp: cspConfig() },
   vite: {
     // Our only dynamic import loads Pagefind from the built site at run time; Vite's preload
@@ -42,7 +42,7 @@ export default defineConfig({
     incrementalBuild: true,
   },
   markdown: {
-    // Code is highlighted by Folio's own Shiki plugin (src/build/markdown.ts), in worker
+    // Code is highlighted by Folio's own Shiki plugin (src/markdown/markdown.ts), in worker
     // threads, with high-contrast GitHub themes whose every token meets WCAG AA.
     syntaxHighlight: false,
   },

@@ -3,14 +3,14 @@
 // `-- --csp` also lists what each published post's Content-Security-Policy allows for its
 // embeds, as the build logs it.
 import { join, resolve } from 'node:path';
-import { embedProblemMessage, extractPostEmbeds, mdxImageProblems, type RenderedEmbeds } from '../src/build/embeds.ts';
-import { convertPostBody, describeSyntaxWarnings } from '../src/build/engine-body.ts';
-import { createFileDates } from '../src/build/file-dates.ts';
-import { coverProblem } from '../src/build/local-files.ts';
-import { POST_FEATURES, wikiState } from '../src/build/markdown.ts';
-import { mathWarnings } from '../src/build/math.ts';
-import { contentDir, frontNoteMessage, frontNotes, pagesDir, readPageSources, readPostSources } from '../src/build/sources.ts';
-import { buildNow } from '../src/build/now.ts';
+import { embedProblemMessage, extractPostEmbeds, mdxImageProblems, type RenderedEmbeds } from '../src/markdown/embeds.ts';
+import { convertPostBody, describeSyntaxWarnings } from '../src/markdown/engine-body.ts';
+import { createFileDates } from '../src/loaders/file-dates.ts';
+import { coverProblem } from '../src/loaders/local-files.ts';
+import { POST_FEATURES, wikiState } from '../src/markdown/markdown.ts';
+import { mathWarnings } from '../src/markdown/math.ts';
+import { contentDir, frontNoteMessage, frontNotes, pagesDir, readPageSources, readPostSources } from '../src/loaders/sources.ts';
+import { buildNow } from '../src/integrations/now.ts';
 import { describeAllowance, isEmptyAllowance } from '../src/lib/csp.ts';
 import { createUrls } from '../src/lib/urls.ts';
 import { withoutCode } from '../src/lib/excerpt.ts';

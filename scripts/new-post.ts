@@ -2,8 +2,8 @@
 // dated today in the site's time zone. Never overwrites a file.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildNow } from '../src/build/now.ts';
-import { contentDir } from '../src/build/sources.ts';
+import { buildNow } from '../src/integrations/now.ts';
+import { contentDir } from '../src/loaders/sources.ts';
 import { dayIn } from '../src/lib/dates.ts';
 import { scaffoldPost } from '../src/lib/scaffold.ts';
 import { siteConfig } from '../src/site.config.ts';

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
-import { postsLoader } from './build/loader.ts';
+import { postsLoader } from './loaders/loader.ts';
 import { createAuthorSchema } from './lib/schema/author.ts';
-import { pagesLoader } from './build/pages-loader.ts';
-import { pagesDir } from './build/sources.ts';
+import { pagesLoader } from './loaders/pages-loader.ts';
+import { pagesDir } from './loaders/sources.ts';
 import { pageSchema } from './lib/schema/page.ts';
 import { createPostSchema } from './lib/schema/post.ts';
 

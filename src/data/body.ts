@@ -1,10 +1,10 @@
 import { render } from 'astro:content';
-import { restoreBody } from '../build/body-store.ts';
+import { restoreBody } from '../loaders/body-store.ts';
 import type { PageEntry, PostEntry } from './posts.ts';
 
 /**
  * Astro's render() for a post, with the body read back from Folio's body store (the loader
- * keeps rendered Markdown out of the content store; see src/build/body-store.ts). Post pages
+ * keeps rendered Markdown out of the content store; see src/loaders/body-store.ts). Post pages
  * and feeds render posts through this, never through render() directly.
  */
 export function renderPost(entry: PostEntry): ReturnType<typeof render> {

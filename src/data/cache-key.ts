@@ -23,7 +23,7 @@ interface EntryLike {
 
 /**
  * What a collection entry's rendered content depends on: its file (the digest) and the
- * files beside it that its HTML points to by content hash (src/build/embeds.ts), which can
+ * files beside it that its HTML points to by content hash (src/markdown/embeds.ts), which can
  * change while the post does not.
  */
 export function entryContentKey(entry: EntryLike | undefined) {

@@ -4,7 +4,7 @@ import { loadRenderers } from 'astro:container';
 import { mdxComponents } from '../components/mdx';
 import type { PostEntry } from './posts';
 import { renderPost } from './body.ts';
-import { restoreBody } from '../build/body-store.ts';
+import { restoreBody } from '../loaders/body-store.ts';
 
 let container: Promise<AstroContainer> | undefined;
 

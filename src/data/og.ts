@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { isDevServer } from '../build/mode.ts';
-import { createOgRenderer, type OgRenderer } from '../build/og-image.ts';
-import { startOgQueue } from '../build/og-queue.ts';
+import { isDevServer } from '../integrations/mode.ts';
+import { createOgRenderer, type OgRenderer } from '../integrations/og-image.ts';
+import { startOgQueue } from '../integrations/og-queue.ts';
 import { formatDate } from '../lib/dates.ts';
 import { isSocialCover } from '../lib/images.ts';
 import { ogImagePath, type OgCard } from '../lib/og.ts';

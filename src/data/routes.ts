@@ -30,10 +30,10 @@ import type { ArticleSeoInput } from '../lib/seo.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { NO_ALLOWANCE, pageCsp, type PageCsp } from '../lib/csp.ts';
 import { readPostEmbeds } from '../lib/embeds.ts';
-import { queuePostEmbeds } from '../build/embeds-queue.ts';
-import { contentDir, pagesDir } from '../build/sources.ts';
+import { queuePostEmbeds } from '../integrations/embeds-queue.ts';
+import { contentDir, pagesDir } from '../loaders/sources.ts';
 import { editUrl, routeFile } from '../lib/urls.ts';
-import { isDevServer } from '../build/mode.ts';
+import { isDevServer } from '../integrations/mode.ts';
 
 const context = (data: SiteData): ViewContext => ({
   urls: data.urls,

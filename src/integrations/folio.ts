@@ -3,17 +3,17 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { takeCacheDamage } from '../build/cache-damage.ts';
-import { restoreOutput, saveOutput } from '../build/output-mirror.ts';
-import { HEADERS_LINE_LIMIT, headersFile } from '../build/csp.ts';
-import { embedsQueue, takeEmbedsQueue, type EmbedsQueue } from '../build/embeds-queue.ts';
-import { writeMedia } from '../build/media-write.ts';
-import { setDevServer } from '../build/mode.ts';
-import { queuedOgCards, writeOgCards } from '../build/og-write.ts';
-import { markdownPlugins } from '../build/markdown.ts';
-import { markBuildStart, outputPath, pruneStaleOutput } from '../build/output-prune.ts';
-import { indexSite } from '../build/search.ts';
-import { buildNow } from '../build/now.ts';
+import { takeCacheDamage } from '../integrations/cache-damage.ts';
+import { restoreOutput, saveOutput } from '../integrations/output-mirror.ts';
+import { HEADERS_LINE_LIMIT, headersFile } from '../integrations/csp.ts';
+import { embedsQueue, takeEmbedsQueue, type EmbedsQueue } from '../integrations/embeds-queue.ts';
+import { writeMedia } from '../integrations/media-write.ts';
+import { setDevServer } from '../integrations/mode.ts';
+import { queuedOgCards, writeOgCards } from '../integrations/og-write.ts';
+import { markdownPlugins } from '../markdown/markdown.ts';
+import { markBuildStart, outputPath, pruneStaleOutput } from '../integrations/output-prune.ts';
+import { indexSite } from '../integrations/search.ts';
+import { buildNow } from '../integrations/now.ts';
 import { describeAllowance, mergeAllowances, type CspAllowance } from '../lib/csp.ts';
 import { MEDIA_DIR } from '../lib/urls.ts';
 import { analyticsCsp, commentsCsp, mergeProviderCsp } from '../lib/providers.ts';
@@ -54,7 +54,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         setDevServer(includeDrafts);
         updateConfig({
           markdown: { processor: satteri(markdownPlugins({ includeDrafts, now: buildNow() })) },
-          // The output folder is kept and pruned at the end instead (src/build/output-prune.ts).
+          // The output folder is kept and pruned at the end instead (src/integrations/output-prune.ts).
           vite: { build: { emptyOutDir: false } },
         });
       },

@@ -1,7 +1,7 @@
 /**
  * Callouts: GitHub alerts (`> [!NOTE]`) and Obsidian callouts (`> [!faq]- Title`) in Markdown,
  * and the MDX `<Callout>`. One definition of the kinds, their names, labels and icons, and the
- * rule that reads a callout's first line; the Markdown plugin (src/build/markdown.ts) and the
+ * rule that reads a callout's first line; the Markdown plugin (src/markdown/markdown.ts) and the
  * component (src/components/mdx/Callout.astro) both draw from it, so they render one markup.
  */
 

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 
 /**
  * What a post's own embeds need from the Content-Security-Policy on top of the site's
- * policy (src/build/csp.ts): the origins of its iframes, external scripts and remote media,
+ * policy (src/integrations/csp.ts): the origins of its iframes, external scripts and remote media,
  * and the hashes of its inline scripts. Pure rules; the Markdown plugin
- * (src/build/embeds.ts) collects them and the post page applies them through Astro's
+ * (src/markdown/embeds.ts) collects them and the post page applies them through Astro's
  * per-page CSP API.
  */
 export interface CspAllowance {

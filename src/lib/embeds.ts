@@ -5,7 +5,7 @@ import { normaliseAllowance, type CspAllowance } from './csp.ts';
  * Rules for what a post's HTML refers to: which references are files beside the post,
  * where they resolve, which of them Astro's image pipeline takes and which Folio copies,
  * and the facts stored with a rendered post. Pure; the Markdown plugin
- * (src/build/embeds.ts) does the reading and hashing.
+ * (src/markdown/embeds.ts) does the reading and hashing.
  */
 
 /** Formats Astro's image pipeline accepts (astro/assets' VALID_INPUT_FORMATS). */

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 /**
  * Rules for images of every format: which ones are vector drawings (published as they are,
  * never rasterised), what size an SVG file states, and which covers social platforms can
- * show. Pure; the Markdown plugins (src/build/images.ts, src/build/embeds.ts) read the files.
+ * show. Pure; the Markdown plugins (src/markdown/images.ts, src/markdown/embeds.ts) read the files.
  */
 
 export interface ImageSize {

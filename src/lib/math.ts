@@ -1,6 +1,6 @@
 /**
  * Math in posts: which dollar signs in a paragraph delimit a formula. The Markdown plugin
- * (src/build/math.ts) applies these rules to the parsed post, and excerpts (src/lib/excerpt.ts)
+ * (src/markdown/math.ts) applies these rules to the parsed post, and excerpts (src/lib/excerpt.ts)
  * read formulas with the same ones; TeX becomes MathML in src/lib/mathml.ts.
  */
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /**
  * Open Graph cards: what a post's social image shows, its cache key, its route, and the
  * text rules (font coverage, title size, line breaks and truncation, tag fitting). Pure:
- * widths come from the measure function the renderer passes in (src/build/og-image.ts,
+ * widths come from the measure function the renderer passes in (src/integrations/og-image.ts,
  * Skia's measureText), so the lines laid out here are exactly the lines drawn.
  */
 export interface OgCard {

@@ -6,7 +6,7 @@ import Callout from '../../src/components/mdx/Callout.astro';
 import Figure from '../../src/components/mdx/Figure.astro';
 import PostImage from '../../src/components/mdx/PostImage.astro';
 import { mdxComponents } from '../../src/components/mdx/index';
-import { calloutsPlugin } from '../../src/build/markdown';
+import { calloutsPlugin } from '../../src/markdown/markdown';
 
 let container: AstroContainer;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parse as parse5 } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPostSources } from '../../src/build/sources';
+import { readPostSources } from '../../src/loaders/sources';
 import { toPost } from '../../src/lib/posts/post';
 import { buildTagIndex, tagSlug } from '../../src/lib/tags';
 import { asArray, Dist, xml, type RssDocument, type SitemapDocument, type JsonFeed, type JsonLd } from '../helpers/dist';
@@ -77,8 +77,8 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
   it('JSON-LD: parses back to the same title', () => {
     const { elements, text, attr } = browserView(dist.read('posts/hostile/index.html'));
     const ld = elements.filter((e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(text(e)) as JsonLd);
-    expect(ld[0].headline).toBe(HOSTILE_TITLE);
-    expect(ld[0].keywords).toBe(HOSTILE_TAGS.join(', '));
+    expect(ld[0]?.headline).toBe(HOSTILE_TITLE);
+    expect(ld[0]?.keywords).toBe(HOSTILE_TAGS.join(', '));
   });
 
   it('RSS and the tag feeds: well-formed XML with the text intact', () => {
@@ -98,9 +98,9 @@ describe('hostile titles, descriptions and tags stay text in every output', () =
 
   it('JSON Feed: the same strings', () => {
     const feed = JSON.parse(dist.read('feed.json')) as JsonFeed;
-    const item = feed.items.find((i: { url: string }) => i.url === 'https://example.org/blog/posts/hostile/');
-    expect(item.title).toBe(HOSTILE_TITLE);
-    expect(item.tags).toEqual(HOSTILE_TAGS);
+    const item = feed.items.find((i) => i.url === 'https://example.org/blog/posts/hostile/');
+    expect(item?.title).toBe(HOSTILE_TITLE);
+    expect(item?.tags).toEqual(HOSTILE_TAGS);
   });
 
   it('sitemap: valid XML whose tag URLs resolve', () => {

@@ -5,7 +5,7 @@ import { astroBuild, astroBuildAsync, root } from '../helpers/build';
 import { listFiles } from '../helpers/dist';
 import { fixture } from './setup';
 
-// The output folder is kept between builds and pruned at the end (src/build/output-prune.ts).
+// The output folder is kept between builds and pruned at the end (src/integrations/output-prune.ts).
 // A rebuild in place, after a post was deleted, one turned into a draft and one edited, must
 // leave exactly the tree a cold build of the new posts writes into an empty folder.
 const work = join(root, 'tests/.output/in-place');

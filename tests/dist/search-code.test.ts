@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexSite } from '../../src/build/search';
+import { indexSite } from '../../src/integrations/search';
 import { Dist } from '../helpers/dist';
 import { fixture } from './setup';
 

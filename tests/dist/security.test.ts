@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cspHash, themeInitSource } from '../../src/build/csp';
+import { cspHash, themeInitSource } from '../../src/integrations/csp';
 import { Dist } from '../helpers/dist';
 import { fixture } from './setup';
 

@@ -122,7 +122,7 @@ function bigPost(): string {
   return `---\ntitle: A Two Megabyte Post\ndate: 2022-02-22\ntags: [long]\n---\n${body.join('')}BIGPOSTENDMARKER\n`;
 }
 
-/** Posts with raw HTML media, iframes and scripts (src/build/embeds.ts), and one without. */
+/** Posts with raw HTML media, iframes and scripts (src/markdown/embeds.ts), and one without. */
 export const embeds = {
   posts: join(root, 'tests/fixtures/embeds/posts'),
   out: join(root, 'tests/.output/embeds/dist'),

@@ -21,7 +21,7 @@ describe('layering (GUIDE.md)', () => {
   });
 
   it("nothing depends on Vite's mode (NODE_ENV=test or development would flip it in a build)", () => {
-    const dirs = ['src/data', 'src/build', 'src/pages', 'src/components', 'src/layouts', 'src/integrations'];
+    const dirs = ['src/data', 'src/loaders', 'src/markdown', 'src/pages', 'src/components', 'src/layouts', 'src/integrations'];
     const offenders = dirs.flatMap(read).filter(([, src]) => /import\.meta\.env\.(DEV|PROD|MODE)\b/.test(src));
     expect(offenders.map(([f]) => f)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODY_FILE_KEY, BODY_SIZE_KEY, bodyFileOf, createBodyStore, restoreBody, setActiveBodyStore } from '../../src/build/body-store';
+import { BODY_FILE_KEY, BODY_SIZE_KEY, bodyFileOf, createBodyStore, restoreBody, setActiveBodyStore } from '../../src/loaders/body-store';
 
 const fresh = () => createBodyStore(join(mkdtempSync(join(tmpdir(), 'folio-bodies-')), 'bodies'));
 const rendered = (html: string) => ({ html, metadata: { headings: [{ depth: 2, slug: 'a', text: 'A' }], imagePaths: ['./x.png'], frontmatter: { title: 'T' } } });

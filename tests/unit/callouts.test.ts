@@ -1,7 +1,7 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { calloutsPlugin } from '../../src/build/markdown';
+import { calloutsPlugin } from '../../src/markdown/markdown';
 import { CALLOUT_KINDS, calloutIcon, calloutName, calloutType, mayContainCallouts, parseCalloutMarker, withoutCalloutMarkers } from '../../src/lib/callouts';
 import { plainText } from '../../src/lib/excerpt';
 

@@ -13,7 +13,7 @@ import {
   remoteOrigin,
   upgradeUrl,
 } from '../../src/lib/csp';
-import { headerPolicy, headersFile } from '../../src/build/csp';
+import { headerPolicy, headersFile } from '../../src/integrations/csp';
 
 describe('remoteOrigin', () => {
   it('gives the exact https origin, port included, path and query dropped', () => {

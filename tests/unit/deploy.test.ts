@@ -125,7 +125,7 @@ describe('netlify.toml', () => {
 
 describe('_headers for a sharded search index', () => {
   it("caches each shard's content-named fragments and index chunks for long, and nothing else new", async () => {
-    const { headersFile } = await import('../../src/build/csp');
+    const { headersFile } = await import('../../src/integrations/csp');
     const immutable = (text: string) => [...text.matchAll(/^(\S+)\n {2}Cache-Control: public, max-age=31536000, immutable$/gm)].map((m) => m[1]);
     expect(immutable(headersFile('/blog/', { searchBundles: ['shard-1/', 'shard-2/'] }))).toEqual([
       '/blog/_astro/*',

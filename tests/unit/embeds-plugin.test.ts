@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { embedFilesChanged, embedProblemMessage, embedsPlugin, extractPostEmbeds, mayEmbed, mdxImageProblems, takeRenderedEmbeds } from '../../src/build/embeds';
+import { embedFilesChanged, embedProblemMessage, embedsPlugin, extractPostEmbeds, mayEmbed, mdxImageProblems, takeRenderedEmbeds } from '../../src/markdown/embeds';
 import { inlineScriptHash } from '../../src/lib/csp';
 import { siteConfig } from '../../src/site.config';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml } from 'satteri';
-import { calloutsPlugin } from '../../src/build/markdown';
+import { calloutsPlugin } from '../../src/markdown/markdown';
 import { absolutizeHtml, escapeXml, feedCallouts, feedItem, feedPosts, jsonFeed, rssChannelExtras } from '../../src/lib/feed';
 import { createUrls } from '../../src/lib/urls';
 import { makePost } from '../helpers/posts';

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFileDates } from '../../src/build/file-dates';
-import { repositoryPath } from '../../src/build/repository';
+import { createFileDates } from '../../src/loaders/file-dates';
+import { repositoryPath } from '../../src/loaders/repository';
 import { laterDay, parseGitLog } from '../../src/lib/git-dates';
 import { readFileSync } from 'node:fs';
 

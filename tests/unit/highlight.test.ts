@@ -1,10 +1,10 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it, vi } from 'vitest';
-import { highlight, type HastJson } from '../../src/build/highlight-core';
-import { closeHighlightPool, highlightBlock, planHighlighting, WORKERS_FROM_POSTS } from '../../src/build/highlight';
+import { highlight, type HastJson } from '../../src/markdown/highlight-core';
+import { closeHighlightPool, highlightBlock, planHighlighting, WORKERS_FROM_POSTS } from '../../src/markdown/highlight';
 import { threadId } from 'node:worker_threads';
 import { toHtml } from 'hast-util-to-html';
-import { codeBlocksPlugin, codeMetaPlugin, highlightPlugin } from '../../src/build/markdown';
+import { codeBlocksPlugin, codeMetaPlugin, highlightPlugin } from '../../src/markdown/markdown';
 
 describe('highlight', () => {
   it("produces Astro's <pre class=astro-code> with both themes as CSS variables", async () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor, satteri } from '@astrojs/markdown-satteri';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embedsPlugin, takeRenderedEmbeds } from '../../src/build/embeds';
-import { imagesPlugin } from '../../src/build/images';
+import { embedsPlugin, takeRenderedEmbeds } from '../../src/markdown/embeds';
+import { imagesPlugin } from '../../src/markdown/images';
 
 // The images plugin (and the embeds plugin's part in images) run through Astro's own Sätteri
 // processors, Markdown and MDX, on files in a temporary posts folder.

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { coverProblem } from '../../src/build/local-files';
+import { coverProblem } from '../../src/loaders/local-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-local-'));
 mkdirSync(join(dir, 'post'));

@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { headingsPlugin } from '../../src/build/markdown';
+import { headingsPlugin } from '../../src/markdown/markdown';
 
 const render = async (markdown: string, title = 'The Title') =>
   (

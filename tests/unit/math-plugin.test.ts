@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownToHtml, mdxToJs, type MarkdownToHtmlResult, type MdxToJsResult } from 'satteri';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { POST_FEATURES } from '../../src/build/markdown';
-import { mathPlugin, mathWarnings, mayContainMath } from '../../src/build/math';
+import { POST_FEATURES } from '../../src/markdown/markdown';
+import { mathPlugin, mathWarnings, mayContainMath } from '../../src/markdown/math';
 
 // The features posts are parsed with in the build.
 const features = POST_FEATURES;

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerPool, type WorkerPool } from '../../src/build/og-pool';
+import { createWorkerPool, type WorkerPool } from '../../src/integrations/og-pool';
 
-const poolModule = pathToFileURL(resolve(import.meta.dirname, '../../src/build/og-pool.ts')).href;
+const poolModule = pathToFileURL(resolve(import.meta.dirname, '../../src/integrations/og-pool.ts')).href;
 
 interface Task {
   id: string;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { closeOgRenderers, createOgRenderer, ogWorkerCount, ogWorkerFile, renderOgJpeg } from '../../src/build/og-image';
+import { closeOgRenderers, createOgRenderer, ogWorkerCount, ogWorkerFile, renderOgJpeg } from '../../src/integrations/og-image';
 import type { OgCard } from '../../src/lib/og';
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'folio-og-'));
@@ -13,7 +13,7 @@ afterEach(closeOgRenderers);
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 const card: OgCard = { title: 'Becoming a Tech Lead', date: '3 March 2024', siteName: 'Folio', tags: ['tech', 'career'] };
-const moduleUrl = JSON.stringify(resolve(import.meta.dirname, '../../src/build/og-image.ts'));
+const moduleUrl = JSON.stringify(resolve(import.meta.dirname, '../../src/integrations/og-image.ts'));
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The pool the renderers share, if one was started (see ogPool in og-image.ts). */
@@ -145,7 +145,7 @@ describe('OG card renderer', () => {
 
   it('finds the worker from a bundled chunk under the project, and nothing elsewhere', () => {
     const root = resolve(import.meta.dirname, '../..');
-    const worker = join(root, 'src', 'build', 'og-worker.ts');
+    const worker = join(root, 'src', 'integrations', 'og-worker.ts');
     expect(ogWorkerFile()).toBe(worker);
     expect(ogWorkerFile([join(root, 'dist', '.prerender', 'chunks')])).toBe(worker);
     expect(ogWorkerFile([tmpdir()])).toBeUndefined();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ogTextTools } from '../../src/build/og-image';
+import { ogTextTools } from '../../src/integrations/og-image';
 import {
   createCoverage,
   ellipsize,

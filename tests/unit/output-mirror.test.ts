@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, tru
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { restoreOutput, saveOutput } from '../../src/build/output-mirror';
+import { restoreOutput, saveOutput } from '../../src/integrations/output-mirror';
 import { listFiles } from '../helpers/dist';
 
 const root = mkdtempSync(join(tmpdir(), 'folio-mirror-'));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { markBuildStart, pruneStaleOutput } from '../../src/build/output-prune';
+import { markBuildStart, pruneStaleOutput } from '../../src/integrations/output-prune';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

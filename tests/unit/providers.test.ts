@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerPolicy } from '../../src/build/csp';
+import { headerPolicy } from '../../src/integrations/csp';
 import { analyticsCsp, analyticsScript, commentsCsp, giscusAttributes, giscusLang, mergeProviderCsp, NO_PROVIDER_CSP, providerOrigins } from '../../src/lib/providers';
 
 const giscus = { provider: 'giscus', repo: 'owner/blog', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' } as const;

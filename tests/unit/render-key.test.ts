@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renderKey } from '../../src/build/render-key';
+import { renderKey } from '../../src/loaders/render-key';
 
 const root = mkdtempSync(join(tmpdir(), 'folio-render-key-'));
 const src = join(root, 'src');
-mkdirSync(join(src, 'build'), { recursive: true });
+mkdirSync(join(src, 'markdown'), { recursive: true });
 mkdirSync(join(src, 'lib/engine-syntax'), { recursive: true });
 mkdirSync(join(src, 'content/posts'), { recursive: true });
-writeFileSync(join(src, 'build/markdown.ts'), 'export const a = 1;');
+writeFileSync(join(src, 'markdown/markdown.ts'), 'export const a = 1;');
 writeFileSync(join(src, 'lib/engine-syntax/index.ts'), 'export const b = 2;');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageDigests, postPages } from '../../src/build/search';
+import { pageDigests, postPages } from '../../src/integrations/search';
 
 const work = mkdtempSync(join(tmpdir(), 'folio-digests-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageFacts, sitemapOptions } from '../../src/build/sitemap';
+import { pageFacts, sitemapOptions } from '../../src/integrations/sitemap';
 
 describe('pageFacts', () => {
   it('reads noindex and the declared modification date', () => {

@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { templateTextPlugin } from '../../src/build/markdown';
+import { templateTextPlugin } from '../../src/markdown/markdown';
 
 const render = async (markdown: string) => (await markdownToHtml(markdown, { hastPlugins: [templateTextPlugin()], features: { rawHtml: true, smartPunctuation: true } })).html;
 

@@ -7,7 +7,7 @@
  * - in MDX, an SVG whose size Astro cannot read (Astro would stop the build on it) is imported
  *   by URL, published as it is, and shown by the `img` MDX component
  *   (src/components/mdx/PostImage.astro) with the size Folio reads from it, if any.
- * Markdown posts' SVGs of that kind are copied by the embeds plugin (src/build/embeds.ts).
+ * Markdown posts' SVGs of that kind are copied by the embeds plugin (src/markdown/embeds.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';

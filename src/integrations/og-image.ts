@@ -350,7 +350,7 @@ const WORKER_FILE = 'og-worker.ts';
 /**
  * Where the worker's module is: beside this file when it runs from source. In a build this
  * module is bundled into a chunk under the output directory (and `import.meta.url` points
- * there), so `src/build/og-worker.ts` is also looked for in the folders above the chunk
+ * there), so `src/integrations/og-worker.ts` is also looked for in the folders above the chunk
  * and above the working directory. Undefined if none has it: cards are drawn in-process.
  */
 export function ogWorkerFile(starts?: string[]): string | undefined {
@@ -367,7 +367,7 @@ export function ogWorkerFile(starts?: string[]): string | undefined {
   }
   for (const start of starts) {
     for (let dir = start; ; dir = dirname(dir)) {
-      candidates.push(join(dir, 'src', 'build', WORKER_FILE));
+      candidates.push(join(dir, 'src', 'integrations', WORKER_FILE));
       if (dirname(dir) === dir) break;
     }
   }

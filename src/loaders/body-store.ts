@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { reportCacheDamage } from './cache-damage.ts';
+import { reportCacheDamage } from '../integrations/cache-damage.ts';
 
 /**
  * Rendered post bodies, kept out of Astro's content store.

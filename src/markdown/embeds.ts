@@ -9,7 +9,7 @@
  * - collects what the post's Content-Security-Policy must allow: the origins of its
  *   iframes, external scripts and remote media, and the hashes of its inline scripts.
  *
- * The facts are handed to the content loader (src/build/loader.ts) through a registry
+ * The facts are handed to the content loader (src/loaders/loader.ts) through a registry
  * keyed by the post's file, filled as the post renders (the loader and the renderer are separate module instances),
  * stored with the rendered entry, so cached entries keep them, and applied by the post
  * page. `npm run check:content` runs the same plugin on its own (extractPostEmbeds).
@@ -28,7 +28,7 @@ import { isVectorImage, LAZY_IMAGE, type ImageSize } from '../lib/images.ts';
 import { createUrls } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { sizeAttributes, svgPublishing } from './images.ts';
-import { contentDir, pagesDir } from './sources.ts';
+import { contentDir, pagesDir } from '../loaders/sources.ts';
 
 type HastPlugin = NonNullable<SatteriProcessorOptions['hastPlugins']>[number];
 type Props = Record<string, unknown>;

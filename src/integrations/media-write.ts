@@ -5,7 +5,7 @@ import { readPlacement, writePlacement } from './output-prune.ts';
 
 /**
  * Copies the files published posts refer to (audio, video, posters, linked files; see
- * src/build/embeds.ts) into the output folder, at their content-addressed paths. The output
+ * src/markdown/embeds.ts) into the output folder, at their content-addressed paths. The output
  * folder is kept between builds, so a file this writer placed there before (recorded in
  * `copiedFile`, per output folder) that is still there at the same size is left as it is:
  * its path carries its content hash.

@@ -1,7 +1,7 @@
 /**
  * The social cards a build queued, handed from the pages to the folio integration. Cards are
  * drawn (by a worker pool when there are many) while Astro renders the HTML pages (src/data/og.ts), then written
- * into the output folder at the end of the build (src/build/og-write.ts) by the integration,
+ * into the output folder at the end of the build (src/integrations/og-write.ts) by the integration,
  * which runs in the same process but loads its own module instances: hence a global, keyed
  * by a registered symbol, that both sides reach through this module.
  */

@@ -1,14 +1,14 @@
 /**
  * A post's cover image must be publishable: checked during content sync (before any page is
  * written) and by `npm run check:content`, with the same message as the body's images for a
- * missing file (src/build/embeds.ts checks those as the body renders).
+ * missing file (src/markdown/embeds.ts checks those as the body renders).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isVectorImage } from '../lib/images.ts';
 import { normaliseFrontmatter } from '../lib/schema/post.ts';
-import { embedProblemMessage } from './embeds.ts';
-import { svgPublishing } from './images.ts';
+import { embedProblemMessage } from '../markdown/embeds.ts';
+import { svgPublishing } from '../markdown/images.ts';
 
 /** The cover image a post names (under any engine's field name), when it is a local path. */
 function localCover(data: Record<string, unknown>): string | undefined {

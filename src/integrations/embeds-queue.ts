@@ -3,13 +3,13 @@
  * the routes are listed, every build, rendered or not) to the folio integration at the end
  * of the build: the files to copy into the output folder, and each page's CSP allowance for
  * the build log and the site-wide `_headers` policy. The integration loads its own module
- * instances, hence a global keyed by a registered symbol (as src/build/og-queue.ts).
+ * instances, hence a global keyed by a registered symbol (as src/integrations/og-queue.ts).
  */
 import { basename, resolve } from 'node:path';
 import { isEmptyAllowance, type CspAllowance } from '../lib/csp.ts';
 import type { PostEmbeds } from '../lib/embeds.ts';
 import { mediaOutputPath } from '../lib/urls.ts';
-import { contentDir } from './sources.ts';
+import { contentDir } from '../loaders/sources.ts';
 
 export interface EmbedsQueue {
   /** Output path ("_media/1a2b3c4d/demo.mp4") → the source file beside the post. */

@@ -10,11 +10,11 @@ import { mayLinkInternally } from '../lib/links.ts';
 import { assertPageRoutes } from '../lib/pages.ts';
 import { readPageFile } from '../lib/post-file.ts';
 import { siteConfig } from '../site.config.ts';
-import { embedFilesChanged, mdxImageProblems } from './embeds.ts';
+import { embedFilesChanged, mdxImageProblems } from '../markdown/embeds.ts';
 import { assertNoProblems, POST_PATTERN, postError, withEmbeds, type EmbedsFolder } from './loader.ts';
-import { wikiState } from './markdown.ts';
-import { isDevServer } from './mode.ts';
-import { buildNow } from './now.ts';
+import { wikiState } from '../markdown/markdown.ts';
+import { isDevServer } from '../integrations/mode.ts';
+import { buildNow } from '../integrations/now.ts';
 import { renderKey } from './render-key.ts';
 import { pageFiles } from './sources.ts';
 

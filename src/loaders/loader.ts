@@ -21,16 +21,16 @@ import { validatePosts } from '../lib/posts/validate.ts';
 import { DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type RenderedLike } from './body-store.ts';
-import { embedFilesChanged, embedProblemMessage, mdxImageProblems, takeRenderedEmbeds, type EmbedProblem } from './embeds.ts';
-import { convertPostBody, describeSyntaxWarnings } from './engine-body.ts';
+import { embedFilesChanged, embedProblemMessage, mdxImageProblems, takeRenderedEmbeds, type EmbedProblem } from '../markdown/embeds.ts';
+import { convertPostBody, describeSyntaxWarnings } from '../markdown/engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { repositoryPath } from './repository.ts';
-import { closeHighlightPool, planHighlighting } from './highlight.ts';
+import { closeHighlightPool, planHighlighting } from '../markdown/highlight.ts';
 import { coverProblem } from './local-files.ts';
 import { renderKey } from './render-key.ts';
-import { resetWikiState, wikiState } from './markdown.ts';
-import { isDevServer } from './mode.ts';
-import { buildNow } from './now.ts';
+import { resetWikiState, wikiState } from '../markdown/markdown.ts';
+import { isDevServer } from '../integrations/mode.ts';
+import { buildNow } from '../integrations/now.ts';
 import { frontNoteMessage, frontNotes, listPostFiles, pageFiles, pagesDir } from './sources.ts';
 
 const EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'].map((ext) => ext.slice(1));
@@ -71,7 +71,7 @@ export function assertNoProblems(filePath: string, problems: readonly EmbedProbl
 }
 
 /**
- * Stores what rendering found the post embeds (src/build/embeds.ts) with its rendered
+ * Stores what rendering found the post embeds (src/markdown/embeds.ts) with its rendered
  * content, so a cached entry keeps it. A local file that is missing, or a copied one outside
  * the posts folder, stops the build here, during content sync, naming the post.
  */
@@ -99,7 +99,7 @@ const REFERENCES = /\[\[|\{%-?\s*(?:post_url|link)\b|\{\{[<%]\s*(?:rel)?ref\b/;
  *   never silently share an id;
  * - posts with wikilinks, links to the site and other engines' links are re-rendered when
  *   their targets change, and posts whose files beside them changed when those do; each
- *   rendered post keeps what it embeds (src/build/embeds.ts).
+ *   rendered post keeps what it embeds (src/markdown/embeds.ts).
  */
 export function postsLoader(base: string): Loader {
   let ids = new Map<string, string>();
