@@ -31,7 +31,7 @@ const ENGLISH = [
 beforeAll(() => {
   rmSync(out, { recursive: true, force: true });
   const project = projectCopy(join(out, 'project'));
-  for (const [name, settings] of Object.entries({ de: { lang: 'de' }, ar: { lang: 'ar', strings: { 'nav.home': 'البداية' } } })) {
+  for (const [name, settings] of Object.entries({ de: { lang: 'de', locale: 'de' }, ar: { lang: 'ar', locale: 'ar', strings: { 'nav.home': 'البداية' } } })) {
     const result = astroBuild({ contentDir: site.posts, outDir: join(out, name), cacheDir: join(out, `${name}-cache`), env: engineEnv(site, settings), project });
     expect(result.status, result.output.slice(-2000)).toBe(0);
     sites[name] = new Dist(join(out, name), site.base, site.site);
@@ -61,6 +61,8 @@ describe('the interface in German', () => {
     expect(de.html('posts/first-post/index.html').querySelector('.post-header .meta')?.text).toMatch(/\d+ Minuten? Lesezeit/);
     expect(de.html('tags/astro/index.html').querySelector('h1')?.text).toContain('Verschlagwortet mit „astro“');
     expect(de.html('404.html').querySelector('h1')?.text).toBe('Seite nicht gefunden');
+    expect(de.html('posts/astropaper-toc/index.html').querySelector('.toc summary')?.text).toBe('Inhalt');
+    expect(de.html('archive/index.html').querySelector('main')?.text).toContain('19. Juni 2024');
     expect(de.read('tags/astro/rss.xml')).toContain('Beiträge mit dem Schlagwort astro');
   });
 });
