@@ -23,7 +23,8 @@ const ENGLISH = [
   'Nothing published',
   'Tagged “',
   'is written by',
-  'Contents',
+  'Table of contents',
+  'June 19, 2024',
   'Link to the section',
 ];
 
