@@ -93,6 +93,18 @@ export const en = {
   'callout.note': 'Note',
   'callout.tip': 'Tip',
   'callout.warning': 'Warning',
+  'callout.abstract': 'Abstract',
+  'callout.info': 'Info',
+  'callout.todo': 'To do',
+  'callout.success': 'Success',
+  'callout.question': 'Question',
+  'callout.failure': 'Failure',
+  'callout.danger': 'Danger',
+  'callout.bug': 'Bug',
+  'callout.example': 'Example',
+  'callout.quote': 'Quote',
+  'callout.important': 'Important',
+  'callout.caution': 'Caution',
 } as const;
 
 /** A string, or its plural forms by Intl.PluralRules category. */

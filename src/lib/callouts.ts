@@ -5,6 +5,8 @@
  * component (src/components/mdx/Callout.astro) both draw from it, so they render one markup.
  */
 
+import { english, type Translate } from './strings.ts';
+
 /** The kinds a callout is drawn as: GitHub's five and Obsidian's thirteen (note and tip and warning shared). */
 export const CALLOUT_KINDS = ['note', 'abstract', 'info', 'todo', 'tip', 'success', 'question', 'warning', 'failure', 'danger', 'bug', 'example', 'quote', 'important', 'caution'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
@@ -139,6 +141,17 @@ export function calloutName(label: string, title: string): string {
 export type CalloutFold = 'open' | 'closed';
 
 /** A callout's first line, read. */
+/**
+ * A type as the site's language names it: Folio's word for its kind (`t`, src/i18n), where that
+ * language has its own; in English, and for a type of the author's own, the label as above.
+ */
+export function localCallout<T extends CalloutType>(type: T, t: Translate): T {
+  if (!NAMES.has(type.name)) return type;
+  const key = `callout.${type.kind}` as const;
+  const word = t(key);
+  return word === english(key) ? type : { ...type, label: word };
+}
+
 export interface CalloutMarker extends CalloutType {
   fold?: CalloutFold | undefined;
   /** How many characters of the line the marker takes, the spaces after it included: the title starts there. */

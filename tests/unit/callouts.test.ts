@@ -1,8 +1,9 @@
+import { createTranslator } from '../../src/i18n';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { calloutsPlugin } from '../../src/markdown/markdown';
-import { CALLOUT_KINDS, calloutIcon, calloutName, calloutType, mayContainCallouts, parseCalloutMarker, withoutCalloutMarkers } from '../../src/lib/callouts';
+import { CALLOUT_KINDS, calloutIcon, calloutName, calloutType, localCallout, mayContainCallouts, parseCalloutMarker, withoutCalloutMarkers } from '../../src/lib/callouts';
 import { plainText } from '../../src/lib/excerpt';
 
 const render = async (markdown: string) => parse((await markdownToHtml(markdown, { mdastPlugins: [calloutsPlugin()], features: { rawHtml: true } })).html);
@@ -223,5 +224,17 @@ describe('excerpts', () => {
     expect(withoutCalloutMarkers('> [!tip]- Pin the clock\n> Body.\n> > [!NOTE]\n')).toBe('> Pin the clock\n> Body.\n> > \n');
     expect(plainText('> [!WARNING]\n> Mind the zone.\n\nAfter.')).toBe('Mind the zone. After.');
     expect(plainText('> [!faq]+ Why? **Because**\n> It is.')).toBe('Why? Because It is.');
+  });
+});
+
+describe('callout labels in the site’s language', () => {
+  it("names a known type by its kind's word in the language, keeps English aliases and an author's own type", () => {
+    const de = createTranslator('de').t;
+    const en = createTranslator('en').t;
+    expect(localCallout(calloutType('warning'), de).label).toBe('Warnung');
+    expect(localCallout(calloutType('hint'), de).label).toBe('Tipp');
+    expect(localCallout(calloutType('faq'), createTranslator('ja').t).label).toBe('質問');
+    expect(localCallout(calloutType('tldr'), en).label).toBe('TL;DR');
+    expect(localCallout(calloutType('recipe'), de).label).toBe('Recipe');
   });
 });
