@@ -65,6 +65,8 @@ describe('the interface in German', () => {
     expect(de.html('posts/astropaper-toc/index.html').querySelector('.toc summary')?.text).toBe('Inhalt');
     expect(de.html('archive/index.html').querySelector('main')?.text).toContain('19. Juni 2024');
     expect(de.read('tags/astropaper/rss.xml')).toContain('Beiträge mit dem Schlagwort astropaper');
+    // Search: Pagefind indexes the site with its German stemming (the wasm for the page's lang).
+    expect(Object.keys((JSON.parse(de.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { wasm: string }> }).languages)).toEqual(['de']);
   });
 });
 
