@@ -102,6 +102,8 @@ export const ar: Strings = {
   'post.tocLabel': 'جدول المحتويات',
   'theme.switch': 'بدّل المظهر',
   'tags.postsWord': { zero: 'مقالة', one: 'مقالة', two: 'مقالتان', few: 'مقالات', many: 'مقالة', other: 'مقالة' },
+  'redirect.title': 'نُقلت: {title}',
+  'redirect.text': 'نُقلت هذه المقالة إلى {link}.',
   'authors.title': 'الكتّاب',
   'authors.description': { other: 'الكتّاب ({n}) الذين يكتبون هنا.' },
   'author.title': 'مقالات {author}',

@@ -81,6 +81,8 @@ export const de: Strings = {
   'post.tocLabel': 'Inhaltsverzeichnis',
   'theme.switch': 'Design wechseln',
   'tags.postsWord': { one: 'Beitrag', other: 'Beiträge' },
+  'redirect.title': 'Umgezogen: {title}',
+  'redirect.text': 'Dieser Beitrag ist umgezogen nach {link}.',
   'authors.title': 'Autorinnen und Autoren',
   'authors.description': { one: 'Die {n} Person, die hier schreibt.', other: 'Die {n} Personen, die hier schreiben.' },
   'author.title': 'Beiträge von {author}',

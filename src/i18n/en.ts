@@ -85,6 +85,8 @@ export const en = {
   'post.tocLabel': 'Table of contents',
   'theme.switch': 'Switch theme',
   'tags.postsWord': { one: 'post', other: 'posts' },
+  'redirect.title': 'Moved: {title}',
+  'redirect.text': 'This post has moved to {link}.',
   'authors.title': 'Authors',
   'authors.description': { one: 'The {n} person who writes here.', other: 'The {n} people who write here.' },
   'author.title': 'Posts by {author}',

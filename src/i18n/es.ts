@@ -84,6 +84,8 @@ export const es: Strings = {
   'post.tocLabel': 'Índice',
   'theme.switch': 'Cambiar de tema',
   'tags.postsWord': { one: 'artículo', other: 'artículos' },
+  'redirect.title': 'Movido: {title}',
+  'redirect.text': 'Este artículo se ha movido a {link}.',
   'authors.title': 'Autores',
   'authors.description': { one: 'La persona que escribe aquí.', other: 'Las {n} personas que escriben aquí.' },
   'author.title': 'Artículos de {author}',

@@ -84,6 +84,8 @@ export const fr: Strings = {
   'post.tocLabel': 'Table des matières',
   'theme.switch': 'Changer de thème',
   'tags.postsWord': { one: 'article', other: 'articles' },
+  'redirect.title': 'Déplacé : {title}',
+  'redirect.text': 'Cet article a été déplacé vers {link}.',
   'authors.title': 'Auteurs',
   'authors.description': { one: 'La personne qui écrit ici.', other: 'Les {n} personnes qui écrivent ici.' },
   'author.title': 'Articles de {author}',

@@ -81,6 +81,8 @@ export const ja: Strings = {
   'post.tocLabel': '目次',
   'theme.switch': 'テーマを切り替える',
   'tags.postsWord': { other: '件' },
+  'redirect.title': '移動しました：{title}',
+  'redirect.text': 'この記事は{link}に移動しました。',
   'authors.title': '著者',
   'authors.description': { other: 'ここで書いている{n}人。' },
   'author.title': '{author}の記事',

@@ -84,6 +84,8 @@ export const pt: Strings = {
   'post.tocLabel': 'Índice',
   'theme.switch': 'Mudar de tema',
   'tags.postsWord': { one: 'artigo', other: 'artigos' },
+  'redirect.title': 'Movido: {title}',
+  'redirect.text': 'Este artigo foi movido para {link}.',
   'authors.title': 'Autores',
   'authors.description': { one: 'A pessoa que escreve aqui.', other: 'As {n} pessoas que escrevem aqui.' },
   'author.title': 'Artigos de {author}',

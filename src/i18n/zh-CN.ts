@@ -81,6 +81,8 @@ export const zhCN: Strings = {
   'post.tocLabel': '目录',
   'theme.switch': '切换主题',
   'tags.postsWord': { other: '篇' },
+  'redirect.title': '已移动：{title}',
+  'redirect.text': '这篇文章已移至{link}。',
   'authors.title': '作者',
   'authors.description': { other: '在这里写作的 {n} 位作者。' },
   'author.title': '{author}的文章',

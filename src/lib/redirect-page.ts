@@ -1,3 +1,4 @@
+import { english, type Translate } from './strings.ts';
 import { escapeXml } from './feed.ts';
 
 export interface RedirectPageInput {
@@ -22,7 +23,7 @@ export const REDIRECT_CSP = "default-src 'none'; base-uri 'none'; form-action 'n
  * post, `noindex`, and a visible link for browsers that do not follow the refresh. Every
  * value is escaped: titles are the author's text, and addresses may hold quotes.
  */
-export function redirectHtml({ target, title, lang }: RedirectPageInput): string {
+export function redirectHtml({ target, title, lang }: RedirectPageInput, t: Translate = english): string {
   const url = escapeXml(target);
   const name = escapeXml(title);
   return [
@@ -31,13 +32,14 @@ export function redirectHtml({ target, title, lang }: RedirectPageInput): string
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeXml(REDIRECT_CSP)}">`,
-    `<title>Moved: ${name}</title>`,
+    `<title>${escapeXml(t('redirect.title', { title }))}</title>`,
     '<meta name="robots" content="noindex">',
     `<link rel="canonical" href="${url}">`,
     `<meta http-equiv="refresh" content="0; url=${url}">`,
     '</head>',
     '<body>',
-    `<p>This post has moved to <a href="${url}">${name}</a>.</p>`,
+    // The sentence in the site's language, the link where its table puts it.
+    `<p>${t('redirect.text', { link: '\u0000' }).split('\u0000').map(escapeXml).join(`<a href="${url}">${name}</a>`)}</p>`,
     '</body>',
     '</html>',
     '',

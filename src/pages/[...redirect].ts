@@ -4,6 +4,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { pageCacheKey } from '../data/cache-key';
 import { redirectPages } from '../data/routes';
+import { t } from '../data/i18n';
 import { redirectHtml, type RedirectPageInput } from '../lib/redirect-page';
 
 export const getStaticPaths = (async () => {
@@ -11,4 +12,4 @@ export const getStaticPaths = (async () => {
   return pages.map(({ param, page }) => ({ params: { redirect: param }, props: page, cacheKey: pageCacheKey(page) }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(redirectHtml(props as RedirectPageInput), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) => new Response(redirectHtml(props as RedirectPageInput, t), { headers: { 'Content-Type': 'text/html; charset=utf-8' } });

@@ -1,5 +1,6 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../src/i18n';
 import { REDIRECT_CSP, redirectHtml } from '../../src/lib/redirect-page';
 
 const HOSTILE = `</title><script>alert(1)</script> & "quoted" 'single' <img src=x onerror=alert(2)>`;
@@ -33,5 +34,12 @@ describe('redirectHtml', () => {
     expect(parsed.querySelector('title')?.text).toBe(`Moved: ${HOSTILE}`);
     expect(parsed.querySelector('body a')?.getAttribute('href')).toBe(`https://example.org/x/"><script>alert(3)</script>`);
     expect(parsed.querySelector('body a')?.text).toBe(HOSTILE);
+  });
+
+  it("speaks the site's language, the title still escaped", () => {
+    const page = parse(redirectHtml({ target: 'https://example.org/posts/x/', title: 'A <b> & B', lang: 'de' }, createTranslator('de').t));
+    expect(page.querySelector('title')?.text).toBe('Umgezogen: A <b> & B');
+    expect(page.querySelector('body p')?.text).toBe('Dieser Beitrag ist umgezogen nach A <b> & B.');
+    expect(page.querySelector('body p a')?.getAttribute('href')).toBe('https://example.org/posts/x/');
   });
 });
