@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -7,7 +7,10 @@ import type { ContentEntryType } from 'astro';
 import { mayContainCallouts } from '../lib/callouts.ts';
 import { plainText, readingMinutes, withoutCode } from '../lib/excerpt.ts';
 import { usesCodeExtras } from '../lib/code-meta.ts';
-import { EMBEDS_KEY, readPostEmbeds } from '../lib/embeds.ts';
+import { EMBEDS_KEY, readPostEmbeds, type EmbedFile, type PostEmbeds } from '../lib/embeds.ts';
+import { NO_ALLOWANCE } from '../lib/csp.ts';
+import { MEDIA_DIR } from '../lib/urls.ts';
+import { FIELD_ALIASES } from '../lib/schema/post.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath, TEMPLATE_FOLDERS } from '../lib/ids.ts';
@@ -21,12 +24,12 @@ import { validatePosts } from '../lib/posts/validate.ts';
 import { DERIVED_KEY, LEAD_LENGTH, type DerivedText, type PostFrontmatter } from '../lib/schema/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { bodyFileOf, bodyStoreDir, createBodyStore, setActiveBodyStore, type RenderedLike } from './body-store.ts';
-import { embedFilesChanged, embedProblemMessage, mdxImageProblems, takeRenderedEmbeds, type EmbedProblem } from '../markdown/embeds.ts';
+import { embedFilesChanged, embedProblemMessage, fileHash, mdxImageProblems, takeRenderedEmbeds, type EmbedProblem } from '../markdown/embeds.ts';
 import { convertPostBody, describeSyntaxWarnings } from '../markdown/engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { repositoryPath } from './repository.ts';
 import { closeHighlightPool, planHighlighting } from '../markdown/highlight.ts';
-import { coverProblem } from './local-files.ts';
+import { coverProblem, svgCoverToCopy } from './local-files.ts';
 import { renderKey } from './render-key.ts';
 import { resetWikiState, wikiState } from '../markdown/markdown.ts';
 import { isDevServer } from '../integrations/mode.ts';
@@ -84,6 +87,23 @@ export function withEmbeds(rendered: RenderedLike, filePath: string, logger: { w
 }
 
 const posix = (path: string) => path.split(sep).join('/');
+
+/** The frontmatter with its cover (under whichever field the post names it) at `src`. */
+function withCover(data: Record<string, unknown>, src: string): Record<string, unknown> {
+  const key = FIELD_ALIASES.image.find((k) => data[k] !== undefined && data[k] !== null && data[k] !== '');
+  if (!key) return data;
+  const value = data[key];
+  if (value && typeof value === 'object' && !Array.isArray(value)) return { ...data, [key]: { ...value, ...('src' in value ? { src } : { image: src }) } };
+  return { ...data, [key]: src };
+}
+
+/** A rendered entry's files, with the cover copied as it is (withCover) among them. */
+function withCopiedCover(rendered: RenderedLike, cover: EmbedFile | undefined): RenderedLike {
+  if (!cover) return rendered;
+  const embeds: PostEmbeds = readPostEmbeds(rendered.metadata) ?? { allow: NO_ALLOWANCE, files: [] };
+  const files = [...embeds.files.filter((f) => f.path !== cover.path), cover];
+  return { ...rendered, metadata: { ...rendered.metadata, [EMBEDS_KEY]: { ...embeds, files } } };
+}
 
 /** What makes a post's page depend on other posts or files: wikilinks and embeds, Jekyll's and Hugo's links to posts. */
 const REFERENCES = /\[\[|\{%-?\s*(?:post_url|link)\b|\{\{[<%]\s*(?:rel)?ref\b/;
@@ -151,12 +171,14 @@ export function postsLoader(base: string): Loader {
       const host = new URL(siteConfig.site).hostname;
       // Folio's code, the settings and the renderers' versions: a change renders every post again.
       const render = renderKey(root, fileURLToPath(context.config.srcDir), siteConfig);
+      // SVG covers copied as they are, by post file (see parseData), added to the post's files.
+      const copiedCovers = new Map<string, EmbedFile>();
       const store: typeof context.store = new Proxy(context.store, {
         get(target, key) {
           if (key === 'set') {
             return (entry: Parameters<typeof target.set>[0]) => {
               if (!entry.rendered || !entry.filePath) return target.set(entry);
-              const rendered = withEmbeds(entry.rendered, resolve(root, entry.filePath), context.logger);
+              const rendered = withCopiedCover(withEmbeds(entry.rendered, resolve(root, entry.filePath), context.logger), copiedCovers.get(resolve(root, entry.filePath)));
               return target.set({ ...entry, rendered: bodies.stash(rendered) });
             };
           }
@@ -231,6 +253,22 @@ export function postsLoader(base: string): Loader {
           // body's files are checked as it renders, by the embeds plugin; an MDX body's images here.)
           const cover = await coverProblem(props.filePath, props.data);
           if (cover) throw postError(props.filePath, cover);
+          // An SVG cover Astro cannot size is published as it is: copied with the post's files,
+          // its address the cover (src/lib/images.ts: the generated card is then the social image).
+          let data = props.data;
+          const svg = await svgCoverToCopy(props.filePath, props.data);
+          if (svg) {
+            const path = posix(relative(dir, svg.file));
+            if (path.startsWith('../'))
+              throw postError(
+                props.filePath,
+                `the cover image ${svg.ref} is an SVG whose size cannot be read, outside the posts folder: move it beside the post, or give its <svg> element a width and height.`,
+              );
+            const stat = statSync(svg.file);
+            const copied: EmbedFile = { path, hash: await fileHash(svg.file, stat), copy: true, size: stat.size, mtimeMs: stat.mtimeMs };
+            copiedCovers.set(resolve(props.filePath), copied);
+            data = withCover(props.data, `/${MEDIA_DIR}/${copied.hash}/${encodeURIComponent(basename(path))}`) as typeof props.data;
+          }
           if (/\.mdx$/i.test(props.filePath)) assertNoProblems(props.filePath, mdxImageProblems(props.filePath, source));
           const text = plainText(stripTemplateSyntax(body));
           // Callouts shown only in code are none (the first test is the cheap one).
@@ -243,7 +281,7 @@ export function postsLoader(base: string): Loader {
             ...(callouts ? { callouts } : {}),
             ...(usesCodeExtras(body, siteConfig) ? { codeExtras: true } : {}),
           };
-          return context.parseData({ ...props, data: { ...props.data, [DERIVED_KEY]: derived } });
+          return context.parseData({ ...props, data: { ...data, [DERIVED_KEY]: derived } });
         },
       } as LoaderContext);
       // Rules across posts are checked here, during content sync, so a broken set of

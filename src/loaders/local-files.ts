@@ -18,16 +18,28 @@ function localCover(data: Record<string, unknown>): string | undefined {
 }
 
 /**
+ * A Markdown post's cover that is an SVG whose size Astro's image pipeline (which takes covers)
+ * cannot read: the build copies it as it is (src/loaders/loader.ts), as it does such SVGs in
+ * the text. Its path as written and the file, or undefined.
+ */
+export async function svgCoverToCopy(filePath: string, data: Record<string, unknown>): Promise<{ ref: string; file: string } | undefined> {
+  const cover = localCover(data);
+  if (!cover || !isVectorImage(cover) || /\.mdx$/i.test(filePath)) return undefined;
+  const file = resolve(dirname(filePath), cover);
+  return existsSync(file) && (await svgPublishing(file))?.by === 'folio' ? { ref: cover, file } : undefined;
+}
+
+/**
  * What stops the cover image of the post at `filePath` (its frontmatter `data`) from being
- * published, or undefined: a missing file, or an SVG whose size Astro's image pipeline (which
- * takes covers) cannot read, on which it would stop the build with its own error.
+ * published, or undefined: a missing file, or (in MDX) an SVG whose size Astro's image pipeline
+ * cannot read, on which it would stop the build with its own error.
  */
 export async function coverProblem(filePath: string, data: Record<string, unknown>): Promise<string | undefined> {
   const cover = localCover(data);
   if (!cover) return undefined;
   const file = resolve(dirname(filePath), cover);
   if (!existsSync(file)) return embedProblemMessage({ ref: cover, kind: 'image', problem: 'missing' });
-  if (isVectorImage(cover) && (await svgPublishing(file))?.by === 'folio') {
+  if (/\.mdx$/i.test(filePath) && isVectorImage(cover) && (await svgPublishing(file))?.by === 'folio') {
     return `the cover image ${cover} is an SVG whose size cannot be read: give its <svg> element a width and height in px, or a viewBox of four numbers separated by spaces (such as viewBox="0 0 1200 630", its drawing's width and height).`;
   }
   return undefined;

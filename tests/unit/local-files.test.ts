@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { coverProblem } from '../../src/loaders/local-files';
+import { coverProblem, svgCoverToCopy } from '../../src/loaders/local-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-local-'));
 mkdirSync(join(dir, 'post'));
@@ -27,11 +27,16 @@ describe('coverProblem', () => {
     expect(await coverProblem(post, { image: '//cdn.example.org/x.png' })).toBeUndefined();
   });
 
-  it('takes an SVG cover whose size Astro reads, and names one it cannot read with what to write', async () => {
+  it('takes an SVG cover whose size Astro reads; one it cannot read is copied as it is in Markdown, named with what to write in MDX', async () => {
     expect(await coverProblem(post, { coverImage: './logo.svg' })).toBeUndefined();
+    expect(await svgCoverToCopy(post, { coverImage: './logo.svg' })).toBeUndefined();
+    expect(await coverProblem(post, { image: './BARE.SVG' })).toBeUndefined();
+    expect(await svgCoverToCopy(post, { image: './BARE.SVG' })).toEqual({ ref: './BARE.SVG', file: join(dir, 'post', 'BARE.SVG') });
+    expect(await svgCoverToCopy(post, { cover: { image: 'commas.svg' } })).toEqual({ ref: 'commas.svg', file: join(dir, 'post', 'commas.svg') });
+    const mdx = join(dir, 'post', 'index.mdx');
     const message = (cover: string) =>
       `the cover image ${cover} is an SVG whose size cannot be read: give its <svg> element a width and height in px, or a viewBox of four numbers separated by spaces (such as viewBox="0 0 1200 630", its drawing's width and height).`;
-    expect(await coverProblem(post, { image: './BARE.SVG' })).toBe(message('./BARE.SVG'));
-    expect(await coverProblem(post, { cover: { image: 'commas.svg' } })).toBe(message('commas.svg'));
+    expect(await coverProblem(mdx, { image: './BARE.SVG' })).toBe(message('./BARE.SVG'));
+    expect(await svgCoverToCopy(mdx, { image: './BARE.SVG' })).toBeUndefined();
   });
 });
