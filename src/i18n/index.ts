@@ -48,6 +48,11 @@ export type Params = Record<string, string | number>;
 export interface Translator {
   /** The string for `key`, `{name}`s filled from `params`; a plural entry picks its form by `params.n`. */
   t: (key: StringKey, params?: Params) => string;
+  /**
+   * The text before and after the placeholder `slot` (`{feed}`), the rest filled from `params`:
+   * for a sentence with an element (a link, a date) where the language puts it.
+   */
+  around: (key: StringKey, slot: string, params?: Params) => [string, string];
   /** The entry as the table has it (a text, or its plural forms), for scripts that fill it in the browser. */
   entry: (key: StringKey) => Entry;
   /** A number as the locale writes it. */
@@ -72,15 +77,20 @@ export function createTranslator(lang: string, { locale = lang, overrides = {} }
       const value = params[name];
       return value === undefined ? whole : typeof value === 'number' ? numbers.format(value) : value;
     });
+  const translate: Translator['t'] = (key, params = {}) => {
+    const entry: Entry = table[key] ?? en[key];
+    if (typeof entry === 'string') return fill(entry, params);
+    const n = typeof params['n'] === 'number' ? params['n'] : 0;
+    const category = plurals.select(n);
+    // Languages with a zero form use it for 0 only when the table has one.
+    const form = (n === 0 && entry.zero) || entry[category] || entry.other;
+    return fill(form, params);
+  };
   return {
-    t(key, params = {}) {
-      const entry: Entry = table[key] ?? en[key];
-      if (typeof entry === 'string') return fill(entry, params);
-      const n = typeof params['n'] === 'number' ? params['n'] : 0;
-      const category = plurals.select(n);
-      // Languages with a zero form use it for 0 only when the table has one.
-      const form = (n === 0 && entry.zero) || entry[category] || entry.other;
-      return fill(form, params);
+    t: translate,
+    around(key, slot, params = {}) {
+      const [before = '', after = ''] = translate(key, { ...params, [slot]: '\u0000' }).split('\u0000');
+      return [before, after];
     },
     entry: (key) => table[key] ?? en[key],
     number: (n) => numbers.format(n),

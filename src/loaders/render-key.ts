@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Folders under src/ whose code shapes rendered posts: the content loader, the Markdown plugins, the rules. */
-const CODE = ['loaders', 'markdown', 'lib'];
+/** Folders under src/ whose code shapes rendered posts: the content loader, the Markdown plugins, the rules, the interface's words. */
+const CODE = ['loaders', 'markdown', 'lib', 'i18n'];
 /** Packages whose versions shape rendered posts. */
 const PACKAGES = ['astro', '@astrojs/markdown-satteri', '@astrojs/mdx', 'satteri', 'shiki', '@shikijs/transformers', 'temml'];
 

@@ -30,10 +30,7 @@ import { internalLinksPlugin } from './internal-links.ts';
 import { contentDir, pagesDir, publicDir, readPageSources, readPostSources } from '../loaders/sources.ts';
 import { isPagePublished } from '../lib/posts/published.ts';
 import { MATH_FEATURES, mathPlugin } from './math.ts';
-import { createTranslator } from '../i18n/index.ts';
-
-/** The interface's words in the site's language (src/i18n/): the heading links' names. */
-const interfaceText = createTranslator(siteConfig.lang, { locale: siteConfig.locale, overrides: siteConfig.strings ?? {} }).t;
+import { t as interfaceText } from '../data/i18n.ts';
 
 type MdastPlugins = NonNullable<SatteriProcessorOptions['mdastPlugins']>;
 type HastPlugins = NonNullable<SatteriProcessorOptions['hastPlugins']>;

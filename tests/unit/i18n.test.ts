@@ -46,6 +46,12 @@ describe('createTranslator', () => {
     expect(english.list(['Ada', 'Alan', 'Grace'])).toBe('Ada, Alan, and Grace');
   });
 
+  it('splits a sentence around the placeholder an element goes in, wherever the language puts it', () => {
+    expect(createTranslator('en').around('footer.text', 'feed', { site: 'Folio', author: 'Ada' })).toEqual(['Folio is written by Ada. Follow along with the ', '.']);
+    expect(createTranslator('ja').around('post.updated', 'date')).toEqual(['', '更新']);
+    expect(createTranslator('de').around('post.by', 'authors')).toEqual(['von ', '']);
+  });
+
   it('lets the site override single strings, plural forms too', () => {
     const t = createTranslator('en', { overrides: { 'nav.home': 'Start', 'tag.count': { one: 'one note', other: '{n} notes' } } });
     expect(t.t('nav.home')).toBe('Start');
