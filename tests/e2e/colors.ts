@@ -42,5 +42,7 @@ export const FIRST_PAINT = `
 `;
 
 export async function firstPaintLuminance(page: Page): Promise<number> {
-  return luminance(await page.evaluate(() => (window as unknown as { __firstPaintBg: number[] }).__firstPaintBg));
+  // The frame callback may not have run yet when the page reports loaded (a busy machine): wait for it.
+  const painted = await page.waitForFunction(() => (window as unknown as { __firstPaintBg?: number[] }).__firstPaintBg);
+  return luminance((await painted.jsonValue()) as number[]);
 }
