@@ -8,7 +8,7 @@
  * comments of Shiki's transformers (`// [!code ++]`, `# [!code --]`, `[!code highlight]`),
  * which are taken out of the code.
  */
-import { createHighlighter, isSpecialLang, type Highlighter, type ShikiTransformer } from 'shiki';
+import { createHighlighter, flatTokenVariants, isSpecialLang, type Highlighter, type ShikiTransformer, type ThemedToken, type ThemeRegistrationResolved } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import type { CodeMark } from '../lib/code-meta.ts';
@@ -37,13 +37,128 @@ export interface HighlightRequest {
 // A plain JSON tree (hast), so it crosses worker boundaries as is.
 export type HastJson = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastJson[]; value?: string };
 
-let highlighter: Promise<Highlighter> | undefined;
+let highlighter: Promise<{ h: Highlighter; pair: Pairing | null }> | undefined;
 const failedLangs = new Set<string>();
 
-function shiki(): Promise<Highlighter> {
-  // The JavaScript regex engine: no WebAssembly, and faster than Oniguruma on our grammars.
-  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: [], engine: createJavaScriptRegexEngine({ forgiving: true }) });
+function shiki(): Promise<{ h: Highlighter; pair: Pairing | null }> {
+  highlighter ??= (async () => {
+    // The JavaScript regex engine: no WebAssembly, and faster than Oniguruma on our grammars.
+    const h = await createHighlighter({ themes: Object.values(THEMES), langs: [], engine: createJavaScriptRegexEngine({ forgiving: true }) });
+    const pair = pairing(h);
+    if (pair) await h.loadTheme(pair.theme);
+    return { h, pair };
+  })();
   return highlighter;
+}
+
+/**
+ * Both themes from one pass of the grammar. Shiki colours a block with two themes by
+ * tokenizing it twice, once per theme, and lining the tokens up: half of all highlighting
+ * time. GitHub's light and dark themes are the same rules in the same order with other
+ * colours, so a theme with those rules whose colour for each rule stands for the pair
+ * (light, dark) resolves both at once: a token's colour in it says its colour in each. Token
+ * edges come out where Shiki's would (a new token wherever the light or the dark colour
+ * changes), and the markup is Shiki's own for two themes: the same bytes, tested against
+ * Shiki on every language. Themes that differ in their rules are highlighted Shiki's way.
+ */
+interface Pairing {
+  theme: ThemeRegistrationResolved;
+  /** The stand-in colour (as the grammar hands it out, upper case) -> the colours in light and dark. */
+  colours: Map<string, readonly [string, string]>;
+  /** Shiki's class and style for a two-theme <pre>. */
+  pre: { class: string; style: string };
+  /** A stand-in colour and font style -> the token's style for two themes, as Shiki writes it. */
+  styles: Map<string, Record<string, string>>;
+}
+
+const PAIR_THEME = 'folio-light-dark';
+
+function pairing(h: Highlighter): Pairing | null {
+  const theme = pairTheme(h.getTheme(THEMES.light), h.getTheme(THEMES.dark));
+  const shikiPre = (h.codeToHast('', { lang: 'text', themes: THEMES, defaultColor: false }).children[0] as Element | undefined)?.properties;
+  if (!theme || !shikiPre) return null;
+  return { ...theme, pre: { class: String(shikiPre['class']), style: String(shikiPre['style']) }, styles: new Map() };
+}
+
+/** The theme that colours with both at once, or null when their rules differ (then Shiki's two passes). */
+export function pairTheme(light: ThemeRegistrationResolved, dark: ThemeRegistrationResolved): Pick<Pairing, 'theme' | 'colours'> | null {
+  if (light.settings.length !== dark.settings.length) return null;
+  if (Object.keys(light.colorReplacements ?? {}).length + Object.keys(dark.colorReplacements ?? {}).length > 0) return null;
+  const colours = new Map<string, readonly [string, string]>();
+  const ids = new Map<string, string>();
+  const standIn = (a: string, b: string): string => {
+    const key = `${a} ${b}`;
+    let id = ids.get(key);
+    if (!id) {
+      id = `#${(ids.size + 1).toString(16).padStart(6, '0')}`;
+      ids.set(key, id);
+      // the grammar's colour map hands colours out in upper case, and so Shiki writes them
+      colours.set(id.toUpperCase(), [a.toUpperCase(), b.toUpperCase()]);
+    }
+    return id;
+  };
+  const settings: ThemeRegistrationResolved['settings'] = [];
+  for (const [i, a] of light.settings.entries()) {
+    const b = dark.settings[i]!;
+    const same = (key: 'foreground' | 'background') => (a.settings[key] === undefined) === (b.settings[key] === undefined);
+    if (JSON.stringify(a.scope) !== JSON.stringify(b.scope) || a.settings.fontStyle !== b.settings.fontStyle || !same('foreground') || !same('background')) return null;
+    const { foreground: fa, background: ba, fontStyle } = a.settings;
+    const { foreground: fb, background: bb } = b.settings;
+    settings.push({
+      ...(a.scope === undefined ? {} : { scope: a.scope }),
+      settings: {
+        ...(fontStyle === undefined ? {} : { fontStyle }),
+        ...(fa && fb ? { foreground: standIn(fa, fb) } : {}),
+        // backgrounds are not drawn, but a change of one is a token edge in Shiki's two passes
+        ...(ba && bb ? { background: standIn(ba, bb) } : {}),
+      },
+    });
+  }
+  const theme: ThemeRegistrationResolved = {
+    name: PAIR_THEME,
+    type: light.type,
+    settings,
+    fg: standIn(light.fg, dark.fg),
+    bg: standIn(light.bg, dark.bg),
+    colors: {},
+    colorReplacements: {},
+  };
+  return { theme, colours };
+}
+
+/** Tokens coloured by the pair theme, as Shiki's two-theme path hands them on. */
+function pairedTokens(pair: Pairing, lines: ThemedToken[][]): ThemedToken[][] {
+  const style = (token: ThemedToken): Record<string, string> | undefined => {
+    if (!token.color) return undefined;
+    const key = `${token.color} ${token.fontStyle ?? ''}`;
+    let css = pair.styles.get(key);
+    if (css === undefined) {
+      const [light, dark] = pair.colours.get(token.color) ?? [token.color, token.color];
+      const variant = (color: string) => ({ color, ...(token.fontStyle === undefined ? {} : { fontStyle: token.fontStyle }) });
+      css = flatTokenVariants({ content: '', offset: 0, variants: { light: variant(light), dark: variant(dark) } }, ['light', 'dark'], '--shiki-', false).htmlStyle ?? {};
+      pair.styles.set(key, css);
+    }
+    return css;
+  };
+  // Shiki's whitespace rule for two themes: a token of only spaces joins the next one
+  return lines.map((line) => {
+    const out: ThemedToken[] = [];
+    let carry = '';
+    let first: number | undefined;
+    line.forEach((token, i) => {
+      const css = style(token);
+      const flat: ThemedToken = { content: token.content, offset: token.offset, ...(css === undefined ? {} : { htmlStyle: css }) };
+      if (/^\s+$/.test(token.content) && line[i + 1]) {
+        first ??= token.offset;
+        carry += token.content;
+      } else if (carry) {
+        out.push({ ...flat, offset: first!, content: carry + token.content });
+        carry = '';
+        first = undefined;
+      } else out.push(flat);
+    });
+    return out;
+  });
 }
 
 /** The language Shiki knows by the name the author wrote (loaded on first use), else plain text with a warning. */
@@ -149,10 +264,48 @@ function markLine(line: Element, ranges: readonly MarkRange[]): void {
   line.children = children;
 }
 
+/**
+ * Shiki's markup for both themes: one pass of the grammar where the themes allow it (see
+ * Pairing), Shiki's two passes otherwise (and for plain text and ANSI) or when asked. An
+ * unknown language is plain text.
+ */
+export async function themedHast(code: string, lang: string, transformers: ShikiTransformer[] = [], { twoPasses = false } = {}): Promise<HastJson> {
+  const { h, pair } = await shiki();
+  ({ language: lang } = await language(h, lang));
+  // No time limit per line: Shiki stops tokenizing a line after 500 ms by default and colours
+  // the rest as the last token, so a busy machine (the grammar's first use compiles its
+  // regexes) gave the same code different colours from one build to the next.
+  const tokenizeTimeLimit = 0;
+  const paired = pair && !twoPasses && !isSpecialLang(lang) ? pair : null;
+  if (!paired) return h.codeToHast(code, { lang, themes: THEMES, defaultColor: false, tokenizeTimeLimit, transformers });
+  return h.codeToHast(code, {
+    lang,
+    theme: PAIR_THEME,
+    tokenizeTimeLimit,
+    mergeWhitespaces: false,
+    transformers: [
+      {
+        name: 'folio:light-dark',
+        enforce: 'pre',
+        tokens: (lines) => pairedTokens(paired, lines),
+        pre(node) {
+          // Shiki's classes for two themes in place of the pair theme's name; what the other transformers added stays
+          setClasses(
+            node,
+            classes(node).flatMap((c) => (c === 'shiki' ? [] : c === PAIR_THEME ? paired.pre.class.split(' ') : [c])),
+          );
+          node.properties['style'] = paired.pre.style;
+        },
+      },
+      ...transformers,
+    ],
+  });
+}
+
 /** Highlights one block; unknown languages fall back to plain text. */
 export async function highlight(request: HighlightRequest): Promise<{ pre: HastJson; warning?: string }> {
   const { lineNumbers = false, startLine = 1, marks = [] } = request;
-  const h = await shiki();
+  const { h } = await shiki();
   let code = request.code.replace(/(?:\r\n|\r|\n)$/, '');
   const added = new Set(request.added);
   const removed = new Set(request.removed);
@@ -219,16 +372,7 @@ export async function highlight(request: HighlightRequest): Promise<{ pre: HastJ
       node.properties['style'] = `${String(node.properties['style'] ?? '')}; ${start}overflow-x: auto;`;
     },
   });
-  const root = h.codeToHast(code, {
-    lang,
-    themes: THEMES,
-    defaultColor: false,
-    // No time limit per line: Shiki stops tokenizing a line after 500 ms by default and colours
-    // the rest as the last token, so a busy machine (the grammar's first use compiles its
-    // regexes) gave the same code different colours from one build to the next.
-    tokenizeTimeLimit: 0,
-    transformers,
-  }) as unknown as HastJson;
+  const root = await themedHast(code, lang, transformers);
   const pre = root.children?.find((c) => c.type === 'element');
   if (!pre) throw new Error('Shiki returned no <pre>');
   return warning ? { pre, warning } : { pre };

@@ -1,6 +1,9 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it, vi } from 'vitest';
-import { highlight, type HastJson } from '../../src/markdown/highlight-core';
+import { highlight, pairTheme, themedHast, type HastJson } from '../../src/markdown/highlight-core';
+import { createHighlighter } from 'shiki';
+import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
+import { LANGUAGES, SNIPPETS } from '../../scripts/bench/snippets';
 import { closeHighlightPool, highlightBlock, planHighlighting, WORKERS_FROM_POSTS } from '../../src/markdown/highlight';
 import { threadId } from 'node:worker_threads';
 import { toHtml } from 'hast-util-to-html';
@@ -210,5 +213,56 @@ describe('code blocks', () => {
     expect(titled).not.toMatch(/data-folio/);
     const plain = (await markdownToHtml('```ts\nconst x = 1;\n```\n', options)).html;
     expect(plain).toMatch(/^<div class="code-block"><div class="code-header"><span class="code-lang">ts<\/span><\/div><pre /);
+  });
+});
+
+describe('both themes from one pass of the grammar', () => {
+  // What the pass has to get right: token edges where either theme's colour changes, font
+  // styles, backgrounds that only split tokens (diff), whitespace joining the next token,
+  // embedded languages, plain text and ANSI (which keep Shiki's two passes).
+  const samples: [string, string][] = [
+    ...LANGUAGES.flatMap((lang) => SNIPPETS[lang].map((code) => [lang, code.replaceAll('%Name%', 'Widget').replaceAll(/%\w+%/g, 'value')] as [string, string])),
+    ['md', '# Title\n\nSome *emphasis*, **strong**, ~~gone~~ and a [link](https://example.com "t").\n\n- item   with   spaces\n\n```js\nconst a = 1;\n```\n'],
+    ['diff', '--- a/x.ts\n+++ b/x.ts\n@@ -1,2 +1,2 @@\n-const a = 1;\n+const a = 2;\n unchanged\n'],
+    ['html', '<!doctype html>\n<style>body { color: red; }</style>\n<script>const x = `t${1}`;</script>\n<p class="a">Hi &amp; bye</p>\n'],
+    ['yaml', 'title: "Post"\ntags:\n  - a # comment\ndate: 2024-03-03\n'],
+    ['sql', "SELECT id, name FROM users WHERE name LIKE '%a%' -- find\nORDER BY id DESC;\n"],
+    ['c', '#include <stdio.h>\nint main(void) { printf("%d\\n", 42); /* done */ return 0; }\n'],
+    ['astro', '---\nconst { title } = Astro.props;\n---\n<h1 class:list={["a", { b: true }]}>{title}</h1>\n'],
+    ['tsx', 'export const A = ({ n }: { n: number }) => <div data-n={n}>{n > 1 ? "many" : "one"}</div>;\n'],
+    ['toml', '[build]\ncommand = "npm run build" # the build\n'],
+    ['text', '  indented plain text\n\tand a tab\n'],
+    ['ansi', '\u001b[31mred\u001b[0m and \u001b[1mbold\u001b[0m\n'],
+    ['ts', '   \n\tconst spaced   =   1;   \n'],
+  ];
+  // what Folio's own transformers add (classes on <pre> from the notation comments) stays
+  const notation = () => [transformerNotationDiff({ matchAlgorithm: 'v3' }), transformerNotationHighlight({ matchAlgorithm: 'v3' })];
+  const noted = 'const a = 1; // [!code --]\nconst a = 2; // [!code ++]\nrun(a); // [!code highlight]\n';
+
+  it("writes exactly Shiki's two-theme markup, in every language", async () => {
+    expect(samples.length).toBeGreaterThan(25);
+    for (const [lang, code] of samples) {
+      const shikis = toHtml((await themedHast(code, lang, [], { twoPasses: true })) as never);
+      const ours = toHtml((await themedHast(code, lang)) as never);
+      expect(ours, `${lang}: ${code.slice(0, 40)}`).toBe(shikis);
+      // and it is colour: each theme's own colour on the tokens
+      if (lang !== 'text') expect(ours).toMatch(/--shiki-light:#[0-9a-f]{6};--shiki-dark:#[0-9a-f]{6}/i);
+    }
+  });
+
+  it('keeps what the other transformers add to the block', async () => {
+    const shikis = toHtml((await themedHast(noted, 'ts', notation(), { twoPasses: true })) as never);
+    expect(shikis).toContain('class="shiki shiki-themes github-light-high-contrast github-dark-high-contrast has-diff has-highlighted"');
+    expect(toHtml((await themedHast(noted, 'ts', notation())) as never)).toBe(shikis);
+  });
+
+  it('pairs GitHub light and dark, and leaves themes with other rules to Shiki', async () => {
+    const h = await createHighlighter({ themes: ['github-light-high-contrast', 'github-dark-high-contrast', 'one-dark-pro'], langs: [] });
+    const paired = pairTheme(h.getTheme('github-light-high-contrast'), h.getTheme('github-dark-high-contrast'));
+    expect(paired?.theme.settings.length).toBe(h.getTheme('github-light-high-contrast').settings.length);
+    // every stand-in colour names two real colours
+    expect([...(paired?.colours.values() ?? [])].every(([a, b]) => /^#[0-9A-F]{6}$/.test(a) && /^#[0-9A-F]{6}$/.test(b))).toBe(true);
+    expect(pairTheme(h.getTheme('github-light-high-contrast'), h.getTheme('one-dark-pro'))).toBeNull();
+    h.dispose();
   });
 });
