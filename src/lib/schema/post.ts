@@ -429,25 +429,29 @@ function buildFields() {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Astro types image() as an object schema; at run time it takes the path string
 export function createPostSchema<L>(localImage: () => z.ZodType<L, any>) {
-  const cover = z.union([
-    z.undefined(),
-    z
-      .string()
-      .regex(ABSOLUTE_URL)
-      .transform((src): CoverImage<L> => ({ kind: 'url', src })),
-    // Protocol-relative (`//cdn.example.org/x.png`): the site is served over https.
-    z
-      .string()
-      .regex(/^\/\/[^/]/)
-      .transform((src): CoverImage<L> => ({ kind: 'url', src: `https:${src}` })),
-    z
-      .string()
-      .regex(SITE_PATH)
-      .transform((src): CoverImage<L> => ({ kind: 'url', src })),
-    (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
-  ]);
+  // built only for a post that has a cover: most have none, and Astro makes a schema per post
+  const coverSchema = () =>
+    z.union([
+      z.undefined(),
+      z
+        .string()
+        .regex(ABSOLUTE_URL)
+        .transform((src): CoverImage<L> => ({ kind: 'url', src })),
+      // Protocol-relative (`//cdn.example.org/x.png`): the site is served over https.
+      z
+        .string()
+        .regex(/^\/\/[^/]/)
+        .transform((src): CoverImage<L> => ({ kind: 'url', src: `https:${src}` })),
+      z
+        .string()
+        .regex(SITE_PATH)
+        .transform((src): CoverImage<L> => ({ kind: 'url', src })),
+      (localImage() as z.ZodType<L, string>).transform((img): CoverImage<L> => ({ kind: 'local', image: img })),
+    ]);
   fields ??= buildFields();
   return fields.transform((data, ctx) => {
+    if (data.image === undefined) return { ...data, image: undefined };
+    const cover = coverSchema();
     type Parsed = z.ZodSafeParseResult<CoverImage<L> | undefined>;
     const finish = (parsed: Parsed) => {
       if (parsed.success) return { ...data, image: parsed.data };
