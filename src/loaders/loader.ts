@@ -28,7 +28,7 @@ import { embedFilesChanged, embedProblemMessage, fileHash, mdxImageProblems, tak
 import { convertPostBody, describeSyntaxWarnings } from '../markdown/engine-body.ts';
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { repositoryPath } from './repository.ts';
-import { closeHighlightPool, planHighlighting } from '../markdown/highlight.ts';
+import { releaseHighlighter } from '../markdown/highlight.ts';
 import { coverProblem, svgCoverToCopy } from './local-files.ts';
 import { renderKey } from './render-key.ts';
 import { resetWikiState, wikiState } from '../markdown/markdown.ts';
@@ -139,7 +139,6 @@ export function postsLoader(base: string): Loader {
       const dir = resolve(fileURLToPath(context.config.root), base);
       const entries = existsSync(dir) ? listPostFiles(dir) : [];
       ids = assignPostIds(entries);
-      planHighlighting(entries.length);
       // Two files with one id would be one entry in the store, the other lost without a word.
       const [clash] = findIdClashes(ids, (entry) => posix(relative(process.cwd(), resolve(dir, entry))));
       if (clash) throw clash;
@@ -286,7 +285,7 @@ export function postsLoader(base: string): Loader {
       } as LoaderContext);
       // Rules across posts are checked here, during content sync, so a broken set of
       // posts stops the build before a single page is written.
-      await closeHighlightPool();
+      releaseHighlighter();
       await bodies.flush();
       bodies.prune(new Set(context.store.values().flatMap((entry) => bodyFileOf(entry.rendered) ?? [])));
       const summary = fileDates.summary();

@@ -1,7 +1,9 @@
 /**
  * Code highlighting with Shiki, producing the same <pre class="astro-code"> markup as
- * Astro's built-in highlighter (both themes as CSS variables). Runs in worker threads
- * (highlight-worker.ts) or in-process; the output is identical either way.
+ * Astro's built-in highlighter (both themes as CSS variables), in the thread that renders
+ * the Markdown. (Worker threads were tried: each compiled the grammars again and copied every
+ * tree back, and a 1,000-post build spent 10-15 s more CPU and about 5 s more time with two
+ * of them than without, on two cores.)
  *
  * Besides colours it draws what the fence's meta and the code ask for (src/lib/code-meta.ts):
  * numbered, marked, added and removed lines, marked text, `diff` blocks, and the notation
@@ -34,7 +36,7 @@ export interface HighlightRequest {
   diffLang?: string;
 }
 
-// A plain JSON tree (hast), so it crosses worker boundaries as is.
+// A plain JSON tree (hast).
 export type HastJson = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: HastJson[]; value?: string };
 
 let highlighter: Promise<{ h: Highlighter; pair: Pairing | null }> | undefined;
@@ -49,6 +51,15 @@ function shiki(): Promise<{ h: Highlighter; pair: Pairing | null }> {
     return { h, pair };
   })();
   return highlighter;
+}
+
+/**
+ * Lets the highlighter and its grammars go once content sync is done, so their memory is
+ * free for page rendering; a later block (an MDX page compiled afterwards, a dev reload)
+ * makes a new one. A block being highlighted keeps the one it has.
+ */
+export function releaseHighlighter(): void {
+  highlighter = undefined;
 }
 
 /**

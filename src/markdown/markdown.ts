@@ -23,7 +23,7 @@ import { buildLinkIndex, type LinkIndex, type LinkTarget } from '../lib/links.ts
 import { pageRoute } from '../lib/pages.ts';
 import { siteConfig } from '../site.config.ts';
 import { embedsPlugin } from './embeds.ts';
-import { highlightBlock } from './highlight.ts';
+import { highlight } from './highlight.ts';
 import { imagesPlugin } from './images.ts';
 import { sharedFileDates } from '../loaders/file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
@@ -444,8 +444,8 @@ export function codeMetaPlugin(): MdastPlugins[number] {
 }
 
 /**
- * Highlights fenced code with Shiki (both themes as CSS variables), in worker threads so
- * Astro's content sync is not held up by it. Replaces Astro's built-in highlighter, which
+ * Highlights fenced code with Shiki (both themes as CSS variables, one pass of the grammar:
+ * highlight.ts). Replaces Astro's built-in highlighter, which
  * is turned off in astro.config.mjs; the markup is the same. `lineNumbers`: the site's
  * setting, for blocks whose meta does not say.
  */
@@ -464,7 +464,7 @@ export function highlightPlugin({ lineNumbers = siteConfig.lineNumbers }: { line
         if (lang === 'math') return;
         const written = (code as { data?: { meta?: string } }).data?.meta ?? props[CODE_META];
         const meta = parseCodeMeta(typeof written === 'string' ? written : undefined);
-        const { pre, warning } = await highlightBlock({
+        const { pre, warning } = await highlight({
           code: ctx.textContent(code as never),
           lang,
           lineNumbers: meta.lineNumbers ?? lineNumbers,

@@ -1,11 +1,9 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it, vi } from 'vitest';
-import { highlight, pairTheme, themedHast, type HastJson } from '../../src/markdown/highlight-core';
+import { highlight, pairTheme, themedHast, type HastJson } from '../../src/markdown/highlight';
 import { createHighlighter } from 'shiki';
 import { transformerNotationDiff, transformerNotationHighlight } from '@shikijs/transformers';
 import { LANGUAGES, SNIPPETS } from '../../scripts/bench/snippets';
-import { closeHighlightPool, highlightBlock, planHighlighting, WORKERS_FROM_POSTS } from '../../src/markdown/highlight';
-import { threadId } from 'node:worker_threads';
 import { toHtml } from 'hast-util-to-html';
 import { codeBlocksPlugin, codeMetaPlugin, highlightPlugin } from '../../src/markdown/markdown';
 
@@ -51,31 +49,6 @@ describe('highlight', () => {
     } finally {
       clock.mockRestore();
     }
-  });
-
-  it('highlights here for a small site and in worker threads for a large one, with the same markup', async () => {
-    // with everything a fence's meta can ask for: it all crosses to the workers and back
-    const request = {
-      code: 'def f(x):\n    return x * 2  # [!code ++]\n',
-      lang: 'python',
-      lineNumbers: true,
-      startLine: 3,
-      highlight: [1],
-      removed: [1],
-      marks: [{ kind: 'mark' as const, text: 'x', pattern: true, occurrences: [] }],
-    };
-    const expected = (await highlight(request)).pre;
-    expect(JSON.stringify(expected)).toMatch(/diff add.*<?mark/);
-    planHighlighting(WORKERS_FROM_POSTS);
-    const small = await Promise.all(Array.from({ length: 6 }, () => highlightBlock(request)));
-    await closeHighlightPool();
-    planHighlighting(WORKERS_FROM_POSTS + 1);
-    const large = await Promise.all(Array.from({ length: 6 }, () => highlightBlock(request)));
-    await closeHighlightPool();
-    // a small site never starts the pool; a large one hands every block to the workers
-    expect(small.every((r) => r.thread === threadId)).toBe(true);
-    expect(large.every((r) => r.thread !== threadId && r.thread > 0)).toBe(true);
-    for (const result of [...small, ...large]) expect(result.pre).toEqual(expected);
   });
 });
 
