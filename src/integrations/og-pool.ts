@@ -1,8 +1,8 @@
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
 /**
- * A small worker_threads pool for CPU-bound build work (the OG cards): one task per worker
- * at a time, first come first served, and an in-process fallback that takes over whatever
+ * A small worker_threads pool for CPU-bound build work (the OG cards): a few tasks handed to
+ * each worker at a time (`inFlight`), first come first served, and an in-process fallback that takes over whatever
  * the workers cannot do (no worker file, a worker that fails to start or dies), so a build
  * never fails only because threads are unavailable.
  *
@@ -31,6 +31,13 @@ export interface PoolOptions<In, Out> {
   onFallback?: (reason: Error) => void;
   /** A worker not ready after this long counts as failed to start. */
   startTimeoutMs?: number;
+  /**
+   * Tasks handed to a worker before it answers (default 1). The pool hands out work from this
+   * thread's event loop: while this thread is busy (content sync renders Markdown in long
+   * synchronous stretches), a worker with one task finishes it and waits; with a few queued it
+   * keeps going. More than one costs some balance between workers at the very end.
+   */
+  inFlight?: number;
   name?: string;
 }
 
@@ -48,12 +55,14 @@ interface Job<In, Out> {
 interface Slot<In, Out> {
   worker: Worker;
   ready: boolean;
-  job: Job<In, Out> | undefined;
+  /** Handed to the worker and not answered yet, in the order handed. */
+  jobs: Map<number, Job<In, Out>>;
   error: Error | undefined;
 }
 
 export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): WorkerPool<In, Out> {
   const { file, fallback, receive = (value) => value as Out, startTimeoutMs = 60_000 } = options;
+  const inFlight = Math.max(1, Math.floor(options.inFlight ?? 1));
   const size = Math.max(0, Math.floor(options.size));
   const queue: Job<In, Out>[] = [];
   const slots = new Set<Slot<In, Out>>();
@@ -109,11 +118,11 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
     if (mode === 'in-process') runInProcess();
     else if (mode === 'workers') {
       for (const slot of slots) {
-        if (!slot.ready || slot.job) continue;
-        const job = queue.shift();
-        if (!job) break;
-        slot.job = job;
-        slot.worker.postMessage({ id: job.id, task: job.task });
+        while (slot.ready && slot.jobs.size < inFlight && queue.length > 0) {
+          const job = queue.shift()!;
+          slot.jobs.set(job.id, job);
+          slot.worker.postMessage({ id: job.id, task: job.task });
+        }
       }
     }
     updateRef();
@@ -129,7 +138,7 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
       goInProcess(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    const slot: Slot<In, Out> = { worker, ready: false, job: undefined, error: undefined };
+    const slot: Slot<In, Out> = { worker, ready: false, jobs: new Map(), error: undefined };
     slots.add(slot);
     if (!referenced) worker.unref();
     const timer = setTimeout(() => {
@@ -143,9 +152,9 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
         slot.ready = true;
         if (mode === 'starting') mode = 'workers';
       } else {
-        const job = slot.job;
-        if (!job || job.id !== reply.id) return;
-        slot.job = undefined;
+        const job = slot.jobs.get(reply.id);
+        if (!job) return;
+        slot.jobs.delete(reply.id);
         if (reply.type === 'done') {
           try {
             settle(job, { value: receive(reply.value) });
@@ -165,8 +174,9 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
       clearTimeout(timer);
       slots.delete(slot);
       if (mode === 'closed') return;
-      // the task it was on goes first to another worker, or in-process when none is left
-      if (slot.job && !slot.job.settled) queue.unshift(slot.job);
+      // the tasks it had go first to another worker, or in-process when none is left
+      queue.unshift(...[...slot.jobs.values()].filter((job) => !job.settled));
+      slot.jobs.clear();
       if (slots.size === 0) goInProcess(slot.error ?? new Error(`worker exited with code ${code}`));
       pump();
     });
@@ -191,7 +201,7 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
       mode = 'closed';
       const closed = new Error('the worker pool is closed');
       for (const job of queue.splice(0)) settle(job, { error: closed });
-      for (const slot of slots) if (slot.job) settle(slot.job, { error: closed });
+      for (const slot of slots) for (const job of slot.jobs.values()) settle(job, { error: closed });
       await Promise.all([...slots].map((slot) => slot.worker.terminate()));
       slots.clear();
     },
@@ -199,8 +209,8 @@ export function createWorkerPool<In, Out>(options: PoolOptions<In, Out>): Worker
 }
 
 /**
- * The worker side: runs `init` (e.g. loading fonts), says ready, then answers tasks one by
- * one with `handle`, which may name buffers to transfer rather than copy.
+ * The worker side: runs `init` (e.g. loading fonts), says ready, then answers tasks in the
+ * order they come with `handle`, which may name buffers to transfer rather than copy.
  */
 export async function serveTasks<In>(handle: (task: In) => Promise<{ value: unknown; transfer?: Transferable[] }>, init?: () => Promise<unknown>): Promise<void> {
   const port = parentPort;

@@ -9,12 +9,15 @@ const poolModule = pathToFileURL(resolve(import.meta.dirname, '../../src/integra
 interface Task {
   id: string;
   sleep?: number;
+  /** Busy for this many ms (synchronously, as drawing a card is). */
+  spin?: number;
   fail?: string;
   exit?: boolean;
 }
 interface Out {
   id: string;
   thread: number;
+  started?: number;
 }
 
 /** A worker module as a data: URL, speaking the pool's protocol through serveTasks. */
@@ -25,6 +28,9 @@ const workerUrl = (prelude = '') =>
       import { serveTasks } from ${JSON.stringify(poolModule)};
       ${prelude}
       await serveTasks(async (task) => {
+        const started = Date.now();
+        if (task.spin) for (const end = started + task.spin; Date.now() < end; );
+        if (task.spin) return { value: { id: task.id, thread: threadId, started } };
         if (task.sleep) await new Promise((r) => setTimeout(r, task.sleep));
         if (task.fail) throw new TypeError(task.fail);
         if (task.exit) process.exit(3);
@@ -58,6 +64,20 @@ describe('worker pool', () => {
     const done: string[] = [];
     await Promise.all(['a', 'b', 'c'].map((id) => p.submit({ id, sleep: 5 }).then((r) => done.push(r.id))));
     expect(done).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps a worker drawing while this thread is busy, with tasks handed out ahead', async () => {
+    for (const inFlight of [1, 4]) {
+      const p = pool({ size: 1, inFlight });
+      await p.submit({ id: 'warm-up' });
+      const results = Promise.all(['a', 'b', 'c', 'd'].map((id) => p.submit({ id, spin: 20 })));
+      // this thread busy (as content sync is) for longer than the four tasks take
+      const end = Date.now() + 600;
+      while (Date.now() < end);
+      const started = (await results).map((r) => r.started!);
+      // one at a time: the next task waits for this thread; four ahead: all ran meanwhile
+      expect(started.filter((at) => at < end).length, `inFlight ${inFlight}`).toBe(inFlight === 1 ? 1 : 4);
+    }
   });
 
   it("rejects a task's error with its message and type, and keeps going", async () => {
