@@ -8,7 +8,12 @@
  * Linking, not copying: at the end of a build the mirror is brought up to date by linking
  * each output file that is not already linked, and removing what the output no longer has.
  * Where links cannot be made (the cache folder on another file system), there is no mirror.
+ *
+ * The links sit in one flat folder, named by a hash of their path: making the output's
+ * thousands of folders a second time is most of what a mirror would cost (creating a folder is
+ * as dear as creating a file, and dearer on a disk that just deleted many).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { reportCacheDamage } from './cache-damage.ts';
@@ -36,6 +41,9 @@ function readRecord(cacheDir: string): MirrorRecord | undefined {
   return undefined;
 }
 
+/** A file's name in the mirror: its path in the output, hashed. */
+const linkName = (file: string): string => createHash('sha256').update(file).digest('base64url').slice(0, 32);
+
 /** Every file under `dir`, relative to it with "/" separators. */
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -56,13 +64,15 @@ export function restoreOutput(outDir: string, cacheDir: string): number {
   if (!existsSync(mirror) || (existsSync(outDir) && readdirSync(outDir).length > 0)) return 0;
   const record = readRecord(cacheDir);
   if (!record || record.outDir !== resolve(outDir)) return 0;
-  const { sizes } = record;
   const made = new Set<string>();
   let restored = 0;
-  for (const file of files(mirror)) {
+  for (const [file, size] of Object.entries(record.sizes)) {
+    const link = join(mirror, linkName(file));
+    const saved = statSync(link, { throwIfNoEntry: false });
+    if (!saved) continue;
     // A file of another size than it was saved at (a cache saved halfway) is left to the build.
-    if (sizes[file] !== statSync(join(mirror, file)).size) {
-      reportCacheDamage(join(mirror, file));
+    if (saved.size !== size) {
+      reportCacheDamage(link);
       continue;
     }
     const target = join(outDir, file);
@@ -72,7 +82,7 @@ export function restoreOutput(outDir: string, cacheDir: string): number {
       made.add(folder);
     }
     try {
-      linkSync(join(mirror, file), target);
+      linkSync(link, target);
       restored += 1;
     } catch {
       // No links here (another file system, a read-only cache): leave what was made to the
@@ -90,24 +100,23 @@ export function restoreOutput(outDir: string, cacheDir: string): number {
  */
 export function saveOutput(outDir: string, cacheDir: string): boolean {
   const mirror = join(cacheDir, MIRROR);
-  const wanted = new Set(files(outDir));
+  const wanted = new Map(files(outDir).map((file) => [linkName(file), file]));
   const sizes: Record<string, number> = {};
   try {
-    for (const file of files(mirror)) if (!wanted.has(file)) unlinkSync(join(mirror, file));
-    const made = new Set<string>();
-    for (const file of wanted) {
+    mkdirSync(mirror, { recursive: true });
+    // what the output no longer has goes, and any folder (a mirror saved by an older Folio)
+    for (const entry of readdirSync(mirror, { withFileTypes: true })) {
+      if (entry.isDirectory()) rmSync(join(mirror, entry.name), { recursive: true, force: true });
+      else if (!wanted.has(entry.name)) unlinkSync(join(mirror, entry.name));
+    }
+    for (const [name, file] of wanted) {
       const source = join(outDir, file);
-      const target = join(mirror, file);
+      const target = join(mirror, name);
       const here = statSync(source);
       sizes[file] = here.size;
       const there = statSync(target, { throwIfNoEntry: false });
       if (there && there.ino === here.ino && there.dev === here.dev) continue;
       if (there) unlinkSync(target);
-      const folder = dirname(target);
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
       linkSync(source, target);
     }
     writeFileSync(join(cacheDir, RECORD), JSON.stringify({ outDir: resolve(outDir), sizes } satisfies MirrorRecord));

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,14 +15,18 @@ const write = (path: string, text: string) => {
 describe('the output mirror in the cache folder', () => {
   const out = join(root, 'dist');
   const cache = join(root, 'cache');
+  const mirror = join(cache, 'folio-output');
+  /** The mirror's link to an output file (the same inode). */
+  const linkTo = (file: string) => readdirSync(mirror).find((name) => statSync(join(mirror, name)).ino === statSync(join(out, file)).ino);
 
   it('keeps the last output as links, and puts it back into an empty output folder at the same path', () => {
     write(join(out, 'index.html'), '<p>home</p>');
     write(join(out, 'posts/a/index.html'), '<p>a</p>');
     write(join(out, 'og/a.jpg'), 'jpeg');
     expect(saveOutput(out, cache)).toBe(true);
-    // a link, not a copy: the same file
-    expect(statSync(join(cache, 'folio-output/posts/a/index.html')).ino).toBe(statSync(join(out, 'posts/a/index.html')).ino);
+    // links, not copies (the same files), in one flat folder: no folder of the output made twice
+    expect(readdirSync(mirror, { withFileTypes: true }).map((entry) => entry.isFile())).toEqual([true, true, true]);
+    expect(['index.html', 'posts/a/index.html', 'og/a.jpg'].map(linkTo).every(Boolean)).toBe(true);
     rmSync(out, { recursive: true });
     expect(restoreOutput(out, cache)).toBe(3);
     expect(listFiles(out)).toEqual(['index.html', 'og/a.jpg', 'posts/a/index.html']);
@@ -49,12 +53,24 @@ describe('the output mirror in the cache folder', () => {
 
   it('leaves out a file restored half-saved, and one with no record at all', () => {
     saveOutput(out, cache);
+    const link = linkTo('posts/a/index.html')!;
     rmSync(out, { recursive: true });
-    truncateSync(join(cache, 'folio-output/posts/a/index.html'), 3);
+    truncateSync(join(mirror, link), 3);
     expect(restoreOutput(out, cache)).toBe(1);
     expect(listFiles(out)).toEqual(['index.html']);
     rmSync(out, { recursive: true });
     writeFileSync(join(cache, 'folio-output.json'), '{ garbage');
     expect(restoreOutput(out, cache)).toBe(0);
+  });
+
+  it("replaces a mirror saved by an older Folio (the output's folders inside)", () => {
+    rmSync(cache, { recursive: true });
+    write(join(out, 'posts/b/index.html'), '<p>b</p>');
+    write(join(mirror, 'posts/old/index.html'), '<p>old</p>');
+    expect(saveOutput(out, cache)).toBe(true);
+    expect(readdirSync(mirror, { withFileTypes: true }).every((entry) => entry.isFile())).toBe(true);
+    rmSync(out, { recursive: true });
+    expect(restoreOutput(out, cache)).toBe(1);
+    expect(listFiles(out)).toEqual(['posts/b/index.html']);
   });
 });
