@@ -27,11 +27,12 @@ export interface BuildPhases {
    */
   pages: { rendered: number; cached: number; restored: number };
   /**
-   * "[og] rendered N, reused M (drawing took X ms of CPU; the end of the build spent Y ms)":
-   * social cards drawn and taken from the cache, the CPU time of drawing summed over the threads, and
-   * the time the end of the build spent on them (waiting for the last ones, and copying).
+   * "[og] rendered N, reused M (drawing took X ms of CPU; the end of the build spent Y ms); E started during content sync":
+   * social cards drawn and taken from the cache, the CPU time of drawing summed over the threads,
+   * the time the end of the build spent on them (waiting for the last ones, and copying), and
+   * how many of them were started beside content sync.
    */
-  og: { rendered: number; reused: number; drawMs: number | null; endMs: number | null } | null;
+  og: { rendered: number; reused: number; drawMs: number | null; endMs: number | null; early: number | null } | null;
   /** "[search] indexed ... in X", when the site logs it. */
   searchMs: number | null;
   /** "(N shards, M unchanged)" on the search line: index shards, and those reused from the cache. */
@@ -126,8 +127,9 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
 
   let og: BuildPhases['og'] = null;
   for (const line of lines) {
-    const m = /\[og\] rendered (\d+), reused (\d+)(?: \(drawing took (\d+) ms of CPU; the end of the build spent (\d+) ms\))?/.exec(line.text);
-    if (m) og = { rendered: Number(m[1]), reused: Number(m[2]), drawMs: m[3] === undefined ? null : Number(m[3]), endMs: m[4] === undefined ? null : Number(m[4]) };
+    const m = /\[og\] rendered (\d+), reused (\d+)(?: \(drawing took (\d+) ms of CPU; the end of the build spent (\d+) ms\))?(?:; (\d+) started during content sync)?/.exec(line.text);
+    const number = (value: string | undefined) => (value === undefined ? null : Number(value));
+    if (m) og = { rendered: Number(m[1]), reused: Number(m[2]), drawMs: number(m[3]), endMs: number(m[4]), early: number(m[5]) };
   }
 
   let search: BuildPhases['search'] = null;

@@ -1,31 +1,19 @@
-import { join } from 'node:path';
 import { isDevServer } from '../integrations/mode.ts';
-import { createOgRenderer, type OgRenderer } from '../integrations/og-image.ts';
+import { ogCacheDir, sharedOgRenderer } from '../integrations/og-image.ts';
 import { startOgQueue } from '../integrations/og-queue.ts';
-import { formatDate } from '../lib/dates.ts';
-import { isSocialCover } from '../lib/images.ts';
-import { ogImagePath, type OgCard } from '../lib/og.ts';
+import { hasOgCard as wantsCard, ogImagePath, postCard, type OgCard } from '../lib/og.ts';
 import type { Post } from '../lib/posts/post.ts';
 import { siteConfig } from '../site.config.ts';
 import { getSiteData } from './posts.ts';
 
-let renderer: OgRenderer | undefined;
-
-const ogRenderer = (): OgRenderer => (renderer ??= createOgRenderer({ cacheDir: join(process.env['FOLIO_CACHE_DIR'] ?? 'node_modules/.astro', 'og') }));
-
 /** The card drawn for a post: exactly what the cache key covers. */
 export async function ogCard(post: Post): Promise<OgCard> {
   const { tags } = await getSiteData();
-  return {
-    title: post.title,
-    date: formatDate(post.date, { locale: siteConfig.locale }),
-    siteName: siteConfig.title,
-    tags: post.tags.map((label) => tags.forLabel(label)?.label ?? label),
-  };
+  return postCard(post, (label) => tags.forLabel(label)?.label ?? label, siteConfig);
 }
 
 /** Whether a post's social image is a generated card (cards on, and no cover platforms can show: none, or an SVG). */
-export const hasOgCard = (post: Pick<Post, 'image'>) => siteConfig.ogImages && !(post.image && isSocialCover(post.image));
+export const hasOgCard = (post: Pick<Post, 'image'>) => wantsCard(post, siteConfig.ogImages);
 
 /**
  * Starts every post's card (cache hits are just found; see renderFiles for where the rest
@@ -37,11 +25,12 @@ export async function queueOgCards(): Promise<void> {
   const queue = startOgQueue();
   if (!queue) return;
   const posts = (await getSiteData()).posts.filter(hasOgCard);
-  const results = ogRenderer().renderFiles(await Promise.all(posts.map(ogCard)));
+  const results = sharedOgRenderer(ogCacheDir()).renderFiles(await Promise.all(posts.map(ogCard)));
   for (const [i, post] of posts.entries()) {
     const file = results[i]!.then((result) => {
       if (result.cached) queue.reused += 1;
       else queue.rendered += 1;
+      if (result.early) queue.early += 1;
       queue.drawMs += result.drawMs;
       if (result.dropped.length > 0) queue.dropped.set(post.filePath ?? post.id, result.dropped);
       return result.file;

@@ -8,7 +8,7 @@ import { restoreOutput, saveOutput } from '../integrations/output-mirror.ts';
 import { HEADERS_LINE_LIMIT, headersFile } from '../integrations/csp.ts';
 import { embedsQueue, takeEmbedsQueue, type EmbedsQueue } from '../integrations/embeds-queue.ts';
 import { writeMedia } from '../integrations/media-write.ts';
-import { setDevServer } from '../integrations/mode.ts';
+import { setAstroCommand } from '../integrations/mode.ts';
 import { queuedOgCards, writeOgCards } from '../integrations/og-write.ts';
 import { markdownPlugins } from '../markdown/markdown.ts';
 import { markBuildStart, outputPath, pruneStaleOutput } from '../integrations/output-prune.ts';
@@ -51,7 +51,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
     hooks: {
       'astro:config:setup': ({ command, updateConfig }) => {
         const includeDrafts = command === 'dev';
-        setDevServer(includeDrafts);
+        setAstroCommand(command);
         updateConfig({
           markdown: { processor: satteri(markdownPlugins({ includeDrafts, now: buildNow() })) },
           // The output folder is kept and pruned at the end instead (src/integrations/output-prune.ts).

@@ -4,7 +4,7 @@ import { reportCacheDamage } from './cache-damage.ts';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { inflateSync } from 'node:zlib';
@@ -376,6 +376,8 @@ export function ogWorkerFile(starts?: string[]): string | undefined {
 
 const POOL = Symbol.for('folio.ogPool');
 const poolHolder = globalThis as { [POOL]?: WorkerPool<OgCard, OgJpeg> };
+const RENDERERS = Symbol.for('folio.ogRenderers');
+const renderersHolder = globalThis as { [RENDERERS]?: Map<string, OgRenderer> };
 
 /**
  * Cards drawn in-process at most: starting a worker (Node, the module, Skia and the fonts)
@@ -383,9 +385,13 @@ const poolHolder = globalThis as { [POOL]?: WorkerPool<OgCard, OgJpeg> };
  */
 export const OG_IN_PROCESS_MAX = 16;
 
-/** Workers for `missing` cards: none for a handful (drawn in-process), one per 64 more, at most min(2, cores). */
+/**
+ * Workers for `missing` cards: none for a handful (drawn in-process), one per 64 more, and
+ * at most two, leaving a core to the main thread (content sync and page rendering are one
+ * thread): one on a 2-core machine.
+ */
 export function ogWorkerCount(missing: number, inProcessMax = OG_IN_PROCESS_MAX, cores = availableParallelism()): number {
-  return missing <= inProcessMax ? 0 : Math.min(2, cores, Math.ceil(missing / 64));
+  return missing <= inProcessMax ? 0 : Math.min(2, Math.max(1, cores - 1), Math.ceil(missing / 64));
 }
 
 /**
@@ -400,6 +406,8 @@ function ogPool(size: number): WorkerPool<OgCard, OgJpeg> {
   const pool = createWorkerPool<OgCard, OgJpeg>({
     file,
     size,
+    // ~250 ms of cards queued in each worker: enough to keep it drawing through content sync's long synchronous stretches
+    inFlight: 16,
     name: 'folio-og',
     fallback: renderOgJpeg,
     receive: (value) => {
@@ -419,6 +427,8 @@ function ogPool(size: number): WorkerPool<OgCard, OgJpeg> {
 export async function closeOgRenderers(): Promise<void> {
   const pool = poolHolder[POOL];
   delete poolHolder[POOL];
+  // and the next build (in this process) starts with new renderers, nothing drawn early
+  delete renderersHolder[RENDERERS];
   await pool?.close();
 }
 
@@ -434,6 +444,8 @@ export interface OgFileResult {
   drawMs: number;
   /** The thread that drew it (0: the main thread); null when it came from the cache. */
   thread: number | null;
+  /** Drawn early, during content sync (drawEarly), and claimed by the page that shows it. */
+  early?: boolean;
 }
 
 export interface OgRenderer {
@@ -443,6 +455,13 @@ export interface OgRenderer {
    * (`inProcessMax`), else by a worker pool sized by their number; none starts when all are cached.
    */
   renderFiles(cards: readonly OgCard[]): Promise<OgFileResult>[];
+  /**
+   * Starts the cards a build is expected to ask for, before it asks: content sync is one
+   * thread, so a worker has a core to itself meanwhile. renderFiles then claims each card
+   * drawn (or found in the cache) here, and draws only what was not foreseen. Failures are
+   * left to renderFiles, which draws such a card again and reports it.
+   */
+  drawEarly(cards: readonly OgCard[]): void;
 }
 
 export interface OgRendererOptions {
@@ -514,15 +533,68 @@ export function createOgRenderer({ cacheDir, inProcessMax = OG_IN_PROCESS_MAX }:
       const pending = inFlight.get(key);
       if (pending) return reuse(pending);
       const job = produce(card, key).finally(() => inFlight.delete(key));
+      // handled by whoever asked, maybe a few turns later (the cards drawn early are claimed later)
+      job.catch(() => {});
       inFlight.set(key, job);
       return job;
     });
   };
 
+  // Cards started by drawEarly, by key, until a page claims them.
+  let early = Promise.resolve(new Map<string, Promise<OgFileResult>>());
+
   return {
     renderFiles(cards) {
-      const batch = renderBatch(cards);
+      const batch = early.then(async (started) => {
+        const registry = await fontRegistry();
+        const claimed = cards.map((card) => {
+          const key = ogCacheKey(card, registry.version);
+          const pending = started.get(key);
+          started.delete(key);
+          const claimed = pending?.then((result) => ({ ...result, early: true }));
+          claimed?.catch(() => {}); // handed on below, after the rest are drawn
+          return claimed;
+        });
+        const rest = cards.filter((_, i) => !claimed[i]);
+        const fresh = rest.length > 0 ? await renderBatch(rest) : [];
+        let next = 0;
+        return claimed.map((pending) => pending ?? fresh[next++]!);
+      });
       return cards.map((_, i) => batch.then((results) => results[i]!));
     },
+    drawEarly(cards) {
+      early = early.then(async (started) => {
+        try {
+          const registry = await fontRegistry();
+          const results = await renderBatch(cards);
+          for (const [i, card] of cards.entries()) {
+            // a card that failed is drawn again when claimed, and its error reported then
+            const claim = results[i]!.catch(() => renderBatch([card]).then(([again]) => again!));
+            claim.catch(() => {});
+            started.set(ogCacheKey(card, registry.version), claim);
+          }
+        } catch {
+          // the fonts or the cache folder: renderFiles meets the same and reports it
+        }
+        return started;
+      });
+    },
   };
+}
+
+/** The card cache: `og/` in the cache folder (FOLIO_CACHE_DIR, as astro.config.mjs's cacheDir). */
+export const ogCacheDir = (env: NodeJS.ProcessEnv = process.env): string => resolve(env['FOLIO_CACHE_DIR'] ?? 'node_modules/.astro', 'og');
+
+/**
+ * The process's renderer for a cache folder: the content loader, which draws cards early,
+ * and the pages, which claim them, load their own copies of this module (hence a global).
+ */
+export function sharedOgRenderer(cacheDir: string): OgRenderer {
+  const renderers = (renderersHolder[RENDERERS] ??= new Map());
+  let renderer = renderers.get(cacheDir);
+  if (!renderer) {
+    renderer = createOgRenderer({ cacheDir });
+    renderers.set(cacheDir, renderer);
+  }
+  return renderer;
 }

@@ -10,6 +10,8 @@ export interface OgQueue {
   cards: Map<string, Promise<string>>;
   rendered: number;
   reused: number;
+  /** Of the cards above, those drawn or found during content sync (src/loaders/early-cards.ts). */
+  early: number;
   /** Time spent drawing the rendered cards, summed over the threads that drew them. */
   drawMs: number;
   dropped: Map<string, string[]>;
@@ -24,7 +26,7 @@ export const currentOgQueue = (): OgQueue | undefined => holder[QUEUE];
 /** Starts this build's queue; undefined if one is already started. */
 export function startOgQueue(): OgQueue | undefined {
   if (holder[QUEUE]) return undefined;
-  const queue: OgQueue = { cards: new Map(), rendered: 0, reused: 0, drawMs: 0, dropped: new Map() };
+  const queue: OgQueue = { cards: new Map(), rendered: 0, reused: 0, early: 0, drawMs: 0, dropped: new Map() };
   holder[QUEUE] = queue;
   return queue;
 }

@@ -56,6 +56,8 @@ export async function writeOgCards(outDir: string, logger: AstroIntegrationLogge
     await closeOgRenderers();
   }
   writePlacement(copiedFile, outDir, copied);
-  logger.info(`[og] rendered ${queue.rendered}, reused ${queue.reused} (drawing took ${Math.round(queue.drawMs)} ms of CPU; the end of the build spent ${Math.round(spentMs)} ms)`);
+  logger.info(
+    `[og] rendered ${queue.rendered}, reused ${queue.reused} (drawing took ${Math.round(queue.drawMs)} ms of CPU; the end of the build spent ${Math.round(spentMs)} ms); ${queue.early} started during content sync`,
+  );
   for (const [file, chars] of queue.dropped) logger.warn(`[og] ${file}: no font for ${chars.join(' ')}; left out of its social card`);
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { formatDate, type DateParts } from './dates.ts';
+import { isSocialCover, type Cover } from './images.ts';
 
 /**
  * Open Graph cards: what a post's social image shows, its cache key, its route, and the
@@ -35,6 +37,19 @@ export function ogCacheKey(card: OgCard, templateVersion: string): string {
   };
   return createHash('sha256').update(JSON.stringify(drawn)).digest('hex').slice(0, 32);
 }
+
+/**
+ * What a post's card shows: its title, its date as the site writes dates, the site's name,
+ * and its tags by the label the site shows for each (`tagLabel`: the tag index's choice
+ * among the spellings posts use). One function for the pages and for the cards drawn early,
+ * during content sync (src/loaders/early-cards.ts), so both ask for the same card.
+ */
+export function postCard(post: { title: string; date: DateParts; tags: readonly string[] }, tagLabel: (label: string) => string, site: { title: string; locale: string }): OgCard {
+  return { title: post.title, date: formatDate(post.date, { locale: site.locale }), siteName: site.title, tags: post.tags.map(tagLabel) };
+}
+
+/** Whether a post's social image is a generated card: cards on, and no cover platforms can show (none, or an SVG). */
+export const hasOgCard = (post: { image?: Cover | undefined }, ogImages: boolean): boolean => ogImages && !(post.image && isSocialCover(post.image));
 
 /** The image's route under the site, e.g. `og/notes/first.jpg` (pass it to `urls.path`). */
 export function ogImagePath(postSlug: string): string {

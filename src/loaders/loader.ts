@@ -29,6 +29,8 @@ import { convertPostBody, describeSyntaxWarnings } from '../markdown/engine-body
 import { resetFileDates, sharedFileDates } from './file-dates.ts';
 import { repositoryPath } from './repository.ts';
 import { releaseHighlighter } from '../markdown/highlight.ts';
+import { drawCardsEarly } from './early-cards.ts';
+import { publishedSources } from './published.ts';
 import { coverProblem, svgCoverToCopy } from './local-files.ts';
 import { renderKey } from './render-key.ts';
 import { resetWikiState, wikiState } from '../markdown/markdown.ts';
@@ -146,11 +148,20 @@ export function postsLoader(base: string): Loader {
         context.logger.info(frontNoteMessage(dir, note));
       }
       const fileDates = sharedFileDates(dir, siteConfig.timeZone, fileURLToPath(context.config.cacheDir));
+      const wiki = { includeDrafts: isDevServer(), now: buildNow() };
+      // A build that starts with nothing stored (a cold one) has every card to draw: they
+      // start now, beside content sync (early-cards.ts). A warm one finds its cards cached.
+      if (context.store.keys().length === 0) {
+        try {
+          drawCardsEarly(publishedSources(wiki, dir).map(({ post }) => post));
+        } catch {
+          // the posts' own errors are reported by content sync itself
+        }
+      }
       const fallbackUpdated = siteConfig.updatedFromGit ? fileDates.updated : undefined;
       // Posts dated by git or the file's time: the date is mixed into the digest, so a cached
       // entry is read again when it changes without the file changing.
       const filledDates = new Map<string, string>();
-      const wiki = { includeDrafts: isDevServer(), now: buildNow() };
       // Rendered bodies live in files of their own (see body-store.ts), not in the store.
       const bodies = createBodyStore(bodyStoreDir(fileURLToPath(context.config.cacheDir)));
       setActiveBodyStore(bodies.dir);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { relative, resolve, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import Slugger, { slug as githubSlug } from 'github-slugger';
 import type { SatteriProcessorOptions } from '@astrojs/markdown-satteri';
 import type { Blockquote, BlockContent, DefinitionContent, PhrasingContent } from 'mdast';
@@ -14,8 +14,6 @@ import { calloutClasses, calloutIcon, calloutName, CALLOUT_CLASS, ICON_ATTRIBUTE
 import { parseCodeMeta } from '../lib/code-meta.ts';
 import { mayContainEngineSyntax, untypesetTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { withoutExtension } from '../lib/ids.ts';
-import { isPublished } from '../lib/posts/published.ts';
-import { toPost } from '../lib/posts/post.ts';
 import { createFileResolver, createPostResolver } from '../lib/references.ts';
 import { createUrls } from '../lib/urls.ts';
 import { buildWikiIndex, parseWikilinks, resolveWikilink, unresolvedWikilink, wikilinkText, type WikiIndex } from '../lib/wikilinks.ts';
@@ -25,9 +23,9 @@ import { siteConfig } from '../site.config.ts';
 import { embedsPlugin } from './embeds.ts';
 import { highlight } from './highlight.ts';
 import { imagesPlugin } from './images.ts';
-import { sharedFileDates } from '../loaders/file-dates.ts';
 import { internalLinksPlugin } from './internal-links.ts';
-import { contentDir, pagesDir, publicDir, readPageSources, readPostSources } from '../loaders/sources.ts';
+import { contentDir, pagesDir, publicDir, readPageSources } from '../loaders/sources.ts';
+import { publishedSources, resetPublishedSources } from '../loaders/published.ts';
 import { isPagePublished } from '../lib/posts/published.ts';
 import { MATH_FEATURES, mathPlugin } from './math.ts';
 import { t as interfaceText } from '../data/i18n.ts';
@@ -77,11 +75,7 @@ export function wikiState({ includeDrafts, now }: WikiOptions, dir = contentDir(
   const cached = holder[STATE];
   if (cached && cached.key === cacheKey) return cached.state;
   const urls = createUrls(siteConfig);
-  const published = readPostSources(dir, sharedFileDates(resolve(dir), siteConfig.timeZone).date).flatMap((source) => {
-    if (!source.data) return [];
-    const post = toPost({ id: source.id, data: source.data, body: '', filePath: source.file }, siteConfig);
-    return isPublished(post, { now, includeDrafts }) ? [{ source, post }] : [];
-  });
+  const published = publishedSources({ includeDrafts, now }, dir);
   const ownPages = readPageSources(pages).flatMap((source) => (source.data && isPagePublished(source.data, { includeDrafts }) ? [{ source, data: source.data }] : []));
   const targets = [
     ...published.map(({ source, post }) => ({ path: withoutExtension(source.entry), title: post.title, aliases: source.data?.aliases ?? [], url: urls.post(post.slug) })),
@@ -134,6 +128,7 @@ function publicFiles(dir = publicDir()): string[] {
 /** Forgets the index, so the next wikilink sees added or renamed posts (dev reloads). */
 export function resetWikiState(): void {
   delete (globalThis as Holder)[STATE];
+  resetPublishedSources();
 }
 
 function where(fileURL: URL | undefined): string {

@@ -58,6 +58,13 @@ describe('social cards', () => {
     expect(readFileSync(fixture.log, 'utf8')).toContain(`[og] rendered ${cards}, reused 0`);
     expect(rebuildLog).toContain(`[og] rendered 0, reused ${cards}`);
   });
+
+  it('are all started during content sync on a cold build, as the pages then ask for them (tag labels chosen over all posts, drafts and scheduled posts left out)', () => {
+    const cards = listFiles(join(fixture.out, 'og')).length;
+    expect(readFileSync(fixture.log, 'utf8')).toMatch(new RegExp(`\\[og\\] rendered ${cards}, reused 0 .*; ${cards} started during content sync`));
+    // a warm build finds its cards in the cache: none started early
+    expect(rebuildLog).toMatch(/\[og\] rendered 0, .*; 0 started during content sync/);
+  });
 });
 
 describe('reproducible builds', () => {

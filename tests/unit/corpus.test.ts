@@ -212,13 +212,13 @@ describe('benchmark build log parsing', () => {
   it('prefers arrival times for the content sync and reads og, search and sitemap lines', () => {
     const lines = [
       ...log.map((text, i) => ({ text, at: i === 0 ? 100 : i === 1 ? 1350.5 : 2000 })),
-      { text: '\u001b[32m[og] rendered 40, reused 960 (drawing took 1234 ms of CPU; the end of the build spent 56 ms)\u001b[0m', at: 2100 },
+      { text: '\u001b[32m[og] rendered 40, reused 960 (drawing took 1234 ms of CPU; the end of the build spent 56 ms); 40 started during content sync\u001b[0m', at: 2100 },
       { text: '[search] indexed 1000 posts in 1.25s (2 shards, 1 unchanged)', at: 2200 },
       { text: '12:00:01 [@astrojs/sitemap] `sitemap-index.xml` created at `dist`', at: 2245 },
     ];
     const phases = parseBuildLog(lines);
     expect(phases.contentSyncMs).toBe(1250.5);
-    expect(phases.og).toEqual({ rendered: 40, reused: 960, drawMs: 1234, endMs: 56 });
+    expect(phases.og).toEqual({ rendered: 40, reused: 960, drawMs: 1234, endMs: 56, early: 40 });
     expect(phases.searchMs).toBe(1250);
     expect(phases.search).toEqual({ shards: 2, reused: 1 });
     expect(phases.sitemapMs).toBe(45);

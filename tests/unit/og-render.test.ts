@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { closeOgRenderers, createOgRenderer, ogWorkerCount, ogWorkerFile, renderOgJpeg } from '../../src/integrations/og-image';
@@ -79,6 +79,34 @@ describe('OG card renderer', () => {
     expect(readFileSync(redrawn.file).equals(bytes)).toBe(true);
   });
 
+  it('hands the pages the cards drawn early, once each, and draws only what was not foreseen', async () => {
+    const dir = mkdtempSync(join(cacheDir, 'early-'));
+    const renderer = createOgRenderer({ cacheDir: dir });
+    const foreseen = ['Early one', 'Early two'].map((title) => ({ ...card, title }));
+    renderer.drawEarly(foreseen);
+    const unforeseen = { ...card, title: 'Not foreseen' };
+    const results = await Promise.all(renderer.renderFiles([foreseen[1]!, unforeseen, { ...foreseen[0]! }]));
+    expect(results.map((r) => [r.early ?? false, r.cached])).toEqual([
+      [true, false],
+      [false, false],
+      [true, false],
+    ]);
+    expect(results.every((r) => r.drawMs > 0)).toBe(true);
+    expect(readdirSync(dir).toSorted()).toEqual(results.map((r) => basename(r.file)).toSorted());
+    // claimed once: asked again, the card is in the cache
+    const again = await renderOne(renderer, foreseen[0]!);
+    expect(again).toEqual({ file: results[2]!.file, cached: true, dropped: [], drawMs: 0, thread: null });
+  });
+
+  it('reports a card it cannot write whether or not it was started early', async () => {
+    const file = join(mkdtempSync(join(cacheDir, 'blocked-')), 'og');
+    writeFileSync(file, 'a file where the cache folder should be');
+    const renderer = createOgRenderer({ cacheDir: file });
+    renderer.drawEarly([card]);
+    const outcomes = await Promise.allSettled(renderer.renderFiles([card, { ...card, title: 'Late' }]));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+  });
+
   it('draws again when the title changes, and once for a card asked for twice', async () => {
     const renderer = createOgRenderer({ cacheDir: mkdtempSync(join(cacheDir, 'twins-')) });
     const twin = { ...card, title: 'Twins' };
@@ -139,7 +167,9 @@ describe('OG card renderer', () => {
   });
 
   it('sizes the pool by the cards to draw', () => {
-    expect([0, 16, 17, 64, 65, 5000].map((n) => ogWorkerCount(n, 16, 2))).toEqual([0, 0, 1, 1, 2, 2]);
+    // a core is left to the main thread: one worker on two cores, two from three
+    expect([0, 16, 17, 64, 65, 5000].map((n) => ogWorkerCount(n, 16, 4))).toEqual([0, 0, 1, 1, 2, 2]);
+    expect([0, 16, 17, 64, 65, 5000].map((n) => ogWorkerCount(n, 16, 2))).toEqual([0, 0, 1, 1, 1, 1]);
     expect(ogWorkerCount(5000, 16, 1)).toBe(1);
   });
 

@@ -11,6 +11,8 @@ import {
   OG_LAYOUT,
   ogCacheKey,
   ogImagePath,
+  hasOgCard,
+  postCard,
   parseUnicodeRange,
   pillWidth,
   subsetsFor,
@@ -56,6 +58,29 @@ describe('ogCacheKey', () => {
   it('does not confuse fields whose text runs together', () => {
     expect(ogCacheKey({ ...card, tags: ['ab', 'c'] }, 'v')).not.toBe(ogCacheKey({ ...card, tags: ['a', 'bc'] }, 'v'));
     expect(ogCacheKey({ ...card, title: 'a', date: 'b' }, 'v')).not.toBe(ogCacheKey({ ...card, title: 'ab', date: '' }, 'v'));
+  });
+});
+
+describe('postCard', () => {
+  const post = { title: 'Becoming a Tech Lead', date: { day: '2024-03-03' }, tags: ['tech', 'Career'] };
+
+  it("shows the title, the date as the site writes it, the site's name and the tags by the site's labels", () => {
+    const labels: Record<string, string> = { Career: 'career' };
+    expect(postCard(post, (label) => labels[label] ?? label, { title: 'Folio', locale: 'en-GB' })).toEqual({
+      title: 'Becoming a Tech Lead',
+      date: '3 March 2024',
+      siteName: 'Folio',
+      tags: ['tech', 'career'],
+    });
+    expect(postCard(post, (label) => label, { title: 'Blog', locale: 'de-DE' }).date).toBe('3. März 2024');
+  });
+
+  it('is wanted when cards are on and the post has no cover social sites can show', () => {
+    expect(hasOgCard({}, true)).toBe(true);
+    expect(hasOgCard({}, false)).toBe(false);
+    expect(hasOgCard({ image: { kind: 'url', src: 'https://example.org/cover.png' } }, true)).toBe(false);
+    expect(hasOgCard({ image: { kind: 'local', image: { format: 'webp' } } }, true)).toBe(false);
+    expect(hasOgCard({ image: { kind: 'local', image: './diagram.svg' } }, true)).toBe(true);
   });
 });
 
