@@ -17,9 +17,9 @@
 // It reports numbers; it does not pass or fail on a machine's speed. It exits non-zero
 // only when a build fails. Results go to bench-results/<label or timestamp>-<N>.json.
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -270,17 +270,38 @@ async function measuredBuild(phase: 'cold' | 'warm' | 'deploy', dirs: BuildDirs,
 const EDIT = '\nEdited for the warm rebuild: one more paragraph, so that exactly one entry changes.\n';
 
 /**
+ * Puts a folder out of the way (into `trash/` beside it) instead of deleting it: the benchmark
+ * deletes nothing until it is over. On ext4, making files right after many thousands were
+ * deleted is slow (the allocator passes over recently freed inodes): a 1,000-post cold build
+ * right after the previous round's folders were deleted spent a third of its time creating
+ * files, which a deploy on a fresh runner never does.
+ */
+/** Work folders to delete once every build of this run is done (see discard). */
+const finished: string[] = [];
+/** Deletes the work folders of this run's finished benchmarks. */
+export function removeFinished(): void {
+  for (const dir of finished.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+export function discard(dir: string): void {
+  if (!existsSync(dir)) return;
+  const trash = join(dirname(dir), 'trash');
+  mkdirSync(trash, { recursive: true });
+  renameSync(dir, join(trash, `${basename(dir)}-${readdirSync(trash).length}`));
+}
+
+/**
  * A deploy on a fresh checkout: the posts written anew at the same path (new files, new
  * times), one post edited, the cache folder restored from `savedCache` as a CI cache step
  * would, and no output folder at all.
  */
 async function deployBuild(dirs: BuildDirs, savedCache: string, corpus: { posts: number; seed: number; edit: () => void }, logFile: string): Promise<BuildMetrics> {
-  rmSync(dirs.content, { recursive: true, force: true });
+  discard(dirs.content);
   generateCorpus({ posts: corpus.posts, seed: corpus.seed, dir: dirs.content });
   corpus.edit();
-  rmSync(dirs.cache, { recursive: true, force: true });
+  discard(dirs.cache);
   cpSync(savedCache, dirs.cache, { recursive: true });
-  rmSync(dirs.out, { recursive: true, force: true });
+  discard(dirs.out);
   return measuredBuild('deploy', dirs, logFile);
 }
 
@@ -367,7 +388,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     };
   } finally {
     if (keep) log(`kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+    else finished.push(work);
   }
 }
 
@@ -490,14 +511,14 @@ export async function runVersus(posts: number, rounds: number, log: (message: st
   const index = postToEdit(posts, seed);
   try {
     for (let round = 1; round <= rounds; round++) {
-      rmSync(dirs.content, { recursive: true, force: true });
+      discard(dirs.content);
       generateCorpus({ posts, seed, dir: dirs.content });
-      rmSync(dirs.out, { recursive: true, force: true });
-      rmSync(dirs.cache, { recursive: true, force: true });
+      discard(dirs.out);
+      discard(dirs.cache);
       log(`${posts} posts, round ${round}/${rounds}: Folio cold`);
       report.folio.cold.push(await measuredBuild('cold', dirs, join(work, `folio-${round}.log`)));
       const saved = join(work, 'cache-saved');
-      rmSync(saved, { recursive: true, force: true });
+      discard(saved);
       cpSync(dirs.cache, saved, { recursive: true });
       log(`${posts} posts, round ${round}/${rounds}: example cold`);
       report.example.push(await exampleBuild(dirs.content, join(work, `example-${round}.log`)));
@@ -507,7 +528,7 @@ export async function runVersus(posts: number, rounds: number, log: (message: st
     }
     return report;
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    finished.push(work);
   }
 }
 
@@ -578,7 +599,11 @@ async function main() {
   if (values['vs-example']) {
     const rounds = Number(values.rounds);
     const versus: VersusReport[] = [];
-    for (const posts of sizes) versus.push(await runVersus(posts, rounds, (m) => console.log(`[bench] ${m}`), seed));
+    try {
+      for (const posts of sizes) versus.push(await runVersus(posts, rounds, (m) => console.log(`[bench] ${m}`), seed));
+    } finally {
+      removeFinished();
+    }
     mkdirSync(resolve(values.results), { recursive: true });
     const path = join(resolve(values.results), `${label.replace(/[^\w.-]+/g, '_')}-vs-example.json`);
     writeFileSync(path, `${JSON.stringify(versus, null, 2)}\n`);
@@ -587,19 +612,23 @@ async function main() {
     return;
   }
   const reports: BenchReport[] = [];
-  for (const posts of sizes) {
-    const report = await runBench({
-      posts,
-      seed,
-      warm: values.warm,
-      deploy: values.warm && values.deploy,
-      label,
-      keep: values.keep,
-      defaultHeap: values['default-heap'],
-      log: (m) => console.log(`[bench] ${m}`),
-    });
-    reports.push(report);
-    console.log(`[bench] wrote ${writeReport(report, resolve(values.results))}`);
+  try {
+    for (const posts of sizes) {
+      const report = await runBench({
+        posts,
+        seed,
+        warm: values.warm,
+        deploy: values.warm && values.deploy,
+        label,
+        keep: values.keep,
+        defaultHeap: values['default-heap'],
+        log: (m) => console.log(`[bench] ${m}`),
+      });
+      reports.push(report);
+      console.log(`[bench] wrote ${writeReport(report, resolve(values.results))}`);
+    }
+  } finally {
+    removeFinished();
   }
   const env = reports[0]?.environment;
   if (env) console.log(`\nNode ${env.node} (${env.nodeFlags.join(' ') || "Node's default heap"}), Astro ${env.astro}, ${env.cpus} × ${env.cpuModel}, ${mib(env.totalMemoryBytes)} RAM\n`);

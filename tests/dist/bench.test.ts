@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { buildNodeFlags, runBench } from '../../scripts/bench/run';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildNodeFlags, removeFinished, runBench } from '../../scripts/bench/run';
+
+afterAll(removeFinished);
 
 // A smoke run of the benchmark (npm run bench) on a tiny generated corpus: the report has
 // every field; the warm rebuild after editing one post reuses every social card and every
@@ -29,9 +31,10 @@ describe('npm run bench', () => {
       expect(build.phases.sitemapMs).toBeGreaterThan(0);
       expect(build.phases.og?.endMs).toBeGreaterThanOrEqual(0);
     }
-    expect(report.cold.phases.og).toMatchObject({ rendered: report.corpus.published, reused: 0 });
+    // every card of a cold build started beside content sync; none on a warm one (all cached)
+    expect(report.cold.phases.og).toMatchObject({ rendered: report.corpus.published, reused: 0, early: report.corpus.published });
     expect(report.cold.phases.og?.drawMs).toBeGreaterThan(0);
-    expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published, drawMs: 0, endMs: expect.any(Number) as number });
+    expect(report.warm?.phases.og).toEqual({ rendered: 0, reused: report.corpus.published, drawMs: 0, endMs: expect.any(Number) as number, early: 0 });
     expect(report.cold.phases.search).toEqual({ shards: 16, reused: 0 });
     expect(report.warm?.phases.search).toEqual({ shards: 16, reused: 15 });
     // A deploy restores the cache into a fresh copy: what did not change is not rendered again.
