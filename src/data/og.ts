@@ -9,7 +9,7 @@ import { getSiteData } from './posts.ts';
 /** The card drawn for a post: exactly what the cache key covers. */
 export async function ogCard(post: Post): Promise<OgCard> {
   const { tags } = await getSiteData();
-  return postCard(post, (label) => tags.forLabel(label)?.label ?? label, siteConfig);
+  return postCard(post, tags, siteConfig);
 }
 
 /** Whether a post's social image is a generated card (cards on, and no cover platforms can show: none, or an SVG). */

@@ -458,8 +458,8 @@ export interface OgRenderer {
   /**
    * Starts the cards a build is expected to ask for, before it asks: content sync is one
    * thread, so a worker has a core to itself meanwhile. renderFiles then claims each card
-   * drawn (or found in the cache) here, and draws only what was not foreseen. Failures are
-   * left to renderFiles, which draws such a card again and reports it.
+   * drawn (or found in the cache) here, and draws only what was not foreseen. A card that
+   * failed here is reported when claimed, as renderFiles reports its own.
    */
   drawEarly(cards: readonly OgCard[]): void;
 }
@@ -567,12 +567,8 @@ export function createOgRenderer({ cacheDir, inProcessMax = OG_IN_PROCESS_MAX }:
         try {
           const registry = await fontRegistry();
           const results = await renderBatch(cards);
-          for (const [i, card] of cards.entries()) {
-            // a card that failed is drawn again when claimed, and its error reported then
-            const claim = results[i]!.catch(() => renderBatch([card]).then(([again]) => again!));
-            claim.catch(() => {});
-            started.set(ogCacheKey(card, registry.version), claim);
-          }
+          // a card that failed is claimed failed, and reported as one drawn late would be
+          for (const [i, card] of cards.entries()) started.set(ogCacheKey(card, registry.version), results[i]!);
         } catch {
           // the fonts or the cache folder: renderFiles meets the same and reports it
         }

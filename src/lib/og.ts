@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatDate, type DateParts } from './dates.ts';
 import { isSocialCover, type Cover } from './images.ts';
+import type { TagIndex } from './tags.ts';
 
 /**
  * Open Graph cards: what a post's social image shows, its cache key, its route, and the
@@ -40,12 +41,12 @@ export function ogCacheKey(card: OgCard, templateVersion: string): string {
 
 /**
  * What a post's card shows: its title, its date as the site writes dates, the site's name,
- * and its tags by the label the site shows for each (`tagLabel`: the tag index's choice
- * among the spellings posts use). One function for the pages and for the cards drawn early,
- * during content sync (src/loaders/early-cards.ts), so both ask for the same card.
+ * and its tags by the label the site shows for each (the tag index's choice among the
+ * spellings posts use). One function for the pages and for the cards drawn early, during
+ * content sync (src/loaders/early-cards.ts), so both ask for the same card.
  */
-export function postCard(post: { title: string; date: DateParts; tags: readonly string[] }, tagLabel: (label: string) => string, site: { title: string; locale: string }): OgCard {
-  return { title: post.title, date: formatDate(post.date, { locale: site.locale }), siteName: site.title, tags: post.tags.map(tagLabel) };
+export function postCard(post: { title: string; date: DateParts; tags: readonly string[] }, tags: Pick<TagIndex<unknown>, 'forLabel'>, site: { title: string; locale: string }): OgCard {
+  return { title: post.title, date: formatDate(post.date, { locale: site.locale }), siteName: site.title, tags: post.tags.map((label) => tags.forLabel(label)?.label ?? label) };
 }
 
 /** Whether a post's social image is a generated card: cards on, and no cover platforms can show (none, or an SVG). */

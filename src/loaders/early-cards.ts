@@ -14,11 +14,10 @@ import { buildTagIndex } from '../lib/tags.ts';
 import { siteConfig } from '../site.config.ts';
 
 /** Starts the cards of these published posts, as the pages will ask for them: tag labels from the same index, over the posts in the same order. */
-export function drawCardsEarly(published: readonly Post[]): number {
-  if (!isAstroBuild() || !siteConfig.ogImages) return 0;
+export function drawCardsEarly(published: readonly Post[]): void {
+  if (!isAstroBuild() || !siteConfig.ogImages) return;
   const posts = sortNewestFirst(published);
   const tags = buildTagIndex(posts);
-  const cards = posts.filter((post) => hasOgCard(post, siteConfig.ogImages)).map((post) => postCard(post, (label) => tags.forLabel(label)?.label ?? label, siteConfig));
+  const cards = posts.filter((post) => hasOgCard(post, siteConfig.ogImages)).map((post) => postCard(post, tags, siteConfig));
   sharedOgRenderer(ogCacheDir()).drawEarly(cards);
-  return cards.length;
 }
