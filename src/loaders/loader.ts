@@ -13,7 +13,7 @@ import { MEDIA_DIR } from '../lib/urls.ts';
 import { FIELD_ALIASES } from '../lib/schema/post.ts';
 import { stripTemplateSyntax } from '../lib/engine-syntax/index.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { assignPostIds, MARKDOWN_EXTENSIONS, postIdFromPath, TEMPLATE_FOLDERS } from '../lib/ids.ts';
+import { assignPostIds, MARKDOWN_EXTENSIONS, POST_EXTENSIONS, postIdFromPath, TEMPLATE_FOLDERS } from '../lib/ids.ts';
 import { redirectWarnings } from '../lib/legacy-urls.ts';
 import { mayLinkInternally } from '../lib/links.ts';
 import { readPostFile } from '../lib/post-file.ts';
@@ -38,7 +38,7 @@ import { isDevServer } from '../integrations/mode.ts';
 import { buildNow } from '../integrations/now.ts';
 import { frontNoteMessage, frontNotes, listPostFiles, pageFiles, pagesDir } from './sources.ts';
 
-const EXTENSIONS = [...MARKDOWN_EXTENSIONS, '.mdx'].map((ext) => ext.slice(1));
+const EXTENSIONS = POST_EXTENSIONS.map((ext) => ext.slice(1));
 /**
  * Markdown (`.md`, Jekyll's `.markdown` and its kin) and MDX, in lower or upper case; files
  * and folders starting with "_" or "." are kept out (the glob skips dot folders itself), and
@@ -109,6 +109,16 @@ function withCopiedCover(rendered: RenderedLike, cover: EmbedFile | undefined): 
 
 /** What makes a post's page depend on other posts or files: wikilinks and embeds, Jekyll's and Hugo's links to posts. */
 const REFERENCES = /\[\[|\{%-?\s*(?:post_url|link)\b|\{\{[<%]\s*(?:rel)?ref\b/;
+
+/**
+ * Astro's entry types by every extension Folio reads (`.markdown`, `.MD`, `.MDX`, ...), with
+ * `markdown` (Astro's `.md` type, or a wrapper of it) for each Markdown one.
+ */
+export function everyExtension(entryTypes: Map<string, ContentEntryType>, markdown: ContentEntryType | undefined): void {
+  if (markdown) for (const ext of MARKDOWN_EXTENSIONS) for (const e of [ext, ext.toUpperCase()]) entryTypes.set(e, markdown);
+  const mdx = entryTypes.get('.mdx');
+  if (mdx) entryTypes.set('.MDX', mdx);
+}
 
 /**
  * Astro's glob loader, with Folio's reading of post files:
@@ -226,10 +236,7 @@ export function postsLoader(base: string): Loader {
       });
       const entryTypes = new Map([...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const));
       const plainMarkdown = entryTypes.get('.md');
-      const markdown = plainMarkdown?.getRenderFunction ? renderConverted(plainMarkdown) : plainMarkdown;
-      if (markdown) for (const ext of MARKDOWN_EXTENSIONS) for (const e of [ext, ext.toUpperCase()]) entryTypes.set(e, markdown);
-      const mdx = entryTypes.get('.mdx');
-      if (mdx) entryTypes.set('.MDX', mdx);
+      everyExtension(entryTypes, plainMarkdown?.getRenderFunction ? renderConverted(plainMarkdown) : plainMarkdown);
       await inner.load({
         ...context,
         store,

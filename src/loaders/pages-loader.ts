@@ -5,13 +5,13 @@ import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentEntryType } from 'astro';
 import { readPostEmbeds } from '../lib/embeds.ts';
-import { MARKDOWN_EXTENSIONS, pageIdFromPath } from '../lib/ids.ts';
+import { pageIdFromPath } from '../lib/ids.ts';
 import { mayLinkInternally } from '../lib/links.ts';
 import { assertPageRoutes } from '../lib/pages.ts';
 import { readPageFile } from '../lib/post-file.ts';
 import { siteConfig } from '../site.config.ts';
 import { embedFilesChanged, mdxImageProblems } from '../markdown/embeds.ts';
-import { assertNoProblems, POST_PATTERN, postError, withEmbeds, type EmbedsFolder } from './loader.ts';
+import { assertNoProblems, everyExtension, POST_PATTERN, postError, withEmbeds, type EmbedsFolder } from './loader.ts';
 import { wikiState } from '../markdown/markdown.ts';
 import { isDevServer } from '../integrations/mode.ts';
 import { buildNow } from '../integrations/now.ts';
@@ -79,10 +79,7 @@ export function pagesLoader(base: string | undefined): Loader {
         },
       });
       const entryTypes = new Map([...(context as LoaderContext & { entryTypes: Map<string, ContentEntryType> }).entryTypes].map(([ext, type]) => [ext, readEntry(type)] as const));
-      const markdown = entryTypes.get('.md');
-      if (markdown) for (const ext of MARKDOWN_EXTENSIONS) for (const e of [ext, ext.toUpperCase()]) entryTypes.set(e, markdown);
-      const mdx = entryTypes.get('.mdx');
-      if (mdx) entryTypes.set('.MDX', mdx);
+      everyExtension(entryTypes, entryTypes.get('.md'));
       // What a page's HTML depends on besides its file: Folio's code and settings, and every
       // address its links may point to (links to a post's old address are rewritten).
       const wiki = { includeDrafts: isDevServer(), now: buildNow() };
