@@ -42,8 +42,8 @@ export default defineConfig({
     incrementalBuild: true,
   },
   markdown: {
-    // Code is highlighted by Folio's own Shiki plugin (src/markdown/markdown.ts), in worker
-    // threads, with high-contrast GitHub themes whose every token meets WCAG AA.
+    // Code is highlighted by Folio's own Shiki plugin (src/markdown/markdown.ts), both colour
+    // themes in one pass, with high-contrast GitHub themes whose every token meets WCAG AA.
     syntaxHighlight: false,
   },
 });

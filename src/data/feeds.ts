@@ -2,13 +2,16 @@ import rss from '@astrojs/rss';
 import { DC_NAMESPACE, feedItem, feedPosts, jsonFeed, rssChannelExtras, type FeedItem } from '../lib/feed.ts';
 import { authorViews } from '../lib/views.ts';
 import type { Post } from '../lib/posts/post.ts';
+import { releaseAtBuildEnd } from '../integrations/memory.ts';
 import { siteConfig } from '../site.config.ts';
 import { t } from './i18n.ts';
 import { renderPostHtml } from './html.ts';
 import { getSiteData } from './posts.ts';
 
-// Each post's feed HTML is rendered once per build, however many feeds (site, tags, JSON) include it.
+// Each post's feed HTML is rendered once per build, however many feeds (site, tags, JSON)
+// include it, and let go once every page is written.
 const htmlCache = new Map<string, Promise<string>>();
+releaseAtBuildEnd(() => htmlCache.clear());
 
 async function items(posts: readonly Post[], limit: number | undefined): Promise<(FeedItem & { post: Post })[]> {
   const data = await getSiteData();

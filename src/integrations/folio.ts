@@ -8,6 +8,7 @@ import { restoreOutput, saveOutput } from '../integrations/output-mirror.ts';
 import { HEADERS_LINE_LIMIT, headersFile } from '../integrations/csp.ts';
 import { embedsQueue, takeEmbedsQueue, type EmbedsQueue } from '../integrations/embeds-queue.ts';
 import { writeMedia } from '../integrations/media-write.ts';
+import { releaseMemory } from '../integrations/memory.ts';
 import { setAstroCommand } from '../integrations/mode.ts';
 import { queuedOgCards, writeOgCards } from '../integrations/og-write.ts';
 import { markdownPlugins } from '../markdown/markdown.ts';
@@ -97,7 +98,9 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         const stale = pruneStaleOutput(folder, { keep, since: buildStarted, keepUnder: ['pagefind/'] }).filter((file) => !writtenAgain(file));
         if (stale.length > 0) logger.info(`[output] removed ${stale.length} file${stale.length === 1 ? '' : 's'} an earlier build wrote and this one does not: ${listSome(stale)}`);
         // Pagefind works in a process of its own and the cards in worker threads: started
-        // here, waited for by `finish`.
+        // here, waited for by `finish`. The pages are written: the heap they filled goes back
+        // to the system first, rather than Pagefind's memory coming on top of it.
+        releaseMemory();
         const redirects = new Set((assets.get(REDIRECT_ROUTE) ?? []).map((url) => outputPath(folder, fileURLToPath(url))));
         const index = indexSite(folder, cacheDir, { perShard: siteConfig.searchShardPosts, searchCode: siteConfig.searchCode, skip: redirects });
         const cards = writeOgCards(folder, logger, join(cacheDir, 'folio-og-copied.json'));

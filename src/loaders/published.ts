@@ -11,7 +11,8 @@ import { sharedFileDates } from './file-dates.ts';
 import { contentDir, readPostSources, type PostSourceFile } from './sources.ts';
 
 export interface PublishedSource {
-  source: PostSourceFile;
+  /** The file, without its body: the memo lives through the build, the bodies are read again by content sync. */
+  source: Omit<PostSourceFile, 'body'>;
   post: Post;
 }
 
@@ -26,7 +27,8 @@ export function publishedSources({ includeDrafts, now }: { includeDrafts: boolea
   const posts = readPostSources(dir, sharedFileDates(resolve(dir), siteConfig.timeZone).date).flatMap((source) => {
     if (!source.data) return [];
     const post = toPost({ id: source.id, data: source.data, body: '', filePath: source.file }, siteConfig);
-    return isPublished(post, { now, includeDrafts }) ? [{ source, post }] : [];
+    const { body: _body, ...file } = source;
+    return isPublished(post, { now, includeDrafts }) ? [{ source: file, post }] : [];
   });
   holder[MEMO] = { key, posts };
   return posts;
