@@ -18,7 +18,9 @@ export default defineConfig({
   site: siteConfig.site,
   base: siteConfig.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Eight pages rendered at a time: one at a time, the build waited on each page's folder and
+  // file being made (half the rendering phase at 1,000 posts); the output is the same.
+  build: { format: 'directory', concurrency: 8 },
   // Overridable so test and benchmark builds never touch the author's dist/ and caches.
   outDir,
   // Static files: FOLIO_PUBLIC_DIR lets a fixture bring its old site's static folder.
