@@ -41,8 +41,11 @@ export function statusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number | und
 export interface MemoryStats {
   /** Highest sum of VmRSS over the tree seen in one sample. */
   peakTreeRssBytes: number;
-  /** The root process's own high-water mark (VmHWM), as last read before it exited. */
-  rootHwmBytes: number;
+  /**
+   * The largest high-water mark (VmHWM) of any one process in the tree, as last read before
+   * it exited: the build's own (the root may be /usr/bin/time); what /usr/bin/time's %M says.
+   */
+  largestHwmBytes: number;
   samples: number;
   /** Most processes seen in the tree at once. */
   maxProcesses: number;
@@ -50,7 +53,7 @@ export interface MemoryStats {
 
 /** Samples the tree under `root` every `intervalMs` until stopped. */
 export function sampleTree(root: number, intervalMs = 100) {
-  const stats: MemoryStats = { peakTreeRssBytes: 0, rootHwmBytes: 0, samples: 0, maxProcesses: 0 };
+  const stats: MemoryStats = { peakTreeRssBytes: 0, largestHwmBytes: 0, samples: 0, maxProcesses: 0 };
   const available = procAvailable();
   const sample = () => {
     if (!available) return;
@@ -62,12 +65,12 @@ export function sampleTree(root: number, intervalMs = 100) {
       if (rss === undefined) continue;
       total += rss;
       alive++;
+      stats.largestHwmBytes = Math.max(stats.largestHwmBytes, statusBytes(pid, 'VmHWM') ?? 0);
     }
     if (alive === 0) return;
     stats.samples++;
     stats.peakTreeRssBytes = Math.max(stats.peakTreeRssBytes, total);
     stats.maxProcesses = Math.max(stats.maxProcesses, alive);
-    stats.rootHwmBytes = Math.max(stats.rootHwmBytes, statusBytes(root, 'VmHWM') ?? 0);
   };
   sample();
   const timer = setInterval(sample, intervalMs);

@@ -41,7 +41,7 @@ export interface BuildMetrics {
   cpuS: number | null;
   /** Highest sum of VmRSS over the build process and all its descendants (sampled every ~100 ms). */
   peakRssBytes: number | null;
-  /** The main `astro build` process's own high-water mark (VmHWM). */
+  /** The `astro build` process's own high-water mark (VmHWM): the largest process's, as the example's figure is. */
   mainProcessHwmBytes: number | null;
   memorySamples: number;
   maxProcesses: number | null;
@@ -254,7 +254,7 @@ async function measuredBuild(phase: 'cold' | 'warm' | 'deploy', dirs: BuildDirs,
     wallMs: round1(run.wallMs),
     cpuS: run.cpuS,
     peakRssBytes: run.memory?.peakTreeRssBytes ?? null,
-    mainProcessHwmBytes: run.memory?.rootHwmBytes ?? null,
+    mainProcessHwmBytes: run.memory?.largestHwmBytes ?? null,
     memorySamples: run.memory?.samples ?? 0,
     maxProcesses: run.memory?.maxProcesses ?? null,
     pagesWritten: out.html,
@@ -534,7 +534,22 @@ export async function runVersus(posts: number, rounds: number, log: (message: st
 
 /** Medians of each side and their ratios, one row per corpus size. */
 export function formatVersus(reports: readonly VersusReport[]): string {
-  const header = ['posts', 'rounds', 'Folio cold', 'example', 'ratio', 'Folio CPU', 'example CPU', 'ratio', 'Folio peak', 'example peak', 'ratio', 'deploy', 'deploy/example'];
+  const header = [
+    'posts',
+    'rounds',
+    'Folio cold',
+    'example',
+    'ratio',
+    'Folio CPU',
+    'example CPU',
+    'ratio',
+    'Folio peak',
+    'example peak',
+    'ratio',
+    'Folio largest',
+    'deploy',
+    'deploy/example',
+  ];
   const rows = reports.map((r) => {
     const folioWall = median(r.folio.cold.map((b) => b.wallMs));
     const exampleWall = median(r.example.map((b) => b.wallMs));
@@ -542,6 +557,7 @@ export function formatVersus(reports: readonly VersusReport[]): string {
     const exampleCpu = median(r.example.map((b) => b.cpuS));
     const folioPeak = median(r.folio.cold.map((b) => b.peakRssBytes ?? Number.NaN));
     const examplePeak = median(r.example.map((b) => b.peakRssBytes));
+    const folioLargest = median(r.folio.cold.map((b) => b.mainProcessHwmBytes ?? Number.NaN));
     const deployWall = median(r.folio.deploy.map((b) => b.wallMs));
     const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : '-');
     return [
@@ -556,6 +572,7 @@ export function formatVersus(reports: readonly VersusReport[]): string {
       mib(folioPeak),
       mib(examplePeak),
       ratio(folioPeak, examplePeak),
+      mib(folioLargest),
       ms(deployWall),
       ratio(deployWall, exampleWall),
     ];
@@ -607,7 +624,9 @@ async function main() {
     mkdirSync(resolve(values.results), { recursive: true });
     const path = join(resolve(values.results), `${label.replace(/[^\w.-]+/g, '_')}-vs-example.json`);
     writeFileSync(path, `${JSON.stringify(versus, null, 2)}\n`);
-    console.log(`[bench] wrote ${path}\n\nmedians of ${rounds} rounds, run in turn; Folio's peak is its whole process tree's, the example's its largest process's\n`);
+    console.log(
+      `[bench] wrote ${path}\n\nmedians of ${rounds} rounds, run in turn; Folio's peak is its whole process tree's, the example's its largest process's (Folio's largest process: "Folio largest")\n`,
+    );
     console.log(formatVersus(versus));
     return;
   }

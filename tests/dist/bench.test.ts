@@ -21,6 +21,8 @@ describe('npm run bench', () => {
       expect(build.wallMs).toBeGreaterThan(0);
       expect(build.cpuS).toBeGreaterThan(0);
       expect(build.peakRssBytes).toBeGreaterThan(0);
+      // the build process's own high-water mark (Astro alone takes over 100 MB), not /usr/bin/time's
+      expect(build.mainProcessHwmBytes).toBeGreaterThan(100 * 1024 * 1024);
       expect(build.msPerPostPage).toBeGreaterThan(0);
       expect(build.postPages).toBe(report.corpus.published);
       expect(build.pagesWritten).toBeGreaterThan(build.postPages);
