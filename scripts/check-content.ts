@@ -3,6 +3,7 @@
 // `-- --csp` also lists what each published post's Content-Security-Policy allows for its
 // embeds, as the build logs it.
 import { join, resolve } from 'node:path';
+import { readAuthorSources } from '../src/loaders/author-sources.ts';
 import { embedProblemMessage, extractPostEmbeds, mdxImageProblems, type RenderedEmbeds } from '../src/markdown/embeds.ts';
 import { convertPostBody, describeSyntaxWarnings } from '../src/markdown/engine-body.ts';
 import { createFileDates } from '../src/loaders/file-dates.ts';
@@ -20,6 +21,7 @@ import { isPublished } from '../src/lib/posts/published.ts';
 import { findDuplicateUrls, findIdClashes } from '../src/lib/posts/unique.ts';
 import { findPageProblems } from '../src/lib/pages.ts';
 import { buildSeriesIndex, SeriesCollisionError } from '../src/lib/series.ts';
+import { unknownAuthors } from '../src/lib/authors.ts';
 import { buildTagIndex, TagCollisionError } from '../src/lib/tags.ts';
 import { parseWikilinks, resolveWikilink, unresolvedWikilink } from '../src/lib/wikilinks.ts';
 import { siteConfig } from '../src/site.config.ts';
@@ -97,6 +99,18 @@ for (const error of findPageProblems(
   valid.map((v) => v.post),
 ))
   for (const file of error.files) report(file, error.message);
+
+// Authors (authors/ beside the posts): each file as the build's schema reads it, and every
+// post, drafts too, naming only authors the site has, as the build checks them.
+const authorFiles = readAuthorSources(dir);
+for (const author of authorFiles) for (const message of author.problems) report(author.file, message);
+// a file that does not read still names an author: only its own problems are listed
+const known = authorFiles.map((a) => a.author ?? { id: a.id, name: a.id, links: [] });
+for (const { file, problem } of unknownAuthors(
+  known,
+  valid.map((v) => v.post),
+))
+  report(file, problem);
 
 const published = valid.filter(({ post }) => isPublished(post, { now, includeDrafts: false }));
 const publishedPosts = published.map(({ post }) => post);

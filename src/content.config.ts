@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { postsLoader } from './loaders/loader.ts';
+import { authorsDir } from './loaders/author-sources.ts';
 import { createAuthorSchema } from './lib/schema/author.ts';
 import { pagesLoader } from './loaders/pages-loader.ts';
 import { pagesDir } from './loaders/sources.ts';
@@ -12,7 +12,7 @@ import { createPostSchema } from './lib/schema/post.ts';
 /** Where posts live; FOLIO_CONTENT_DIR points a build at another folder (fixtures, benchmarks). */
 const base = process.env['FOLIO_CONTENT_DIR'] ?? './src/content/posts';
 /** Authors live beside the posts folder (src/content/authors/), when the site has them. */
-const authorsDir = resolve(base, '../authors');
+const authorsFolder = authorsDir(base);
 
 const posts = defineCollection({
   loader: postsLoader(base),
@@ -22,7 +22,7 @@ const posts = defineCollection({
 
 const authors = defineCollection({
   // No folder, no authors: the site's `author` setting names the writer, as before.
-  loader: existsSync(authorsDir) ? glob({ pattern: '**/*.{yaml,yml,md}', base: authorsDir }) : { name: 'folio-no-authors', load: ({ store }) => Promise.resolve(store.clear()) },
+  loader: existsSync(authorsFolder) ? glob({ pattern: '**/*.{yaml,yml,md}', base: authorsFolder }) : { name: 'folio-no-authors', load: ({ store }) => Promise.resolve(store.clear()) },
   schema: ({ image }) => createAuthorSchema(image),
 });
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, projectCopy, root } from '../helpers/build';
+import { astroBuild, projectCopy, root, runScript } from '../helpers/build';
 import { Dist } from '../helpers/dist';
 import { engineEnv, engineSites } from './setup';
 
@@ -94,10 +94,17 @@ describe('authors', () => {
     expect(ld?.author).toEqual([{ '@type': 'Person', name: 'Ada Lovelace', url: 'https://example.org/authors/ada/' }]);
   });
 
-  it('stops the build on an author the site does not have, naming the post and the id', () => {
+  it('stops the build on an author the site does not have, naming the post and the id; check:content says the same first', () => {
+    const check = () => runScript('scripts/check-content.ts', [], { FOLIO_CONTENT_DIR: join(content, 'posts'), ...engineEnv(site) });
+    const before = check();
+    expect(before.status, before.output).toBe(0);
     frontmatter('markdown-style-guide.md', 'author: grace');
     const result = build('unknown');
     expect(result.status).not.toBe(0);
-    expect(result.output).toMatch(/markdown-style-guide\.md: author "grace" is not one of the site's authors \(src\/content\/authors\/: ada, alan, sat\)/);
+    const words = /markdown-style-guide\.md: author "grace" is not one of the site's authors \(src\/content\/authors\/: ada, alan, sat\)/;
+    expect(result.output).toMatch(words);
+    const after = check();
+    expect(after.status).toBe(1);
+    expect(after.output).toMatch(/markdown-style-guide\.md\n {2}- author "grace" is not one of the site's authors \(src\/content\/authors\/: ada, alan, sat\)/);
   }, 300_000);
 });

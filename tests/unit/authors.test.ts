@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildAuthorIndex, UnknownAuthorError } from '../../src/lib/authors';
+import { buildAuthorIndex, UnknownAuthorError, unknownAuthors } from '../../src/lib/authors';
+import { authorId, readAuthorSources } from '../../src/loaders/author-sources';
 import { authorSchema } from '../../src/lib/schema/author';
 import { postSchema } from '../../src/lib/schema/post';
 
@@ -58,5 +62,53 @@ describe('author and post schemas', () => {
     expect(bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(
       expect.arrayContaining(['name: name must not be empty', 'links.0.url: links: expected an absolute http(s) URL', expect.stringMatching(/twitter/)]),
     );
+  });
+});
+
+describe('unknownAuthors', () => {
+  it('lists every unknown name in every post, as the build words the first', () => {
+    const posts = [post('a', ['ada', 'grace']), post('b', ['Alan Turing']), post('c', ['linus', 'grace'])];
+    const found = unknownAuthors([ada, alan], posts);
+    expect(found).toEqual([
+      { file: 'src/content/posts/a.md', problem: 'author "grace" is not one of the site\'s authors (src/content/authors/: ada, alan)' },
+      { file: 'src/content/posts/c.md', problem: 'author "linus" is not one of the site\'s authors (src/content/authors/: ada, alan)' },
+      { file: 'src/content/posts/c.md', problem: 'author "grace" is not one of the site\'s authors (src/content/authors/: ada, alan)' },
+    ]);
+    expect(() => buildAuthorIndex([ada, alan], posts)).toThrow(`${found[0]!.file}: ${found[0]!.problem}`);
+    expect(unknownAuthors([], posts)).toEqual([]);
+  });
+});
+
+describe('readAuthorSources (npm run check:content)', () => {
+  const site = mkdtempSync(join(tmpdir(), 'folio-authors-'));
+  const authors = join(site, 'authors');
+  mkdirSync(join(site, 'posts'));
+  mkdirSync(join(authors, 'Team'), { recursive: true });
+  writeFileSync(join(authors, 'ada.yaml'), 'name: Ada Lovelace\navatar: ./ada.png\nlinks:\n  - label: Web\n    url: https://ada.example\n');
+  writeFileSync(join(authors, 'ada.png'), '');
+  writeFileSync(join(authors, 'Team', 'Alan Turing.md'), '---\nname: Alan Turing\n---\nThinks about machines.\n');
+  writeFileSync(join(authors, 'grace.yml'), 'name: Grace\nlinks:\n  - label: Web\n    url: ftp://grace.example\n');
+  writeFileSync(join(authors, 'linus.yaml'), 'name: Linus\navatar: ./linus.png\n');
+  writeFileSync(join(authors, 'broken.yaml'), 'name: [unclosed\n');
+  writeFileSync(join(authors, 'notes.txt'), 'not an author');
+  const read = readAuthorSources(join(site, 'posts'));
+  const byId = new Map(read.map((a) => [a.id, a]));
+
+  it('reads every YAML and Markdown file beside the posts, with the ids Astro gives them', () => {
+    expect(read.map((a) => a.id).sort()).toEqual(['ada', 'broken', 'grace', 'linus', 'team/alan-turing']);
+    expect(byId.get('ada')).toMatchObject({ author: { id: 'ada', name: 'Ada Lovelace', avatar: { kind: 'local', image: './ada.png' } }, problems: [] });
+    expect(byId.get('team/alan-turing')?.author?.name).toBe('Alan Turing');
+    expect(authorId('Team/index.md')).toBe('team');
+  });
+
+  it('names the field that is wrong, a missing avatar, and YAML that does not parse (with its line)', () => {
+    expect(byId.get('grace')?.problems).toEqual([expect.stringMatching(/^links\.0\.url: /)]);
+    expect(byId.get('grace')?.author).toBeUndefined();
+    expect(byId.get('linus')?.problems).toEqual(['avatar: ./linus.png is not there (beside linus.yaml)']);
+    expect(byId.get('broken')?.problems).toEqual([expect.stringMatching(/^the YAML does not parse at line 2, column \d+: /)]);
+  });
+
+  it('finds none where there is no authors folder', () => {
+    expect(readAuthorSources(join(tmpdir(), 'folio-no-such-site', 'posts'))).toEqual([]);
   });
 });
