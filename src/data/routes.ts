@@ -117,12 +117,16 @@ export async function authorPages() {
   if (!data.authors.hasPages) return [];
   return data.authors.authors.flatMap((author) => {
     const posts = data.authors.postsBy(author.id);
+    // A Markdown author file with no `bio` field: its text, rendered, is the bio on the author's page.
+    const entry = data.authorEntries.get(author.id);
+    const bioEntry = entry && entry.data.bio === undefined && entry.body?.trim() ? entry : undefined;
     return listPages(data, paginate(posts, siteConfig.postsPerPage), (n) => data.urls.author(author.id, n)).map((page) => ({
       ...page,
       author: {
         id: author.id,
         name: author.name,
         bio: author.bio,
+        bioEntry,
         avatar: author.avatar,
         links: author.links,
         summary: t('author.summary', { n: posts.length, author: author.name }),

@@ -31,7 +31,10 @@ beforeAll(() => {
     join(content, 'authors', 'ada.yaml'),
     'name: Ada Lovelace\nbio: Writes about engines & notes.\navatar: ./ada.png\nlinks:\n  - label: Mastodon\n    url: https://mastodon.example/@ada\n',
   );
-  writeFileSync(join(content, 'authors', 'alan.md'), '---\nname: Alan Turing\navatar: https://example.net/alan.jpg\n---\nThinks about *machines*.\n');
+  writeFileSync(
+    join(content, 'authors', 'alan.md'),
+    '---\nname: Alan Turing\navatar: https://example.net/alan.jpg\n---\nThinks about *machines*.\n\nSee [the paper](https://example.net/paper).\n',
+  );
   // AstroPaper's posts say `author: Sat Naing`: a name, matched to this author.
   writeFileSync(join(content, 'authors', 'sat.yaml'), 'name: Sat Naing\n');
   frontmatter('first-post.md', 'author: ada');
@@ -71,7 +74,12 @@ describe('authors', () => {
     expect(ada.querySelector('.author-about p')?.text).toBe('Writes about engines & notes.');
     expect(ada.querySelector('a[rel="me"]')?.getAttribute('href')).toBe('https://mastodon.example/@ada');
     expect(ada.querySelectorAll('.post-list .card-title a').map((a) => a.getAttribute('href'))).toEqual(['/posts/second-post/', '/posts/first-post/']);
-    expect(dist.html('authors/alan/index.html').querySelector('.author-about p')?.text).toBe('Thinks about machines.');
+    // a Markdown author's text is their bio, rendered as written (emphasis and links kept); plain in the description
+    const alan = dist.html('authors/alan/index.html');
+    expect(alan.querySelector('.author-about p')?.text).toBe('Thinks about machines.');
+    expect(alan.querySelector('.author-bio em')?.text).toBe('machines');
+    expect(alan.querySelector('.author-bio a')?.getAttribute('href')).toBe('https://example.net/paper');
+    expect(alan.querySelector('meta[name="description"]')?.getAttribute('content')).toBe('Thinks about machines. See the paper.');
     const sitemap = dist.read('sitemap-0.xml');
     for (const url of ['/authors/', '/authors/ada/', '/authors/alan/']) expect(sitemap).toContain(`<loc>https://example.org${url}</loc>`);
   });
