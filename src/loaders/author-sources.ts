@@ -15,7 +15,10 @@ import { formatIssues } from '../lib/schema/post.ts';
 /** Where a posts folder's authors live. */
 export const authorsDir = (postsDir: string): string => resolve(postsDir, '../authors');
 
-const AUTHOR_FILE = /\.(ya?ml|md)$/i;
+// What the collection's glob takes (src/content.config.ts): .yaml, .yml and .md as written,
+// no hidden files or folders.
+const AUTHOR_FILE = /\.(ya?ml|md)$/;
+const HIDDEN = /(^|\/)\./;
 
 export interface AuthorSourceFile {
   /** Path relative to the current directory, for messages. */
@@ -57,7 +60,7 @@ export function readAuthorSources(postsDir: string): AuthorSourceFile[] {
   if (!existsSync(dir)) return [];
   const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((entry) => entry.split(sep).join('/'))
-    .filter((entry) => AUTHOR_FILE.test(entry))
+    .filter((entry) => AUTHOR_FILE.test(entry) && !HIDDEN.test(entry))
     .sort();
   return entries.map((entry) => {
     const path = join(dir, entry);

@@ -91,6 +91,9 @@ describe('readAuthorSources (npm run check:content)', () => {
   writeFileSync(join(authors, 'linus.yaml'), 'name: Linus\navatar: ./linus.png\n');
   writeFileSync(join(authors, 'broken.yaml'), 'name: [unclosed\n');
   writeFileSync(join(authors, 'notes.txt'), 'not an author');
+  // what the collection's glob leaves out: other extensions' case, hidden files
+  writeFileSync(join(authors, 'OLD.YAML'), 'name: Old\n');
+  writeFileSync(join(authors, '.draft.yaml'), 'name: Draft\n');
   const read = readAuthorSources(join(site, 'posts'));
   const byId = new Map(read.map((a) => [a.id, a]));
 
