@@ -234,12 +234,14 @@ describe('benchmark build log parsing', () => {
 
 describe('buildNodeFlags (the Node flags of npm run build, which the benchmark builds with)', () => {
   it('reads the flags of the build script', () => {
-    expect(buildNodeFlags({ scripts: { build: 'node --max-old-space-size-percentage=50 node_modules/astro/bin/astro.mjs build' } })).toEqual(['--max-old-space-size-percentage=50']);
-    expect(buildNodeFlags({ scripts: { build: 'node node_modules/astro/bin/astro.mjs build' } })).toEqual([]);
+    expect(buildNodeFlags({ scripts: { build: 'node --max-old-space-size-percentage=50 scripts/astro.ts build' } })).toEqual(['--max-old-space-size-percentage=50']);
+    expect(buildNodeFlags({ scripts: { build: 'node scripts/astro.ts build' } })).toEqual([]);
   });
 
   it('refuses a build script it cannot mirror', () => {
     expect(() => buildNodeFlags({ scripts: { build: 'astro build' } })).toThrow(/package.json's build script/);
+    // Astro's command line run directly would skip the environment scripts/astro.ts sets
+    expect(() => buildNodeFlags({ scripts: { build: 'node node_modules/astro/bin/astro.mjs build' } })).toThrow(/scripts\/astro\.ts/);
     expect(() => buildNodeFlags({ scripts: {} })).toThrow(/package.json's build script/);
   });
 
