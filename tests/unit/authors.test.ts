@@ -84,16 +84,19 @@ describe('readAuthorSources (npm run check:content)', () => {
   const authors = join(site, 'authors');
   mkdirSync(join(site, 'posts'));
   mkdirSync(join(authors, 'Team'), { recursive: true });
-  writeFileSync(join(authors, 'ada.yaml'), 'name: Ada Lovelace\navatar: ./ada.png\nlinks:\n  - label: Web\n    url: https://ada.example\n');
-  writeFileSync(join(authors, 'ada.png'), '');
-  writeFileSync(join(authors, 'Team', 'Alan Turing.md'), '---\nname: Alan Turing\n---\nThinks about machines.\n');
-  writeFileSync(join(authors, 'grace.yml'), 'name: Grace\nlinks:\n  - label: Web\n    url: ftp://grace.example\n');
-  writeFileSync(join(authors, 'linus.yaml'), 'name: Linus\navatar: ./linus.png\n');
-  writeFileSync(join(authors, 'broken.yaml'), 'name: [unclosed\n');
-  writeFileSync(join(authors, 'notes.txt'), 'not an author');
-  // what the collection's glob leaves out: other extensions' case, hidden files
-  writeFileSync(join(authors, 'OLD.YAML'), 'name: Old\n');
-  writeFileSync(join(authors, '.draft.yaml'), 'name: Draft\n');
+  const files: Record<string, string> = {
+    'ada.yaml': 'name: Ada Lovelace\navatar: ./ada.png\nlinks:\n  - label: Web\n    url: https://ada.example\n',
+    'ada.png': '',
+    'Team/Alan Turing.md': '---\nname: Alan Turing\n---\nThinks about machines.\n',
+    'grace.yml': 'name: Grace\nlinks:\n  - label: Web\n    url: ftp://grace.example\n',
+    'linus.yaml': 'name: Linus\navatar: ./linus.png\n',
+    'broken.yaml': 'name: [unclosed\n',
+    'notes.txt': 'not an author',
+    // what the collection's glob leaves out: other extensions' case, hidden files
+    'OLD.YAML': 'name: Old\n',
+    '.draft.yaml': 'name: Draft\n',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(authors, name), text);
   const read = readAuthorSources(join(site, 'posts'));
   const byId = new Map(read.map((a) => [a.id, a]));
 
