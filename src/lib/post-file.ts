@@ -48,6 +48,16 @@ export type FallbackUpdated = (entry: string, date: unknown) => { value: string;
 const FIRST_HEADING = /^(?:[ \t]*\r?\n)*[ ]{0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*(?:\r?\n|$)/;
 const TOC_PLACEHOLDER = /^[ ]{0,3}#{2,6}[ \t]+table of contents[ \t]*#*[ \t]*$/im;
 
+/**
+ * What is wrong with YAML that js-yaml refused: "the YAML does not parse at line L, column C:
+ * reason", L counted in the file (`firstLine`: the file line the YAML starts on).
+ */
+export function yamlProblem(error: unknown, firstLine: number): string {
+  const e = error as { reason?: string; mark?: { line: number; column: number } };
+  const where = e.mark ? ` at line ${e.mark.line + firstLine}, column ${e.mark.column + 1}` : '';
+  return `the YAML does not parse${where}: ${e.reason ?? String(error)}`;
+}
+
 function parseBlock(format: 'yaml' | 'toml', block: string, problems: string[]): Record<string, unknown> {
   try {
     const data: unknown = format === 'toml' ? parseToml(block) : (yaml.load(block) ?? {});
@@ -63,9 +73,8 @@ function parseBlock(format: 'yaml' | 'toml', block: string, problems: string[]):
           ?.replace(/^Invalid TOML document: /, '')}`,
       );
     } else {
-      const e = error as { reason?: string; mark?: { line: number; column: number } };
-      const where = e.mark ? ` at line ${e.mark.line + 2}, column ${e.mark.column + 1}` : '';
-      problems.push(`frontmatter: the YAML does not parse${where}: ${e.reason ?? String(error)}`);
+      // the block starts on the line after the opening ---
+      problems.push(`frontmatter: ${yamlProblem(error, 2)}`);
     }
   }
   return {};

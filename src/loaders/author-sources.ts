@@ -8,7 +8,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { slug } from 'github-slugger';
 import yaml from 'js-yaml';
 import type { Author } from '../lib/authors.ts';
-import { readFrontmatter } from '../lib/post-file.ts';
+import { readFrontmatter, yamlProblem } from '../lib/post-file.ts';
 import { authorSchema } from '../lib/schema/author.ts';
 import { formatIssues } from '../lib/schema/post.ts';
 
@@ -41,16 +41,14 @@ export function authorId(entry: string): string {
 }
 
 function readData(entry: string, text: string): { data: unknown; problems: string[] } {
-  if (/\.md$/i.test(entry)) {
+  if (entry.endsWith('.md')) {
     const read = readFrontmatter(text);
     return { data: read.data, problems: read.problems };
   }
   try {
     return { data: yaml.load(text) ?? {}, problems: [] };
   } catch (error) {
-    const e = error as { reason?: string; mark?: { line: number; column: number } };
-    const where = e.mark ? ` at line ${e.mark.line + 1}, column ${e.mark.column + 1}` : '';
-    return { data: {}, problems: [`the YAML does not parse${where}: ${e.reason ?? String(error)}`] };
+    return { data: {}, problems: [yamlProblem(error, 1)] };
   }
 }
 
