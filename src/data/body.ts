@@ -11,12 +11,10 @@ export function renderPost(entry: PostEntry): ReturnType<typeof render> {
   return render(entry.rendered ? { ...entry, rendered: restoreBody(entry.rendered) } : entry);
 }
 
-/** Astro's render() for a page of its own: pages keep their bodies in the content store (a site has a few). */
-export function renderPage(entry: PageEntry): ReturnType<typeof render> {
-  return render(entry);
-}
-
-/** Astro's render() for a Markdown author file (its text is the author's bio): the bio as written, links and emphasis kept. */
-export function renderAuthorBio(entry: AuthorEntry): ReturnType<typeof render> {
+/**
+ * Astro's render() for an entry that keeps its body in the content store (a site has a few):
+ * a page of its own, or a Markdown author file, whose text is the author's bio.
+ */
+export function renderStored(entry: PageEntry | AuthorEntry): ReturnType<typeof render> {
   return render(entry);
 }
