@@ -33,27 +33,30 @@ export interface AuthorIndex<P extends Authored, L = unknown> {
 export class UnknownAuthorError extends Error {}
 
 /** Finds an author by id, or by name as written in older engines' posts (`author: Jane Doe`), ignoring case. */
-function authorFinder<L>(sorted: Author<L>[]): (ref: string) => Author<L> | undefined {
-  const byId = new Map(sorted.map((a) => [a.id, a]));
-  const byName = new Map(sorted.map((a) => [a.name.toLowerCase(), a]));
+function authorFinder<L>(authors: Author<L>[]): (ref: string) => Author<L> | undefined {
+  const byId = new Map(authors.map((a) => [a.id, a]));
+  const byName = new Map(authors.map((a) => [a.name.toLowerCase(), a]));
   return (ref) => byId.get(ref) ?? byName.get(ref.toLowerCase());
 }
 
-const byId = <L>(authors: Author<L>[]) => [...authors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const sortedById = <L>(authors: Author<L>[]) => [...authors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** The unknown names in `checked`, given the site's authors sorted by id and their finder. */
+function unknownIn(sorted: Author<unknown>[], find: (ref: string) => unknown, checked: Authored[]): { file: string; problem: string }[] {
+  if (sorted.length === 0) return [];
+  const ids = sorted.map((a) => a.id).join(', ');
+  return checked.flatMap((post) =>
+    post.authors.filter((ref) => !find(ref)).map((ref) => ({ file: post.filePath ?? post.id, problem: `author "${ref}" is not one of the site's authors (src/content/authors/: ${ids})` })),
+  );
+}
 
 /**
  * Every author a post in `checked` names that the site does not have, one message each (the
  * build stops on the first; `npm run check:content` lists them all). None on a site without authors.
  */
 export function unknownAuthors(authors: Author<unknown>[], checked: Authored[]): { file: string; problem: string }[] {
-  const sorted = byId(authors);
-  if (sorted.length === 0) return [];
-  const find = authorFinder(sorted);
-  return checked.flatMap((post) =>
-    post.authors
-      .filter((ref) => !find(ref))
-      .map((ref) => ({ file: post.filePath ?? post.id, problem: `author "${ref}" is not one of the site's authors (src/content/authors/: ${sorted.map((a) => a.id).join(', ')})` })),
-  );
+  const sorted = sortedById(authors);
+  return unknownIn(sorted, authorFinder(sorted), checked);
 }
 
 /**
@@ -62,9 +65,9 @@ export function unknownAuthors(authors: Author<unknown>[], checked: Authored[]):
  * name as written in older engines' posts (`author: Jane Doe`), ignoring case.
  */
 export function buildAuthorIndex<P extends Authored, L>(authors: Author<L>[], posts: P[], checked: Authored[] = posts): AuthorIndex<P, L> {
-  const sorted = byId(authors);
+  const sorted = sortedById(authors);
   const find = authorFinder(sorted);
-  const unknown = unknownAuthors(sorted, checked)[0];
+  const unknown = unknownIn(sorted, find, checked)[0];
   if (unknown) throw new UnknownAuthorError(`${unknown.file}: ${unknown.problem}`);
   const ofPost = new Map<string, Author<L>[]>();
   const postsBy = new Map<string, P[]>(sorted.map((a) => [a.id, []]));
