@@ -270,13 +270,6 @@ async function measuredBuild(phase: 'cold' | 'warm' | 'deploy', dirs: BuildDirs,
 
 const EDIT = '\nEdited for the warm rebuild: one more paragraph, so that exactly one entry changes.\n';
 
-/**
- * Puts a folder out of the way (into `trash/` beside it) instead of deleting it: the benchmark
- * deletes nothing until it is over. On ext4, making files right after many thousands were
- * deleted is slow (the allocator passes over recently freed inodes): a 1,000-post cold build
- * right after the previous round's folders were deleted spent a third of its time creating
- * files, which a deploy on a fresh runner never does.
- */
 /** Work folders to delete once every build of this run is done (see discard). */
 const finished: string[] = [];
 /** Deletes the work folders of this run's finished benchmarks. */
@@ -284,6 +277,13 @@ export function removeFinished(): void {
   for (const dir of finished.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Puts a folder out of the way (into `trash/` beside it) instead of deleting it: the benchmark
+ * deletes nothing until it is over. On ext4, making files right after many thousands were
+ * deleted is slow (the allocator passes over recently freed inodes): a 1,000-post cold build
+ * right after the previous round's folders were deleted spent a third of its time creating
+ * files, which a deploy on a fresh runner never does.
+ */
 export function discard(dir: string): void {
   if (!existsSync(dir)) return;
   const trash = join(dirname(dir), 'trash');
