@@ -134,7 +134,7 @@ export function parseBuildLog(input: readonly LogLine[] | string): BuildPhases {
 
   let search: BuildPhases['search'] = null;
   for (const line of lines) {
-    const m = /\[search\] indexed .*\((\d+) shards?, (\d+) unchanged\)/.exec(line.text);
+    const m = /\[search\] indexed .*\((\d+) shards?, (\d+) unchanged[);]/.exec(line.text);
     if (m) search = { shards: Number(m[1]), reused: Number(m[2]) };
   }
 

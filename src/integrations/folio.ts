@@ -87,7 +87,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         if (restored > 0) logger.info(`[output] put the last build's ${restored} files in place from the cache folder`);
         buildStarted = markBuildStart(cacheDir);
       },
-      'astro:build:done': ({ dir, assets, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const folder = fileURLToPath(dir);
         // First, what this build did not produce goes (pages of deleted or drafted posts
         // among them), before the search index reads the post pages left in the folder.
@@ -102,7 +102,8 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // to the system first, rather than Pagefind's memory coming on top of it.
         releaseMemory();
         const redirects = new Set((assets.get(REDIRECT_ROUTE) ?? []).map((url) => outputPath(folder, fileURLToPath(url))));
-        const index = indexSite(folder, cacheDir, { perShard: siteConfig.searchShardPosts, searchCode: siteConfig.searchCode, skip: redirects });
+        const { promise: searchStarted, resolve: onStarted } = Promise.withResolvers<void>();
+        const index = indexSite(folder, cacheDir, { perShard: siteConfig.searchShardPosts, searchCode: siteConfig.searchCode, skip: redirects, onStarted });
         const cards = writeOgCards(folder, logger, join(cacheDir, 'folio-og-copied.json'));
         const media = writeMedia(folder, embeds.files, join(cacheDir, 'folio-media-copied.json')).then(({ copied, unchanged }) => {
           if (copied + unchanged > 0) logger.info(`[media] copied ${copied} file${copied === 1 ? '' : 's'} from beside the posts, ${unchanged} unchanged`);
@@ -110,13 +111,23 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // What each post's policy allows beyond the site's, one line a post (also `npm run check:content -- --csp`).
         const pages = [...embeds.pages].sort(([a], [b]) => (a < b ? -1 : 1));
         for (const [page, allow] of pages) logger.info(`[csp] ${page}: ${describeAllowance(allow)}`);
-        ending = Promise.all([index, cards, media]).then(([{ pages: indexed, shards, reused, bundles, ms }]) => ({
+        ending = Promise.all([index, cards, media]).then(([{ pages: indexed, shards, reused, kept, bundles, ms }]) => ({
           bundles,
-          log: `[search] indexed ${indexed} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged)`,
+          log: `[search] indexed ${indexed} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged${kept > 0 ? `; ${kept} files kept from their last version` : ''})`,
           allow: mergeAllowances(embeds.pages.values()),
           media: embeds.files.size > 0,
         }));
         ending.catch(() => {}); // reported by `finish`
+        // The hooks after this one (the sitemap's) keep the main thread busy: Pagefind is
+        // given its pages first (a few milliseconds), so that it reads them meanwhile, rather
+        // than waiting for the main thread to take its first answer.
+        await Promise.race([
+          searchStarted,
+          index.then(
+            () => {},
+            () => {},
+          ),
+        ]);
       },
     },
   };

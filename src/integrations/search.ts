@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { groupByShard, isSearchShardDir, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
 import { reportCacheDamage } from './cache-damage.ts';
+import { pruneBundle, seedBundle } from './pagefind-files.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
 export interface SearchIndexResult {
@@ -13,6 +14,8 @@ export interface SearchIndexResult {
   shards: number;
   /** Shards taken from the cache, unchanged since the last build. */
   reused: number;
+  /** Files of the shards indexed again that Pagefind found in place from their last version, and did not write again. */
+  kept: number;
   /** Shard folders inside pagefind/ (e.g. "shard-1/"), besides the main bundle. */
   bundles: string[];
   ms: number;
@@ -22,7 +25,55 @@ export interface SearchIndexResult {
 export const SHARDS_MANIFEST = 'folio-shards.json';
 /** What a secondary shard needs in the browser (the main bundle brings the code and wasm). */
 const SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
+/** Marks a cached shard as whole (see `ShardMark`). */
 const COMPLETE = '.complete';
+
+/**
+ * What a cached shard's mark holds: which shard it is, for the shard's next version to start
+ * from (see `lastVersion`), and the size of each of its files, so that a shard restored
+ * half-saved (a CI cache cut short) is not published or built on.
+ */
+interface ShardMark {
+  shard: number;
+  shards: number;
+  sizes: Record<string, number>;
+}
+
+/** Every file under `dir` but the mark, by path inside it, with its size. */
+function fileSizes(dir: string): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === COMPLETE) continue;
+    const path = join(entry.parentPath, entry.name);
+    sizes[relative(dir, path).split(sep).join('/')] = statSync(path).size;
+  }
+  return sizes;
+}
+
+/**
+ * A cached shard's mark; `old` for the empty mark of an earlier Folio (the shard is indexed
+ * again, quietly), `damaged` for one that does not read or a file that is missing or of
+ * another size than written, `missing` when there is none.
+ */
+function readMark(dir: string): ShardMark | 'old' | 'damaged' | 'missing' {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, COMPLETE), 'utf8');
+  } catch {
+    return 'missing';
+  }
+  if (text === '') return 'old';
+  try {
+    const mark = JSON.parse(text) as Partial<ShardMark>;
+    if (typeof mark.shard !== 'number' || typeof mark.shards !== 'number' || !mark.sizes || typeof mark.sizes !== 'object') return 'damaged';
+    return mark as ShardMark;
+  } catch {
+    return 'damaged';
+  }
+}
+
+/** Whether every file a mark lists is in `dir` at the size it was written. */
+const intact = (dir: string, mark: ShardMark): boolean => Object.entries(mark.sizes).every(([path, size]) => statSync(join(dir, path), { throwIfNoEntry: false })?.size === size);
 /** Shards Pagefind indexes at the same time. */
 const SHARDS_AT_ONCE = 2;
 
@@ -130,6 +181,21 @@ export function pageDigests(outDir: string, file: string, pages: readonly string
   return digests;
 }
 
+/**
+ * The cached bundle of the same shard (same number, same count) that is not among this
+ * build's `keys`: the shard's last version, which its new version starts from (see
+ * src/integrations/pagefind-files.ts). Undefined when there is none.
+ */
+function lastVersion(store: string, keys: readonly string[], shard: number, shards: number): { dir: string; mark: ShardMark } | undefined {
+  const live = new Set(keys);
+  for (const name of readdirSync(store).sort()) {
+    if (live.has(name) || name.endsWith('.tmp') || !statSync(join(store, name)).isDirectory()) continue;
+    const mark = readMark(join(store, name));
+    if (typeof mark === 'object' && mark.shard === shard && mark.shards === shards) return { dir: join(store, name), mark };
+  }
+  return undefined;
+}
+
 /** Where the record of which cached shard each bundle in an output folder's pagefind/ came from is kept. */
 const PLACED = 'placed.json';
 
@@ -182,9 +248,15 @@ export interface SearchOptions {
   searchCode: boolean;
   /** Pages under posts/ that are not posts (redirect pages), as paths in the output folder. */
   skip?: ReadonlySet<string> | undefined;
+  /**
+   * Called once Pagefind has been asked for the pages of every shard it indexes first (or
+   * when there is nothing to index): from then on it works on its own, and the build's main
+   * thread can be busy without holding it up.
+   */
+  onStarted?: (() => void) | undefined;
 }
 
-export async function indexSite(outDir: string, cacheDir: string, { perShard, searchCode, skip }: SearchOptions): Promise<SearchIndexResult> {
+export async function indexSite(outDir: string, cacheDir: string, { perShard, searchCode, skip, onStarted }: SearchOptions): Promise<SearchIndexResult> {
   const started = performance.now();
   const pages = postPages(outDir, skip);
   const count = searchShardCount(pages.length, perShard);
@@ -207,17 +279,23 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
     return hash.digest('hex').slice(0, 32);
   });
   let reused = 0;
+  let kept = 0;
   const missing = groups.flatMap((group, shard) => {
     const cached = join(store, keys[shard]!);
-    if (!existsSync(join(cached, COMPLETE))) return [{ group, shard }];
-    // A shard whose entry file does not read (a cache restored half-saved) is indexed again.
-    if (readPageCount(cached) === undefined) {
+    const mark = readMark(cached);
+    if (mark === 'missing' || mark === 'old') return [{ group, shard }];
+    // A shard restored half-saved (a file missing, cut short, or an entry that does not read) is indexed again.
+    if (mark === 'damaged' || !intact(cached, mark) || readPageCount(cached) === undefined) {
       reportCacheDamage(join(cached, 'pagefind-entry.json'));
       return [{ group, shard }];
     }
     reused += 1;
     return [];
   });
+  // Shards asked for their pages, of the first few (see `onStarted`).
+  const first = Math.min(SHARDS_AT_ONCE, missing.length);
+  let asked = 0;
+  if (first === 0) onStarted?.();
   try {
     // A few shards at a time, each index dropped from Pagefind's memory once written: all at
     // once held every post's index in its process together (~600 MB at 5,000 posts), for no gain.
@@ -226,19 +304,37 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
       for (let todo = missing[next++]; todo; todo = missing[next++]) {
         const cached = join(store, keys[todo.shard]!);
         const index = await createIndex(searchCode);
-        await addPages(index, outDir, todo.group);
+        const adding = addPages(index, outDir, todo.group);
+        if (++asked === first) onStarted?.();
+        // While Pagefind reads the pages: the shard's last version put in place, so that
+        // Pagefind writes only what changed.
         const partial = `${cached}.${process.pid}.tmp`;
         rmSync(partial, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath: partial });
+        const last = lastVersion(store, keys, todo.shard, count);
+        const seeded = last ? seedBundle(last.dir, partial, last.mark.sizes) : [];
+        await adding;
+        let written = await index.writeFiles({ outputPath: partial });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        if (seeded.length > 0) {
+          const wanted = pruneBundle(partial);
+          if (wanted) {
+            kept += seeded.filter((file) => wanted.has(file)).length;
+          } else {
+            // metadata this code cannot read (another Pagefind's layout): written afresh
+            rmSync(partial, { recursive: true, force: true });
+            written = await index.writeFiles({ outputPath: partial });
+            if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+          }
+        }
         await index.deleteIndex();
-        writeFileSync(join(partial, COMPLETE), '');
+        writeFileSync(join(partial, COMPLETE), JSON.stringify({ shard: todo.shard, shards: count, sizes: fileSizes(partial) } satisfies ShardMark));
         rmSync(cached, { recursive: true, force: true });
         renameSync(partial, cached);
       }
     };
     await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, missing.length) }, indexShards));
   } finally {
+    if (asked < first) onStarted?.(); // Pagefind failed to start: the error is the caller's to see
     await pagefind.close();
   }
 
@@ -251,5 +347,5 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
   for (const name of readdirSync(store)) {
     if (!live.has(name) && statSync(join(store, name)).isDirectory()) rmSync(join(store, name), { recursive: true, force: true });
   }
-  return { pages: indexed, shards: count, reused, bundles, ms: Math.round(performance.now() - started) };
+  return { pages: indexed, shards: count, reused, kept, bundles, ms: Math.round(performance.now() - started) };
 }

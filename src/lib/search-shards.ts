@@ -10,7 +10,7 @@ export const MAX_SEARCH_SHARDS = 16;
 
 /**
  * Shards for a number of post pages, aiming at `perShard` posts in each (the site's
- * `searchShardPosts`, 600 by default): a power of two, so the split changes only as the site
+ * `searchShardPosts`, 2,000 by default): a power of two, so the split changes only as the site
  * doubles; one shard up to `perShard` posts; at most 16.
  */
 export function searchShardCount(pages: number, perShard: number): number {

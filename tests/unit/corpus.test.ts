@@ -222,6 +222,9 @@ describe('benchmark build log parsing', () => {
     expect(phases.searchMs).toBe(1250);
     expect(phases.search).toEqual({ shards: 2, reused: 1 });
     expect(phases.sitemapMs).toBe(45);
+    // a shard indexed again says how many of its last version's files it kept
+    const kept = parseBuildLog([{ text: '[search] indexed 1000 posts in 812 ms (1 shard, 0 unchanged; 1040 files kept from their last version)', at: 10 }]);
+    expect(kept.search).toEqual({ shards: 1, reused: 0 });
   });
 
   it('parses durations as Astro and Vite print them', () => {
