@@ -65,7 +65,6 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-
 describe('a search shard indexed again', () => {
   it('keeps the files of its last version that did not change, and Pagefind writes the rest', () => {
     expect(cold.kept).toBe(0);
