@@ -4,7 +4,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { takeCacheDamage } from '../integrations/cache-damage.ts';
-import { restoreOutput, saveOutput } from '../integrations/output-mirror.ts';
+import { restoreOutput, startSavingOutput } from '../integrations/output-mirror.ts';
 import { HEADERS_LINE_LIMIT, headersFile } from '../integrations/csp.ts';
 import { embedsQueue, takeEmbedsQueue, type EmbedsQueue } from '../integrations/embeds-queue.ts';
 import { writeMedia } from '../integrations/media-write.ts';
@@ -46,7 +46,8 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
   let cacheDir = '';
   let outDir = '';
   let buildStarted = Number.NEGATIVE_INFINITY;
-  let ending: Promise<{ bundles: string[]; log: string; allow: CspAllowance; media: boolean }> | undefined;
+  /** What `build` started at the end of a build, for `finish`: the files it copies, and the search index. */
+  let ending: { copied: Promise<unknown>; indexed: Promise<{ bundles: string[]; log: string; allow: CspAllowance; media: boolean }> } | undefined;
   const build: AstroIntegration = {
     name: 'folio',
     hooks: {
@@ -111,13 +112,17 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         // What each post's policy allows beyond the site's, one line a post (also `npm run check:content -- --csp`).
         const pages = [...embeds.pages].sort(([a], [b]) => (a < b ? -1 : 1));
         for (const [page, allow] of pages) logger.info(`[csp] ${page}: ${describeAllowance(allow)}`);
-        ending = Promise.all([index, cards, media]).then(([{ pages: indexed, shards, reused, kept, bundles, ms }]) => ({
+        const copied = Promise.all([cards, media]);
+        const indexed = index.then(({ pages: indexed, shards, reused, kept, bundles, ms }) => ({
           bundles,
           log: `[search] indexed ${indexed} posts in ${ms} ms (${shards} shard${shards === 1 ? '' : 's'}, ${reused} unchanged${kept > 0 ? `; ${kept} files kept from their last version` : ''})`,
           allow: mergeAllowances(embeds.pages.values()),
           media: embeds.files.size > 0,
         }));
-        ending.catch(() => {}); // reported by `finish`
+        // reported by `finish`
+        copied.catch(() => {});
+        indexed.catch(() => {});
+        ending = { copied, indexed };
         // The hooks after this one (the sitemap's) keep the main thread busy: Pagefind is
         // given its pages first (a few milliseconds), so that it reads them meanwhile, rather
         // than waiting for the main thread to take its first answer.
@@ -136,11 +141,17 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         if (!ending) return;
-        const { bundles, log, allow, media } = await ending;
+        const { copied, indexed } = ending;
         ending = undefined;
+        // The output mirror (src/integrations/output-mirror.ts) takes the output in two steps:
+        // all of it but the search index and the headers while Pagefind still works, then those.
+        await copied;
+        const output = fileURLToPath(dir);
+        const saveRest = startSavingOutput(output, cacheDir, ['pagefind', '_headers']);
+        const { bundles, log, allow, media } = await indexed;
         const providers = mergeProviderCsp(commentsCsp(siteConfig.comments), analyticsCsp(siteConfig.analytics));
         const headers = headersFile(base, { searchBundles: bundles, allow, media, providers });
-        writeFileSync(join(fileURLToPath(dir), '_headers'), headers);
+        writeFileSync(join(output, '_headers'), headers);
         logger.info(log);
         const long = headers.split('\n').find((line) => line.length > HEADERS_LINE_LIMIT);
         if (long)
@@ -149,7 +160,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
           );
         const damage = takeCacheDamage();
         if (damage) logger.warn(`[cache] ${damage}`);
-        saveOutput(fileURLToPath(dir), cacheDir);
+        saveRest();
       },
     },
   };

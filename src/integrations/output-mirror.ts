@@ -44,10 +44,21 @@ function readRecord(cacheDir: string): MirrorRecord | undefined {
 /** A file's name in the mirror: its path in the output, hashed. */
 const linkName = (file: string): string => createHash('sha256').update(file).digest('base64url').slice(0, 32);
 
-/** Every file under `dir`, relative to it with "/" separators. */
-function files(dir: string): string[] {
+/** Every file under `dir`, relative to it with "/" separators; `skip` names top-level entries left out. */
+function files(dir: string, skip: readonly string[] = []): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
+  const found: string[] = [];
+  for (const top of readdirSync(dir, { withFileTypes: true })) {
+    if (skip.includes(top.name)) continue;
+    if (top.isFile()) found.push(top.name);
+    else if (top.isDirectory()) found.push(...inside(dir, top.name));
+  }
+  return found;
+}
+
+/** The files under `dir/top` (a folder), as paths relative to `dir`. */
+function inside(dir: string, top: string): string[] {
+  return readdirSync(join(dir, top), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
@@ -99,31 +110,59 @@ export function restoreOutput(outDir: string, cacheDir: string): number {
  * mirror, when links cannot be made.
  */
 export function saveOutput(outDir: string, cacheDir: string): boolean {
+  return startSavingOutput(outDir, cacheDir, [])();
+}
+
+/**
+ * `saveOutput` in two steps, so that the end of a build can link most of its output while
+ * the last of it is still being written: now, every file but those under the top-level
+ * entries `later` names (a folder or a file); then, in the step returned, those, and the
+ * removal of what the output no longer has.
+ */
+export function startSavingOutput(outDir: string, cacheDir: string, later: readonly string[]): () => boolean {
   const mirror = join(cacheDir, MIRROR);
-  const wanted = new Map(files(outDir).map((file) => [linkName(file), file]));
   const sizes: Record<string, number> = {};
-  try {
-    mkdirSync(mirror, { recursive: true });
-    // what the output no longer has goes, and any folder (a mirror saved by an older Folio)
-    for (const entry of readdirSync(mirror, { withFileTypes: true })) {
-      if (entry.isDirectory()) rmSync(join(mirror, entry.name), { recursive: true, force: true });
-      else if (!wanted.has(entry.name)) unlinkSync(join(mirror, entry.name));
-    }
-    for (const [name, file] of wanted) {
+  const linked = new Set<string>();
+  const fail = () => {
+    rmSync(mirror, { recursive: true, force: true });
+    rmSync(join(cacheDir, RECORD), { force: true });
+    return false;
+  };
+  const link = (list: readonly string[]) => {
+    for (const file of list) {
+      const name = linkName(file);
       const source = join(outDir, file);
       const target = join(mirror, name);
       const here = statSync(source);
       sizes[file] = here.size;
+      linked.add(name);
       const there = statSync(target, { throwIfNoEntry: false });
       if (there && there.ino === here.ino && there.dev === here.dev) continue;
       if (there) unlinkSync(target);
       linkSync(source, target);
     }
-    writeFileSync(join(cacheDir, RECORD), JSON.stringify({ outDir: resolve(outDir), sizes } satisfies MirrorRecord));
-    return true;
+  };
+  try {
+    mkdirSync(mirror, { recursive: true });
+    // a mirror saved by an older Folio held the output's folders
+    for (const entry of readdirSync(mirror, { withFileTypes: true })) if (entry.isDirectory()) rmSync(join(mirror, entry.name), { recursive: true, force: true });
+    link(files(outDir, later));
   } catch {
-    rmSync(mirror, { recursive: true, force: true });
-    rmSync(join(cacheDir, RECORD), { force: true });
-    return false;
+    return fail;
   }
+  return () => {
+    try {
+      for (const top of later) {
+        const entry = statSync(join(outDir, top), { throwIfNoEntry: false });
+        if (entry?.isFile()) link([top]);
+        else if (entry?.isDirectory()) link(inside(outDir, top));
+      }
+      // what the output no longer has goes
+      for (const name of readdirSync(mirror)) if (!linked.has(name)) unlinkSync(join(mirror, name));
+      writeFileSync(join(cacheDir, RECORD), JSON.stringify({ outDir: resolve(outDir), sizes } satisfies MirrorRecord));
+      return true;
+    } catch {
+      return fail();
+    }
+  };
 }

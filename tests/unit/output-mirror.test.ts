@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { restoreOutput, saveOutput } from '../../src/integrations/output-mirror';
+import { restoreOutput, saveOutput, startSavingOutput } from '../../src/integrations/output-mirror';
 import { listFiles } from '../helpers/dist';
 
 const root = mkdtempSync(join(tmpdir(), 'folio-mirror-'));
@@ -61,6 +61,28 @@ describe('the output mirror in the cache folder', () => {
     rmSync(out, { recursive: true });
     writeFileSync(join(cache, 'folio-output.json'), '{ garbage');
     expect(restoreOutput(out, cache)).toBe(0);
+  });
+
+  it('takes the entries named `later` in a second step, after they were written, and only then removes what the output no longer has', () => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
+    write(join(out, 'index.html'), '<p>home</p>');
+    write(join(out, 'pagefind/old.pf_index'), 'old shard');
+    expect(saveOutput(out, cache)).toBe(true);
+    // the next build: the search index is still being written when the first step runs
+    rmSync(join(out, 'pagefind'), { recursive: true });
+    write(join(out, 'posts/c/index.html'), '<p>c</p>');
+    const rest = startSavingOutput(out, cache, ['pagefind', '_headers']);
+    expect(linkTo('posts/c/index.html')).toBeDefined();
+    expect(readdirSync(mirror)).toHaveLength(3); // nothing removed yet: the old shard's link is still there
+    write(join(out, 'pagefind/new.pf_index'), 'new shard');
+    write(join(out, '_headers'), '/*\n  X-Frame-Options: DENY\n');
+    expect(rest()).toBe(true);
+    expect(readdirSync(mirror)).toHaveLength(4);
+    rmSync(out, { recursive: true });
+    expect(restoreOutput(out, cache)).toBe(4);
+    expect(listFiles(out)).toEqual(['_headers', 'index.html', 'pagefind/new.pf_index', 'posts/c/index.html']);
+    rmSync(out, { recursive: true });
   });
 
   it("replaces a mirror saved by an older Folio (the output's folders inside)", () => {

@@ -18,7 +18,11 @@ describe('sitemapOptions', () => {
     try {
       mkdirSync(join(dir, 'posts/a'), { recursive: true });
       mkdirSync(join(dir, 'old'), { recursive: true });
-      writeFileSync(join(dir, 'posts/a/index.html'), '<html><head><meta property="article:modified_time" content="2024-01-02T00:00:00.000Z"></head>');
+      // a title in another script before the meta (the head is read as Latin-1)
+      writeFileSync(
+        join(dir, 'posts/a/index.html'),
+        '<html><head><title>日本語のタイトル</title><meta property="article:modified_time" content="2024-01-02T00:00:00.000Z"></head><body>本文</body>',
+      );
       writeFileSync(join(dir, 'old/index.html'), '<html><head><meta name="robots" content="noindex"></head>');
       const { filter, serialize } = sitemapOptions(dir, '/blog/');
       expect(filter('https://x.org/blog/posts/a/')).toBe(true);
