@@ -2,7 +2,33 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SitemapItem } from '@astrojs/sitemap';
 
+import { isAstroBuild } from './mode.ts';
+
 const HEAD_BYTES = 8192;
+
+// What each page rendered by this build said in its head, by path: recorded by the layout as it
+// renders the head (the pages' bundle and this module are separate module instances, hence
+// globalThis), so that the sitemap reads only the heads of pages it did not render (kept from
+// the last build, or written by routes of their own).
+const FACTS = Symbol.for('folio.pageFacts');
+type Holder = { [FACTS]?: Map<string, PageFacts> };
+
+/** Notes what a page's head says (`astro build` only), from the same values the head is rendered from. */
+export function recordPageFacts(path: string, facts: PageFacts): void {
+  if (!isAstroBuild()) return;
+  ((globalThis as Holder)[FACTS] ??= new Map()).set(path, facts);
+}
+
+/** The facts recorded for a page path (base included), if this build rendered it through the layout. */
+const recordedFacts = (path: string): PageFacts | undefined => (globalThis as Holder)[FACTS]?.get(path);
+
+/** What `pageFacts` reads from a head, from the meta tags a layout renders (`noindex` aside). */
+export function factsFromMeta(noindex: boolean, tags: readonly { property?: string | undefined; name?: string | undefined; content: string }[]): PageFacts {
+  const facts: PageFacts = { noindex };
+  const modified = tags.find((tag) => tag.property === 'article:modified_time' || tag.property === 'og:updated_time');
+  if (modified?.content) facts.lastmod = modified.content;
+  return facts;
+}
 
 export interface PageFacts {
   noindex: boolean;
@@ -41,18 +67,23 @@ function readHead(file: string): string | undefined {
 }
 
 /**
- * Sitemap options that read each built page's head once: pages marked noindex (alias
+ * Sitemap options that take each built page's head once: pages marked noindex (alias
  * redirects, 404) are left out, and lastmod is the date the page itself declares, so the
- * sitemap and the pages cannot disagree.
+ * sitemap and the pages cannot disagree. A page this build rendered through the layout says
+ * so itself (`recordPageFacts`); the others' heads are read from the output folder.
  */
 export function sitemapOptions(outDir: string, base: string) {
   const cache = new Map<string, PageFacts>();
   const facts = (url: string): PageFacts => {
     let found = cache.get(url);
     if (!found) {
-      const path = decodeURIComponent(new URL(url).pathname).slice(base.length);
-      const head = readHead(join(outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path));
-      found = head === undefined ? { noindex: false } : pageFacts(head);
+      const pathname = decodeURIComponent(new URL(url).pathname);
+      found = recordedFacts(pathname);
+      if (!found) {
+        const path = pathname.slice(base.length);
+        const head = readHead(join(outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path));
+        found = head === undefined ? { noindex: false } : pageFacts(head);
+      }
       cache.set(url, found);
     }
     return found;
