@@ -14,6 +14,7 @@ import { queuedOgCards, writeOgCards } from '../integrations/og-write.ts';
 import { markdownPlugins } from '../markdown/markdown.ts';
 import { markBuildStart, outputPath, pruneStaleOutput } from '../integrations/output-prune.ts';
 import { indexSite } from '../integrations/search.ts';
+import { forgetPageFacts } from '../integrations/sitemap.ts';
 import { buildNow } from '../integrations/now.ts';
 import { describeAllowance, mergeAllowances, type CspAllowance } from '../lib/csp.ts';
 import { MEDIA_DIR } from '../lib/urls.ts';
@@ -87,6 +88,7 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         const restored = restoreOutput(outDir, cacheDir);
         if (restored > 0) logger.info(`[output] put the last build's ${restored} files in place from the cache folder`);
         buildStarted = markBuildStart(cacheDir);
+        forgetPageFacts();
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const folder = fileURLToPath(dir);

@@ -143,6 +143,9 @@ export function startSavingOutput(outDir: string, cacheDir: string, later: reado
     }
   };
   try {
+    // Until the second step writes it anew, no record: a build that fails between the steps
+    // leaves a mirror that no longer matches the last record, and nothing is restored from it.
+    rmSync(join(cacheDir, RECORD), { force: true });
     mkdirSync(mirror, { recursive: true });
     // a mirror saved by an older Folio held the output's folders
     for (const entry of readdirSync(mirror, { withFileTypes: true })) if (entry.isDirectory()) rmSync(join(mirror, entry.name), { recursive: true, force: true });

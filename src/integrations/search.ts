@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { groupByShard, isSearchShardDir, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
 import { reportCacheDamage } from './cache-damage.ts';
-import { pruneBundle, seedBundle } from './pagefind-files.ts';
+import { pruneBundle, readBundle, seedBundle, untrusted, type BundleIndex } from './pagefind-files.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
 export interface SearchIndexResult {
@@ -36,6 +36,8 @@ const COMPLETE = '.complete';
 interface ShardMark {
   shard: number;
   shards: number;
+  /** The Pagefind that wrote it: another one's files are not started from. */
+  pagefind: string;
   sizes: Record<string, number>;
 }
 
@@ -65,7 +67,7 @@ function readMark(dir: string): ShardMark | 'old' | 'damaged' | 'missing' {
   if (text === '') return 'old';
   try {
     const mark = JSON.parse(text) as Partial<ShardMark>;
-    if (typeof mark.shard !== 'number' || typeof mark.shards !== 'number' || !mark.sizes || typeof mark.sizes !== 'object') return 'damaged';
+    if (typeof mark.shard !== 'number' || typeof mark.shards !== 'number' || typeof mark.pagefind !== 'string' || !mark.sizes || typeof mark.sizes !== 'object') return 'damaged';
     return mark as ShardMark;
   } catch {
     return 'damaged';
@@ -186,12 +188,17 @@ export function pageDigests(outDir: string, file: string, pages: readonly string
  * build's `keys`: the shard's last version, which its new version starts from (see
  * src/integrations/pagefind-files.ts). Undefined when there is none.
  */
-function lastVersion(store: string, keys: readonly string[], shard: number, shards: number): { dir: string; mark: ShardMark } | undefined {
+function lastVersion(store: string, keys: readonly string[], shard: number, shards: number, version: string): { dir: string; mark: ShardMark; index: BundleIndex } | undefined {
   const live = new Set(keys);
   for (const name of readdirSync(store).sort()) {
-    if (live.has(name) || name.endsWith('.tmp') || !statSync(join(store, name)).isDirectory()) continue;
+    if (live.has(name) || name.endsWith('.tmp') || !statSync(join(store, name), { throwIfNoEntry: false })?.isDirectory()) continue;
     const mark = readMark(join(store, name));
-    if (typeof mark === 'object' && mark.shard === shard && mark.shards === shards) return { dir: join(store, name), mark };
+    if (typeof mark !== 'object' || mark.shard !== shard || mark.shards !== shards || mark.pagefind !== version) continue;
+    try {
+      return { dir: join(store, name), mark, index: readBundle(join(store, name)) };
+    } catch {
+      return undefined; // its metadata does not read: not a starting point
+    }
   }
   return undefined;
 }
@@ -305,29 +312,35 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
         const cached = join(store, keys[todo.shard]!);
         const index = await createIndex(searchCode);
         const adding = addPages(index, outDir, todo.group);
+        adding.catch(() => {}); // awaited below; an error before then is not left unhandled
         if (++asked === first) onStarted?.();
         // While Pagefind reads the pages: the shard's last version put in place, so that
-        // Pagefind writes only what changed.
+        // Pagefind writes only what changed (src/integrations/pagefind-files.ts).
         const partial = `${cached}.${process.pid}.tmp`;
         rmSync(partial, { recursive: true, force: true });
-        const last = lastVersion(store, keys, todo.shard, count);
+        const last = lastVersion(store, keys, todo.shard, count, version);
         const seeded = last ? seedBundle(last.dir, partial, last.mark.sizes) : [];
         await adding;
-        let written = await index.writeFiles({ outputPath: partial });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        if (seeded.length > 0) {
-          const wanted = pruneBundle(partial);
+        const write = async () => {
+          const written = await index.writeFiles({ outputPath: partial });
+          if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        };
+        await write();
+        if (last && seeded.length > 0) {
+          // Files whose names may have moved to another content are written again; then what the new index does not name goes.
+          const doubtful = untrusted(partial, seeded, last.index);
+          if (doubtful && doubtful.length > 0) await write();
+          const wanted = doubtful && pruneBundle(partial);
           if (wanted) {
-            kept += seeded.filter((file) => wanted.has(file)).length;
+            kept += seeded.filter((file) => wanted.has(file) && !doubtful.includes(file)).length;
           } else {
             // metadata this code cannot read (another Pagefind's layout): written afresh
             rmSync(partial, { recursive: true, force: true });
-            written = await index.writeFiles({ outputPath: partial });
-            if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+            await write();
           }
         }
         await index.deleteIndex();
-        writeFileSync(join(partial, COMPLETE), JSON.stringify({ shard: todo.shard, shards: count, sizes: fileSizes(partial) } satisfies ShardMark));
+        writeFileSync(join(partial, COMPLETE), JSON.stringify({ shard: todo.shard, shards: count, pagefind: version, sizes: fileSizes(partial) } satisfies ShardMark));
         rmSync(cached, { recursive: true, force: true });
         renameSync(partial, cached);
       }

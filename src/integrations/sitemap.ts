@@ -19,6 +19,11 @@ export function recordPageFacts(path: string, facts: PageFacts): void {
   ((globalThis as Holder)[FACTS] ??= new Map()).set(path, facts);
 }
 
+/** Forgets what earlier builds in this process recorded (at the start of a build). */
+export function forgetPageFacts(): void {
+  (globalThis as Holder)[FACTS]?.clear();
+}
+
 /** The facts recorded for a page path (base included), if this build rendered it through the layout. */
 const recordedFacts = (path: string): PageFacts | undefined => (globalThis as Holder)[FACTS]?.get(path);
 

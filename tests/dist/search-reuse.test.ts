@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleFiles, isHashedFile, pruneBundle } from '../../src/integrations/pagefind-files';
+import { isHashedFile, pruneBundle, readBundle, seedBundle, sharedNames, untrusted } from '../../src/integrations/pagefind-files';
 import { indexSite, type SearchIndexResult } from '../../src/integrations/search';
 import { Dist, listFiles } from '../helpers/dist';
 import { fixture } from './setup';
@@ -110,7 +110,46 @@ describe('a search shard indexed again', () => {
 
 describe("reading a bundle's list of files (pagefind-files.ts)", () => {
   it('names exactly the hash-named files Pagefind wrote: this Pagefind writes the layout Folio reads', () => {
-    expect([...bundleFiles(bundle)].sort()).toEqual(hashedFiles(bundle).sort());
+    const { files, words } = readBundle(bundle);
+    expect([...files].filter(isHashedFile).sort()).toEqual(hashedFiles(bundle).sort());
+    expect([...files].filter((file) => !isHashedFile(file))).toEqual([readdirSync(bundle).find((name) => name.endsWith('.pf_meta'))]);
+    // each fragment's word count, as the fragment itself says
+    const fragments = new Dist(out, '/', 'https://example.org').searchFragments();
+    expect([...words.values()].sort()).toEqual(fragments.map((f) => f.word_count).sort());
+  });
+
+  it('tells apart names Pagefind lengthened: one the start of another, in the same folder', () => {
+    const paths = [
+      'fragment/en_abcdef1.pf_fragment',
+      'fragment/en_abcdef1a.pf_fragment',
+      'fragment/en_abcdef2.pf_fragment',
+      'index/en_abcdef1.pf_index',
+      'index/en_0000000.pf_index',
+      'index/en_0000000f3.pf_index',
+    ];
+    expect([...sharedNames(paths)].sort()).toEqual(['fragment/en_abcdef1.pf_fragment', 'fragment/en_abcdef1a.pf_fragment', 'index/en_0000000.pf_index', 'index/en_0000000f3.pf_index']);
+  });
+
+  it('does not start from files whose names another shares, and writes again a kept fragment whose word count changed', () => {
+    const old = join(work, 'old-version');
+    cpSync(bundle, old, { recursive: true });
+    const [first, second] = readdirSync(join(old, 'fragment')).sort();
+    // a name Pagefind lengthened in the old version: neither of the two is started from
+    const stem = first!.replace('.pf_fragment', '');
+    writeFileSync(join(old, 'fragment', `${stem}0.pf_fragment`), 'another page that shared the digits');
+    const sizes = Object.fromEntries(listFiles(old).map((file) => [file, statSync(join(old, file)).size]));
+    const seededTo = join(work, 'seeded');
+    const seeded = seedBundle(old, seededTo, sizes);
+    expect(seeded).not.toContain(`fragment/${first}`);
+    expect(seeded).not.toContain(`fragment/${stem}0.pf_fragment`);
+    expect(seeded).toContain(`fragment/${second}`);
+    expect(seeded.some((file) => file.endsWith('.pf_meta'))).toBe(false); // the metadata is always written afresh
+    // a kept fragment the old metadata counted otherwise: removed, for Pagefind to write again
+    cpSync(bundle, seededTo, { recursive: true });
+    const before = readBundle(bundle);
+    before.words.set(`fragment/${second}`, before.words.get(`fragment/${second}`)! + 1);
+    expect(untrusted(seededTo, seeded, before)).toEqual([`fragment/${second}`]);
+    expect(existsSync(join(seededTo, 'fragment', second!))).toBe(false);
   });
 
   it('removes nothing from a bundle whose metadata does not read, and says so', () => {
@@ -132,7 +171,7 @@ describe("reading a bundle's list of files (pagefind-files.ts)", () => {
     writeFileSync(join(extra, 'filter', 'en_1111111.pf_filter'), 'stale');
     writeFileSync(join(extra, 'fragment', 'en_2222222.pf_fragment'), 'stale');
     writeFileSync(join(extra, 'pagefind.en_3333333333.pf_meta'), 'stale');
-    expect(pruneBundle(extra)?.size).toBe(hashedFiles(bundle).length);
+    expect(pruneBundle(extra)).toEqual(readBundle(bundle).files);
     expect(listFiles(extra)).toEqual(listFiles(bundle));
   });
 });

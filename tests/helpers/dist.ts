@@ -82,6 +82,7 @@ export class Dist {
 export interface SearchFragment {
   url: string;
   content: string;
+  word_count: number;
   meta: Record<string, string>;
 }
 
