@@ -14,7 +14,7 @@ import { queuedOgCards, writeOgCards } from '../integrations/og-write.ts';
 import { markdownPlugins } from '../markdown/markdown.ts';
 import { markBuildStart, outputPath, pruneStaleOutput } from '../integrations/output-prune.ts';
 import { indexSite } from '../integrations/search.ts';
-import { forgetPageFacts } from '../integrations/sitemap.ts';
+import { forgetPageFacts, pageFactsUsed } from '../integrations/sitemap.ts';
 import { buildNow } from '../integrations/now.ts';
 import { describeAllowance, mergeAllowances, type CspAllowance } from '../lib/csp.ts';
 import { MEDIA_DIR } from '../lib/urls.ts';
@@ -155,6 +155,8 @@ export function folio(): { build: AstroIntegration; finish: AstroIntegration } {
         const headers = headersFile(base, { searchBundles: bundles, allow, media, providers });
         writeFileSync(join(output, '_headers'), headers);
         logger.info(log);
+        const facts = pageFactsUsed();
+        if (facts.told + facts.read > 0) logger.info(`[sitemap] ${facts.told} pages as their layout rendered them, ${facts.read} read back from the output folder`);
         const long = headers.split('\n').find((line) => line.length > HEADERS_LINE_LIMIT);
         if (long)
           logger.warn(

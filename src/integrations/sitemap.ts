@@ -11,21 +11,29 @@ const HEAD_BYTES = 8192;
 // globalThis), so that the sitemap reads only the heads of pages it did not render (kept from
 // the last build, or written by routes of their own).
 const FACTS = Symbol.for('folio.pageFacts');
-type Holder = { [FACTS]?: Map<string, PageFacts> };
+interface Facts {
+  told: Map<string, PageFacts>;
+  /** Pages of the sitemap whose facts were told, and whose heads were read back. */
+  used: { told: number; read: number };
+}
+type Holder = { [FACTS]?: Facts };
+const factsStore = (): Facts => ((globalThis as Holder)[FACTS] ??= { told: new Map(), used: { told: 0, read: 0 } });
 
 /** Notes what a page's head says (`astro build` only), from the same values the head is rendered from. */
-export function recordPageFacts(path: string, facts: PageFacts): void {
+export function recordPageFacts(path: string, told: PageFacts): void {
   if (!isAstroBuild()) return;
-  ((globalThis as Holder)[FACTS] ??= new Map()).set(path, facts);
+  factsStore().told.set(path, told);
 }
 
 /** Forgets what earlier builds in this process recorded (at the start of a build). */
 export function forgetPageFacts(): void {
-  (globalThis as Holder)[FACTS]?.clear();
+  (globalThis as Holder)[FACTS] = { told: new Map(), used: { told: 0, read: 0 } };
 }
 
-/** The facts recorded for a page path (base included), if this build rendered it through the layout. */
-const recordedFacts = (path: string): PageFacts | undefined => (globalThis as Holder)[FACTS]?.get(path);
+/** How many of the sitemap's pages this build's layout told about, and how many heads it read back. */
+export function pageFactsUsed(): { told: number; read: number } {
+  return { ...factsStore().used };
+}
 
 /** What `pageFacts` reads from a head, from the meta tags a layout renders (`noindex` aside). */
 export function factsFromMeta(noindex: boolean, tags: readonly { property?: string | undefined; name?: string | undefined; content: string }[]): PageFacts {
@@ -83,7 +91,9 @@ export function sitemapOptions(outDir: string, base: string) {
     let found = cache.get(url);
     if (!found) {
       const pathname = decodeURIComponent(new URL(url).pathname);
-      found = recordedFacts(pathname);
+      const store = factsStore();
+      found = store.told.get(pathname);
+      store.used[found ? 'told' : 'read'] += 1;
       if (!found) {
         const path = pathname.slice(base.length);
         const head = readHead(join(outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path));

@@ -70,5 +70,9 @@ describe('a rebuild into the same folder', () => {
     expect(Number(search?.[1])).toBeGreaterThan(1);
     expect(Number(search?.[2])).toBeGreaterThan(0);
     expect(Number(search?.[2])).toBeLessThan(Number(search?.[1]));
+    // the sitemap reads back the heads of the pages kept from the last build, and only those
+    const sitemap = /\[sitemap\] (\d+) pages as their layout rendered them, (\d+) read back from the output folder/.exec(rebuildLog);
+    expect(Number(sitemap?.[2])).toBe((rebuildLog.match(/\.html \(cached\)/g) ?? []).length);
+    expect(Number(sitemap?.[1])).toBeGreaterThan(0);
   });
 });

@@ -349,6 +349,14 @@ describe('sitemap and robots', () => {
     expect([...locs()].sort()).toEqual(expected);
   });
 
+  it('takes every page of a cold build as the layout rendered it, reading no head back (under a base path)', () => {
+    const said = /\[sitemap\] (\d+) pages as their layout rendered them, (\d+) read back from the output folder/.exec(readFileSync(fixture.log, 'utf8'));
+    expect(said).not.toBeNull();
+    // every HTML page but the 404 (not a sitemap candidate) and the redirect pages (a route of their own, not a page)
+    expect(Number(said![1])).toBe(dist.htmlFiles().filter((f) => f !== '404.html' && !isRedirect(f)).length);
+    expect(Number(said![2])).toBe(0);
+  });
+
   it('is named by robots.txt', () => {
     expect(dist.read('robots.txt')).toContain('Sitemap: https://example.org/blog/sitemap-index.xml');
   });
