@@ -5,6 +5,7 @@ import { parse as parse5 } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asArray, Dist, xml, type RssDocument, type SitemapDocument, type SitemapIndexDocument } from '../helpers/dist';
 import { fixture } from './setup';
+import { stripAnsi } from '../../scripts/bench/log';
 import { absolutizeHtml, feedCallouts } from '../../src/lib/feed';
 
 let dist: Dist;
@@ -350,7 +351,7 @@ describe('sitemap and robots', () => {
   });
 
   it('takes every page of a cold build as the layout rendered it, reading no head back (under a base path)', () => {
-    const said = /\[sitemap\] (\d+) pages as their layout rendered them, (\d+) read back from the output folder/.exec(readFileSync(fixture.log, 'utf8'));
+    const said = /\[sitemap\] (\d+) pages as their layout rendered them, (\d+) read back from the output folder/.exec(stripAnsi(readFileSync(fixture.log, 'utf8')));
     expect(said).not.toBeNull();
     // every HTML page but the 404 (not a sitemap candidate) and the redirect pages (a route of their own, not a page)
     expect(Number(said![1])).toBe(dist.htmlFiles().filter((f) => f !== '404.html' && !isRedirect(f)).length);
