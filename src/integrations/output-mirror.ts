@@ -45,7 +45,7 @@ function readRecord(cacheDir: string): MirrorRecord | undefined {
 const linkName = (file: string): string => createHash('sha256').update(file).digest('base64url').slice(0, 32);
 
 /** Every file under `dir`, relative to it with "/" separators; `skip` names top-level entries left out. */
-function files(dir: string, skip: readonly string[] = []): string[] {
+export function filesUnder(dir: string, skip: readonly string[] = []): string[] {
   if (!existsSync(dir)) return [];
   const found: string[] = [];
   for (const top of readdirSync(dir, { withFileTypes: true })) {
@@ -149,7 +149,7 @@ export function startSavingOutput(outDir: string, cacheDir: string, later: reado
     mkdirSync(mirror, { recursive: true });
     // a mirror saved by an older Folio held the output's folders
     for (const entry of readdirSync(mirror, { withFileTypes: true })) if (entry.isDirectory()) rmSync(join(mirror, entry.name), { recursive: true, force: true });
-    link(files(outDir, later));
+    link(filesUnder(outDir, later));
   } catch {
     return fail;
   }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { groupByShard, isSearchShardDir, searchShardCount, searchShardDir } from '../lib/search-shards.ts';
 import { reportCacheDamage } from './cache-damage.ts';
+import { filesUnder } from './output-mirror.ts';
 import { pruneBundle, readBundle, seedBundle, untrusted, type BundleIndex } from './pagefind-files.ts';
 import { readPlacement, writePlacement } from './output-prune.ts';
 
@@ -43,13 +44,11 @@ interface ShardMark {
 
 /** Every file under `dir` but the mark, by path inside it, with its size. */
 function fileSizes(dir: string): Record<string, number> {
-  const sizes: Record<string, number> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === COMPLETE) continue;
-    const path = join(entry.parentPath, entry.name);
-    sizes[relative(dir, path).split(sep).join('/')] = statSync(path).size;
-  }
-  return sizes;
+  return Object.fromEntries(
+    filesUnder(dir)
+      .filter((path) => path !== COMPLETE)
+      .map((path) => [path, statSync(join(dir, path)).size]),
+  );
 }
 
 /**
@@ -345,7 +344,7 @@ export async function indexSite(outDir: string, cacheDir: string, { perShard, se
         renameSync(partial, cached);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(SHARDS_AT_ONCE, missing.length) }, indexShards));
+    await Promise.all(Array.from({ length: first }, indexShards));
   } finally {
     if (asked < first) onStarted?.(); // Pagefind failed to start: the error is the caller's to see
     await pagefind.close();

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SitemapItem } from '@astrojs/sitemap';
+import type { MetaTag } from '../lib/seo.ts';
 
 import { isAstroBuild } from './mode.ts';
 
@@ -17,7 +18,8 @@ interface Facts {
   used: { told: number; read: number };
 }
 type Holder = { [FACTS]?: Facts };
-const factsStore = (): Facts => ((globalThis as Holder)[FACTS] ??= { told: new Map(), used: { told: 0, read: 0 } });
+const noFacts = (): Facts => ({ told: new Map(), used: { told: 0, read: 0 } });
+const factsStore = (): Facts => ((globalThis as Holder)[FACTS] ??= noFacts());
 
 /** Notes what a page's head says (`astro build` only), from the same values the head is rendered from. */
 export function recordPageFacts(path: string, told: PageFacts): void {
@@ -27,7 +29,7 @@ export function recordPageFacts(path: string, told: PageFacts): void {
 
 /** Forgets what earlier builds in this process recorded (at the start of a build). */
 export function forgetPageFacts(): void {
-  (globalThis as Holder)[FACTS] = { told: new Map(), used: { told: 0, read: 0 } };
+  (globalThis as Holder)[FACTS] = noFacts();
 }
 
 /** How many of the sitemap's pages this build's layout told about, and how many heads it read back. */
@@ -36,7 +38,7 @@ export function pageFactsUsed(): { told: number; read: number } {
 }
 
 /** What `pageFacts` reads from a head, from the meta tags a layout renders (`noindex` aside). */
-export function factsFromMeta(noindex: boolean, tags: readonly { property?: string | undefined; name?: string | undefined; content: string }[]): PageFacts {
+export function factsFromMeta(noindex: boolean, tags: readonly MetaTag[]): PageFacts {
   const facts: PageFacts = { noindex };
   const modified = tags.find((tag) => tag.property === 'article:modified_time' || tag.property === 'og:updated_time');
   if (modified?.content) facts.lastmod = modified.content;
